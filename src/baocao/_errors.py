@@ -1,0 +1,100 @@
+"""The exceptions baocao raises.
+
+Every error baocao raises on purpose is a :class:`BaocaoError`, and each one also
+subclasses the built-in exception a caller would catch anyway::
+
+    BaocaoError(Exception)
+     ├── ValidationError(BaocaoError, ValueError)     a field of the input is invalid
+     │    └── InvalidTypeError(ValidationError, TypeError)   ... because of its type
+     ├── LoadError(BaocaoError, ValueError)           an input file cannot be read or parsed
+     ├── TemplateError(BaocaoError, ValueError)       a .docx template is broken or asks for
+     │                                                 a value the context does not have
+     └── ConversionError(BaocaoError, RuntimeError)   converting to PDF failed (LibreOffice
+                                                       missing, failing or too slow)
+
+A :class:`ValidationError` names the *path* of the field (``sections[2].items[0].title``)
+and the offending value, so the message alone says what to fix::
+
+    >>> from baocao import ValidationError
+    >>> err = ValidationError("KT", "is not one of TM., KT., TL., TUQ., Q.", path="authority")
+    >>> str(err.with_prefix("signatory"))
+    "signatory.authority: 'KT' is not one of TM., KT., TL., TUQ., Q."
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BaocaoError",
+    "ConversionError",
+    "InvalidTypeError",
+    "LoadError",
+    "TemplateError",
+    "ValidationError",
+]
+
+_MAX_VALUE_REPR = 80
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    if len(text) > _MAX_VALUE_REPR:
+        text = text[: _MAX_VALUE_REPR - 5] + "…" + text[-4:]
+    return text
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Join two field paths: ``join_path("sections[1]", "items[0].title")``."""
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+class BaocaoError(Exception):
+    """Root of every error that baocao raises on purpose."""
+
+
+class ValidationError(BaocaoError, ValueError):
+    """A value of the input is invalid.
+
+    Attributes:
+        path: where the value sits in the input, e.g. ``sections[2].items[0].title``
+            (empty when the error is about a whole value passed to a function).
+        value: the offending value.
+        reason: what is wrong or what was expected, e.g. ``"must not be empty"``.
+    """
+
+    def __init__(self, value: object, reason: str, *, path: str = "") -> None:
+        self.value = value
+        self.reason = reason
+        self.path = path
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        head = f"{self.path}: " if self.path else ""
+        return f"{head}{_short_repr(self.value)} {self.reason}"
+
+    def with_prefix(self, prefix: str) -> ValidationError:
+        """Return the same error with ``prefix`` put in front of its path."""
+        new = type(self)(self.value, self.reason, path=join_path(prefix, self.path))
+        new.__cause__ = self.__cause__
+        return new
+
+
+class InvalidTypeError(ValidationError, TypeError):
+    """A value of the input has the wrong type (also a :class:`TypeError`)."""
+
+
+class LoadError(BaocaoError, ValueError):
+    """An input file cannot be read, or is not valid YAML or JSON."""
+
+
+class TemplateError(BaocaoError, ValueError):
+    """A .docx template is broken, or uses a value that the context does not have."""
+
+
+class ConversionError(BaocaoError, RuntimeError):
+    """Converting a document to PDF failed."""
