@@ -1,0 +1,554 @@
+"""Convert a .docx report to PDF with LibreOffice, and read PDFs back for tests.
+
+Electronic administrative documents (văn bản điện tử) circulate as PDF; Nghị định 30/2020,
+Phụ lục I, Phần II asks PDF 1.4 or later for electronic copies. baocao renders .docx, and
+:func:`to_pdf` turns it into PDF by running LibreOffice headless in a separate process::
+
+    soffice -env:UserInstallation=file:///tmp/baocao-pdf-.../profile \\
+            --headless --norestore --convert-to pdf --outdir OUT IN/document.docx
+
+Each conversion gets its own throw-away LibreOffice profile, so it neither touches the user's
+profile nor hands the job to a LibreOffice window that is already open, and several
+conversions can run at the same time.
+
+The PDF is only right if LibreOffice lays the text out in Times New Roman metrics: without a
+metric-compatible font, fontconfig substitutes another serif font and lines, pages and the
+rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies this first.
+
+:func:`pdf_text_layout` and :func:`pdf_words` (poppler's ``pdftotext``) let tests check the PDF
+itself: how many pages, which text, and where it sits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from ._errors import ConversionError, InvalidTypeError, ValidationError
+
+__all__ = [
+    "check_fonts",
+    "find_soffice",
+    "pdf_text_layout",
+    "pdf_words",
+    "to_pdf",
+]
+
+#: Environment variable naming the LibreOffice executable to use.
+SOFFICE_ENV = "BAOCAO_SOFFICE"
+
+#: Families that have the metrics of Times New Roman (Tinos is ChromeOS's copy of Liberation).
+TIMES_COMPATIBLE = frozenset({"Times New Roman", "Liberation Serif", "Tinos"})
+#: Letters that Liberation Serif 1.07 (Debian fonts-liberation) lacks: stacked Vietnamese
+#: diacritics. A font without them makes LibreOffice borrow the glyphs from another font.
+VIETNAMESE_PROBE = "ộỆự"
+
+_INSTALL_LIBREOFFICE = (
+    "Install LibreOffice (Debian/Ubuntu: `sudo apt install libreoffice-writer-nogui`; "
+    "elsewhere: https://www.libreoffice.org/download/), or give the path of its `soffice` "
+    f"program with soffice=... or the {SOFFICE_ENV} environment variable."
+)
+_INSTALL_FONTS = (
+    "Install Liberation Serif 2.x, which has the metrics of Times New Roman (Debian/Ubuntu: "
+    "`sudo apt install fonts-liberation2`), or Times New Roman itself. `fonts-liberation` "
+    "(version 1.07) is not enough: it lacks stacked Vietnamese letters such as ộ and Ệ."
+)
+_INSTALL_POPPLER = "Install poppler (Debian/Ubuntu: `sudo apt install poppler-utils`)."
+
+#: Well-known places of soffice when it is not on PATH.
+_SOFFICE_PLACES = (
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
+
+_STDERR_LINES = 15
+_TOOL_TIMEOUT = 60.0
+
+_fonts_ok = False
+
+
+# --- locating the programs --------------------------------------------------------------------
+
+
+def _executable(candidate: str) -> str | None:
+    """The full path of ``candidate`` (a path or a name looked up on PATH), if it runs."""
+    if os.sep in candidate or (os.altsep is not None and os.altsep in candidate):
+        path = Path(candidate)
+        return str(path) if path.is_file() and os.access(path, os.X_OK) else None
+    return shutil.which(candidate)
+
+
+def find_soffice(soffice: str | None = None) -> str:
+    """Path of the LibreOffice program to run.
+
+    Looks at, in order: the ``soffice`` argument, the ``BAOCAO_SOFFICE`` environment
+    variable, ``soffice`` and ``libreoffice`` on PATH, then the usual install folders.
+    An explicit argument or variable that does not name a program is an error (baocao does
+    not fall back silently to another LibreOffice).
+
+    Raises:
+        ConversionError: LibreOffice is not found; the message says how to install it.
+    """
+    for given, origin in ((soffice, "soffice="), (os.environ.get(SOFFICE_ENV), SOFFICE_ENV)):
+        if given is None or given == "":
+            continue
+        if not isinstance(given, str):
+            raise InvalidTypeError(given, "is not a str naming the soffice program", path="soffice")
+        found = _executable(given)
+        if found is None:
+            raise ConversionError(
+                f"LibreOffice was not found: {given!r} (from {origin}) is not an executable "
+                f"program. {_INSTALL_LIBREOFFICE}"
+            )
+        return found
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    for place in _SOFFICE_PLACES:
+        found = _executable(place)
+        if found is not None:
+            return found
+    raise ConversionError(
+        "LibreOffice is needed to convert to PDF, but neither `soffice` nor `libreoffice` "
+        f"is on PATH. {_INSTALL_LIBREOFFICE}"
+    )
+
+
+def _run_tool(
+    args: Sequence[str], input_: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        list(args),
+        input=input_,
+        capture_output=True,
+        timeout=_TOOL_TIMEOUT,
+        check=False,
+    )
+
+
+def _tail(*outputs: bytes, lines: int = _STDERR_LINES) -> str:
+    text = "\n".join(o.decode("utf-8", "replace").strip() for o in outputs if o.strip())
+    kept = text.splitlines()[-lines:]
+    return "\n".join("    " + line for line in kept) if kept else "    (no output)"
+
+
+# --- fonts ------------------------------------------------------------------------------------
+
+
+def _parse_charset(text: str) -> list[tuple[int, int]]:
+    """Parse fontconfig's ``%{charset}``: hexadecimal code points and ranges ("20-7e a0")."""
+    ranges: list[tuple[int, int]] = []
+    for item in text.split():
+        first, _, last = item.partition("-")
+        try:
+            ranges.append((int(first, 16), int(last or first, 16)))
+        except ValueError:
+            return []
+    return ranges
+
+
+def _covers(ranges: list[tuple[int, int]], chars: str) -> bool:
+    return all(any(lo <= ord(c) <= hi for lo, hi in ranges) for c in chars)
+
+
+def _font_problem() -> str | None:
+    """What is wrong with the Times New Roman substitute, or None when it is fine / unknown."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is not None:
+        try:
+            result = _run_tool([fc_match, "-f", "%{family}\n%{charset}", "Times New Roman"])
+        except (OSError, subprocess.TimeoutExpired):
+            result = None
+        if result is not None and result.returncode == 0:
+            family_line, _, charset = result.stdout.decode("utf-8", "replace").partition("\n")
+            families = [f.strip() for f in family_line.split(",") if f.strip()]
+            if not TIMES_COMPATIBLE.intersection(families):
+                shown = families[0] if families else "no font"
+                return (
+                    "No font with the metrics of Times New Roman is installed: fontconfig "
+                    f"uses {shown!r} instead, so lines and pages of the PDF would not match "
+                    "Word's."
+                )
+            ranges = _parse_charset(charset)
+            if ranges and not _covers(ranges, VIETNAMESE_PROBE):
+                return (
+                    f"The font used for Times New Roman ({families[0]!r}) lacks Vietnamese "
+                    f"letters such as {VIETNAMESE_PROBE} (Liberation Serif 1.x?)."
+                )
+            return None
+    fc_list = shutil.which("fc-list")
+    if fc_list is not None:
+        probe = " ".join(f"{ord(c):x}" for c in VIETNAMESE_PROBE)
+        try:
+            result = _run_tool([fc_list, "-f", "%{family}\n", f":charset={probe}"])
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if result.returncode != 0:
+            return None
+        found = {
+            f.strip()
+            for line in result.stdout.decode("utf-8", "replace").splitlines()
+            for f in line.split(",")
+        }
+        if not TIMES_COMPATIBLE.intersection(found):
+            return (
+                "No font with the metrics of Times New Roman and the Vietnamese letters "
+                f"{VIETNAMESE_PROBE} is installed (fc-list finds none)."
+            )
+    # Without fontconfig's tools (Windows, macOS) the check is skipped: those systems ship
+    # Times New Roman, and LibreOffice does not use fontconfig there.
+    return None
+
+
+def check_fonts() -> None:
+    """Make sure LibreOffice will typeset Times New Roman with the right metrics.
+
+    Asks fontconfig (``fc-match 'Times New Roman'``, or ``fc-list`` when fc-match is missing)
+    which font stands in for Times New Roman, and accepts Times New Roman, Liberation Serif
+    or Tinos when it has the stacked Vietnamese letters (ộ, Ệ, ự). Without fontconfig tools
+    the check passes. A successful check is remembered for the life of the process.
+
+    Raises:
+        ConversionError: no suitable font; the message says to install ``fonts-liberation2``.
+    """
+    global _fonts_ok
+    if _fonts_ok:
+        return
+    problem = _font_problem()
+    if problem is not None:
+        raise ConversionError(f"{problem} {_INSTALL_FONTS}")
+    _fonts_ok = True
+
+
+# --- input and output -------------------------------------------------------------------------
+
+
+def _check_docx_bytes(data: bytes, shown: object) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        raise ValidationError(
+            shown, "is not a .docx file (it is not a ZIP archive)", path="docx"
+        ) from None
+    if "word/document.xml" not in names:
+        raise ValidationError(
+            shown, "is not a .docx file (the ZIP archive has no word/document.xml)", path="docx"
+        )
+
+
+def _read_input(docx: object) -> bytes:
+    """The bytes of the .docx given as bytes, a path or a binary stream; checked to be a .docx."""
+    if isinstance(docx, (bytes, bytearray, memoryview)):
+        data = bytes(docx)
+        _check_docx_bytes(data, data)
+        return data
+    if isinstance(docx, (str, os.PathLike)):
+        path = Path(os.fspath(docx))
+        if not path.is_file():
+            raise ValidationError(str(path), "does not exist or is not a file", path="docx")
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise ValidationError(str(path), f"cannot be read: {err}", path="docx") from err
+        _check_docx_bytes(data, str(path))
+        return data
+    read = getattr(docx, "read", None)
+    if callable(read):
+        data = read()
+        if not isinstance(data, (bytes, bytearray)):
+            raise InvalidTypeError(
+                docx, "is a text stream; open the .docx in binary mode ('rb')", path="docx"
+            )
+        data = bytes(data)
+        _check_docx_bytes(data, docx)
+        return data
+    raise InvalidTypeError(docx, "is not a .docx as bytes, a path or a binary stream", path="docx")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder + os.replace.
+
+    The temporary file is created with mode 0o666 less the umask, like any new file.
+    """
+    folder = path.parent
+    while True:
+        tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _write_output(out: object, pdf: bytes) -> None:
+    if out is None:
+        return
+    if isinstance(out, (str, os.PathLike)):
+        _write_atomic(Path(os.fspath(out)), pdf)
+        return
+    write = getattr(out, "write", None)
+    if callable(write):
+        write(pdf)
+        return
+    raise InvalidTypeError(out, "is not a path or a binary stream to write the PDF to", path="out")
+
+
+# --- running LibreOffice ----------------------------------------------------------------------
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice and everything it started (its own process group / session)."""
+    if sys.platform == "win32":
+        proc.kill()
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+        proc.communicate(timeout=10)
+    if sys.platform != "win32":
+        # soffice.bin is a grandchild: give it a moment to go before its files are removed.
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except (ProcessLookupError, PermissionError):
+                break
+            time.sleep(0.02)
+
+
+def _start(args: list[str]) -> subprocess.Popen[bytes]:
+    """Start LibreOffice (no shell) as the leader of a new process group, so it can be killed
+    with everything it starts (the ``soffice`` launcher runs ``soffice.bin`` as a child)."""
+    if sys.platform == "win32":
+        return subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
+        )
+    return subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _convert(program: str, data: bytes, timeout: float) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="baocao-pdf-", ignore_cleanup_errors=True) as tmp:
+        root = Path(tmp)
+        profile, in_dir, out_dir = root / "profile", root / "in", root / "out"
+        for folder in (profile, in_dir, out_dir):
+            folder.mkdir()
+        source = in_dir / "document.docx"
+        source.write_bytes(data)
+        args = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ]
+        try:
+            proc = _start(args)
+        except OSError as err:
+            raise ConversionError(
+                f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
+            ) from err
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            raise ConversionError(
+                f"LibreOffice ({program}) did not convert the document within {timeout:g} s "
+                "and was stopped; pass a larger timeout= for big documents."
+            ) from None
+        except BaseException:
+            _kill(proc)
+            raise
+        if proc.returncode != 0:
+            raise ConversionError(
+                f"LibreOffice ({program}) failed with exit status {proc.returncode}; "
+                f"its last output:\n{_tail(stdout, stderr)}"
+            )
+        result = out_dir / "document.pdf"
+        if not result.is_file():
+            raise ConversionError(
+                f"LibreOffice ({program}) produced no PDF (the document may be damaged, or "
+                f"in a format LibreOffice cannot read); its last output:\n{_tail(stdout, stderr)}"
+            )
+        pdf = result.read_bytes()
+        if not pdf.startswith(b"%PDF"):
+            raise ConversionError(
+                f"LibreOffice ({program}) wrote a file that is not a PDF; its last output:\n"
+                f"{_tail(stdout, stderr)}"
+            )
+        return pdf
+
+
+def to_pdf(
+    docx: str | os.PathLike[str] | bytes | BinaryIO,
+    out: str | os.PathLike[str] | BinaryIO | None = None,
+    *,
+    timeout: float = 120.0,
+    soffice: str | None = None,
+) -> bytes:
+    """Convert a .docx document to PDF with LibreOffice, and return the PDF.
+
+    Args:
+        docx: the .docx as bytes, a path, or a binary stream (read to its end).
+        out: where to write the PDF as well: a path (written atomically, through a temporary
+            file in the same folder and ``os.replace``) or a binary stream (written to, not
+            closed). ``None``: only return the bytes.
+        timeout: seconds LibreOffice may take; then it is killed with every process it
+            started. The first run on a machine is the slowest (a few seconds).
+        soffice: the LibreOffice program (path or name on PATH); default: the
+            ``BAOCAO_SOFFICE`` environment variable, else ``soffice`` / ``libreoffice``.
+
+    Returns:
+        The bytes of the PDF.
+
+    Raises:
+        ValidationError: ``docx`` is not a .docx file (or does not exist), or ``timeout`` is
+            not a positive number of seconds.
+        InvalidTypeError: an argument has the wrong type (e.g. a text-mode stream).
+        ConversionError: LibreOffice is missing, fails, is too slow or writes no PDF, or no
+            font with the metrics of Times New Roman is installed (see :func:`check_fonts`).
+    """
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise InvalidTypeError(timeout, "is not a number of seconds", path="timeout")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise ValidationError(timeout, "is not a positive number of seconds", path="timeout")
+    if out is not None and not isinstance(out, (str, os.PathLike)) and not hasattr(out, "write"):
+        raise InvalidTypeError(
+            out, "is not a path or a binary stream to write the PDF to", path="out"
+        )
+    data = _read_input(docx)
+    program = find_soffice(soffice)
+    check_fonts()
+    pdf = _convert(program, data, float(timeout))
+    _write_output(out, pdf)
+    return pdf
+
+
+# --- reading PDFs back ------------------------------------------------------------------------
+
+
+def _pdftotext() -> str:
+    found = shutil.which("pdftotext")
+    if found is None:
+        raise ConversionError(f"pdftotext (poppler-utils) is not installed. {_INSTALL_POPPLER}")
+    return found
+
+
+def _check_pdf(pdf: object) -> bytes:
+    if not isinstance(pdf, (bytes, bytearray, memoryview)):
+        raise InvalidTypeError(pdf, "is not the bytes of a PDF", path="pdf")
+    return bytes(pdf)
+
+
+def _run_pdftotext(options: Sequence[str], pdf: bytes) -> str:
+    program = _pdftotext()
+    with tempfile.TemporaryDirectory(prefix="baocao-pdftext-") as tmp:
+        source = Path(tmp) / "document.pdf"
+        source.write_bytes(pdf)
+        try:
+            result = _run_tool([program, *options, "-enc", "UTF-8", str(source), "-"])
+        except subprocess.TimeoutExpired:
+            raise ConversionError(f"pdftotext took more than {_TOOL_TIMEOUT:g} s") from None
+        except OSError as err:
+            raise ConversionError(f"pdftotext could not be started: {err}") from err
+    if result.returncode != 0:
+        raise ConversionError(
+            f"pdftotext failed with exit status {result.returncode} (is it a PDF?):\n"
+            f"{_tail(result.stderr)}"
+        )
+    return result.stdout.decode("utf-8", "replace")
+
+
+def pdf_text_layout(pdf: bytes) -> list[str]:
+    """The text of each page of ``pdf``, laid out like the page (``pdftotext -layout``).
+
+    One string per page, in the order of the pages (an empty page gives ""), NFC-normalised
+    (poppler may give letters with stacked diacritics decomposed).
+
+    Raises:
+        ConversionError: poppler-utils is missing, or pdftotext cannot read ``pdf``.
+    """
+    text = unicodedata.normalize("NFC", _run_pdftotext(["-layout"], _check_pdf(pdf)))
+    pages = text.split("\f")
+    if pages and pages[-1].strip() == "":
+        pages.pop()  # pdftotext ends every page, the last one too, with a form feed
+    return pages
+
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def pdf_words(pdf: bytes) -> list[list[tuple[str, float, float, float, float]]]:
+    """The words of each page of ``pdf`` with their boxes (``pdftotext -bbox``).
+
+    One list per page; each word is ``(text, x_min, y_min, x_max, y_max)`` in points, measured
+    from the top-left corner of the page (y grows downwards). The text is NFC-normalised.
+
+    Raises:
+        ConversionError: poppler-utils is missing, or pdftotext cannot read ``pdf``.
+    """
+    xhtml = _run_pdftotext(["-bbox"], _check_pdf(pdf))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(xhtml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as err:
+        raise ConversionError(f"cannot parse the output of pdftotext -bbox: {err}") from err
+    pages: list[list[tuple[str, float, float, float, float]]] = []
+    for page in root.iter(f"{_XHTML}page", "page"):
+        words: list[tuple[str, float, float, float, float]] = []
+        for word in page.iter(f"{_XHTML}word", "word"):
+            words.append(
+                (
+                    unicodedata.normalize("NFC", word.text or ""),
+                    float(word.get("xMin", "nan")),
+                    float(word.get("yMin", "nan")),
+                    float(word.get("xMax", "nan")),
+                    float(word.get("yMax", "nan")),
+                )
+            )
+        pages.append(words)
+    return pages

@@ -1,0 +1,468 @@
+"""Tests for baocao._pdf: .docx → PDF through LibreOffice, and reading the PDF back.
+
+Tests marked ``soffice`` run the real LibreOffice and poppler's pdftotext; they are skipped
+when either is missing, unless ``BAOCAO_REQUIRE_SOFFICE=1`` (then they fail). The other tests
+use small fake programs and run everywhere on POSIX.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import stat
+import sys
+import time
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import docx  # python-docx
+import pytest
+from docx.enum.text import WD_BREAK
+from docx.shared import Mm, Pt
+
+from baocao import _pdf
+from baocao._errors import ConversionError, InvalidTypeError, ValidationError
+from baocao._metrics import text_width_pt
+from baocao._pdf import check_fonts, find_soffice, pdf_text_layout, pdf_words, to_pdf
+
+MOTTO_LINE = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+SECOND_PAGE = "Trang thứ hai của báo cáo"
+LEFT_MARGIN_MM = 30
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake programs are scripts")
+
+
+def require_tools(*, soffice: bool = True) -> None:
+    """Skip when LibreOffice or pdftotext is missing, or fail if BAOCAO_REQUIRE_SOFFICE=1."""
+    missing: list[str] = []
+    if soffice:
+        try:
+            find_soffice()
+        except ConversionError:
+            missing.append("LibreOffice (soffice; Debian libreoffice-writer-nogui)")
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext (Debian poppler-utils)")
+    if missing:
+        message = "not installed: " + ", ".join(missing)
+        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
+            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
+        pytest.skip(message)
+
+
+def make_docx() -> bytes:
+    """A two-page A4 document in Times New Roman 14 pt with Vietnamese text."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(LEFT_MARGIN_MM), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    document.add_paragraph(MOTTO_LINE)
+    motto = document.add_paragraph()
+    motto.add_run(MOTTO).bold = True
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph(SECOND_PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def nfc_words(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+# --- real LibreOffice -------------------------------------------------------------------------
+
+
+@dataclass
+class Converted:
+    docx: bytes
+    pdf: bytes
+    folder: Path
+    out: Path
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
+    """One real conversion (path in, path out), shared by the tests of this module."""
+    require_tools()
+    folder = tmp_path_factory.mktemp("pdf")
+    source = folder / "báo cáo.docx"
+    data = make_docx()
+    source.write_bytes(data)
+    out = folder / "báo cáo.pdf"
+    pdf = to_pdf(source, out)
+    return Converted(data, pdf, folder, out)
+
+
+@pytest.mark.soffice
+def test_pdf_has_two_pages(converted: Converted) -> None:
+    assert converted.pdf.startswith(b"%PDF-")
+    assert len(pdf_text_layout(converted.pdf)) == 2
+    assert len(pdf_words(converted.pdf)) == 2
+
+
+@pytest.mark.soffice
+def test_vietnamese_text_comes_back(converted: Converted) -> None:
+    first, second = pdf_text_layout(converted.pdf)
+    assert nfc_words(MOTTO_LINE) in nfc_words(first)
+    assert nfc_words(MOTTO) in nfc_words(first)
+    assert nfc_words(SECOND_PAGE) in nfc_words(second)
+    assert nfc_words(SECOND_PAGE) not in nfc_words(first)
+
+
+@pytest.mark.soffice
+def test_words_sit_where_the_layout_puts_them(converted: Converted) -> None:
+    first, second = pdf_words(converted.pdf)
+    assert first[0][0] == "Cộng"
+    _text, x_min, y_min, x_max, y_max = first[0]
+    assert x_min == pytest.approx(LEFT_MARGIN_MM / 25.4 * 72, abs=1.0)
+    assert 0 < y_min < y_max < 200  # top of the page; y grows downwards
+    assert x_max > x_min
+    assert second[0][0] == "Trang"
+
+
+@pytest.mark.soffice
+def test_layout_uses_times_new_roman_metrics(converted: Converted) -> None:
+    # The bold motto is the second line: from "Độc" to "phúc". Its width in the PDF must be
+    # what baocao._metrics computes, or the rules under it would be drawn at the wrong length.
+    first_page = pdf_words(converted.pdf)[0]
+    below_first_line = [w for w in first_page if w[2] > first_page[0][4]]
+    line = below_first_line[: len(MOTTO.split())]
+    assert [w[0] for w in line] == MOTTO.split()
+    assert line[-1][3] - line[0][1] == pytest.approx(text_width_pt(MOTTO, 14, bold=True), abs=0.5)
+
+
+@pytest.mark.soffice
+def test_path_output_is_written_atomically(converted: Converted) -> None:
+    assert converted.out.read_bytes() == converted.pdf
+    assert sorted(p.name for p in converted.folder.iterdir()) == ["báo cáo.docx", "báo cáo.pdf"]
+
+
+@pytest.mark.soffice
+def test_fonts_are_suitable_here(converted: Converted) -> None:
+    check_fonts()
+
+
+@pytest.mark.soffice
+def test_timeout_stops_libreoffice() -> None:
+    require_tools()
+    started = time.monotonic()
+    with pytest.raises(ConversionError, match=r"within 0\.001 s"):
+        to_pdf(make_docx(), timeout=0.001)
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.soffice
+def test_damaged_docx_gives_no_pdf() -> None:
+    require_tools()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "this is not XML")
+    with pytest.raises(ConversionError, match="produced no PDF"):
+        to_pdf(buffer.getvalue())
+
+
+# --- input validation (no LibreOffice needed) -------------------------------------------------
+
+
+def test_non_docx_bytes_are_refused() -> None:
+    with pytest.raises(ValidationError, match=r"not a \.docx file \(it is not a ZIP"):
+        to_pdf(b"Hello, this is plain text")
+
+
+def test_zip_without_document_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("content.xml", "<office/>")
+    with pytest.raises(ValidationError, match=r"no word/document\.xml"):
+        to_pdf(path)
+
+
+def test_missing_input_file(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="does not exist"):
+        to_pdf(tmp_path / "missing.docx")
+
+
+def test_text_stream_is_refused() -> None:
+    with pytest.raises(InvalidTypeError, match="binary mode"):
+        to_pdf(io.StringIO("text"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [42, None, [b"PK"]])
+def test_input_of_the_wrong_type(value: object) -> None:
+    with pytest.raises(InvalidTypeError):
+        to_pdf(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("timeout", [0, -1.0, float("nan"), float("inf")])
+def test_bad_timeout(timeout: float) -> None:
+    with pytest.raises(ValidationError, match="positive number of seconds"):
+        to_pdf(make_docx(), timeout=timeout)
+
+
+def test_bad_output_type() -> None:
+    with pytest.raises(InvalidTypeError, match="path or a binary stream"):
+        to_pdf(make_docx(), 123)  # type: ignore[arg-type]
+
+
+# --- locating LibreOffice ---------------------------------------------------------------------
+
+
+def test_missing_soffice_names_the_package() -> None:
+    with pytest.raises(ConversionError, match="libreoffice-writer-nogui") as info:
+        to_pdf(make_docx(), soffice="/nonexistent/soffice")
+    assert "/nonexistent/soffice" in str(info.value)
+
+
+def test_no_soffice_anywhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv(_pdf.SOFFICE_ENV, raising=False)
+    monkeypatch.setattr(_pdf, "_SOFFICE_PLACES", ())
+    with pytest.raises(ConversionError, match="libreoffice-writer-nogui"):
+        find_soffice()
+
+
+def test_bad_soffice_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(_pdf.SOFFICE_ENV, "/nonexistent/libreoffice")
+    with pytest.raises(ConversionError, match=_pdf.SOFFICE_ENV):
+        find_soffice()
+
+
+# --- fake LibreOffice: plumbing, errors, timeouts ---------------------------------------------
+
+FAKE_SOFFICE = """\
+import json, os, pathlib, subprocess, sys, time
+args = sys.argv[1:]
+log = os.environ.get("FAKE_LOG")
+outdir = pathlib.Path(args[args.index("--outdir") + 1])
+source = pathlib.Path(args[-1])
+profile = [a for a in args if a.startswith("-env:UserInstallation=")]
+if log:
+    pathlib.Path(log).write_text(json.dumps({"args": args, "cwd": os.getcwd()}))
+mode = os.environ.get("FAKE_MODE", "ok")
+if mode == "ok":
+    (outdir / (source.stem + ".pdf")).write_bytes(b"%PDF-1.4\\n" + source.read_bytes())
+elif mode == "fail":
+    print("javaldx warning", file=sys.stderr)
+    print("boom: cannot convert", file=sys.stderr)
+    sys.exit(3)
+elif mode == "notpdf":
+    (outdir / (source.stem + ".pdf")).write_bytes(b"<html>")
+elif mode == "hang":
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    pathlib.Path(os.environ["FAKE_CHILD"]).write_text(str(child.pid))
+    time.sleep(60)
+"""
+
+
+def write_program(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"#!{sys.executable}\n{body}", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return path
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(_pdf, "_fonts_ok", True)  # the font check is tested on its own
+    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.json"))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    return str(write_program(bin_dir, "soffice", FAKE_SOFFICE))
+
+
+def _inputs(data: bytes, folder: Path) -> dict[str, object]:
+    path = folder / "in.docx"
+    path.write_bytes(data)
+    return {"bytes": data, "str": str(path), "path": path, "stream": io.BytesIO(data)}
+
+
+@posix_only
+@pytest.mark.parametrize("kind", ["bytes", "str", "path", "stream"])
+@pytest.mark.parametrize("out_kind", [None, "path", "stream"])
+def test_inputs_and_outputs(
+    fake_soffice: str, tmp_path: Path, kind: str, out_kind: str | None
+) -> None:
+    data = make_docx()
+    source = _inputs(data, tmp_path)[kind]
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out: Path | BinaryIO | None = None
+    if out_kind == "path":
+        out = out_dir / "report.pdf"
+    elif out_kind == "stream":
+        out = io.BytesIO()
+    pdf = to_pdf(source, out, soffice=fake_soffice)  # type: ignore[arg-type]
+    assert pdf == b"%PDF-1.4\n" + data
+    if isinstance(out, Path):
+        assert out.read_bytes() == pdf
+        assert [p.name for p in out_dir.iterdir()] == ["report.pdf"]  # no temp file left
+    elif isinstance(out, io.BytesIO):
+        assert out.getvalue() == pdf
+
+
+@posix_only
+def test_existing_output_is_replaced(fake_soffice: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"old")
+    pdf = to_pdf(make_docx(), str(out), soffice=fake_soffice)
+    assert out.read_bytes() == pdf
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "log.json", "report.pdf"]
+
+
+@posix_only
+def test_output_folder_missing(fake_soffice: str, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        to_pdf(make_docx(), tmp_path / "nope" / "report.pdf", soffice=fake_soffice)
+
+
+@posix_only
+def test_command_line_and_private_profile(fake_soffice: str, tmp_path: Path) -> None:
+    to_pdf(make_docx(), soffice=fake_soffice)
+    args: list[str] = json.loads((tmp_path / "log.json").read_text())["args"]
+    assert args[1:6] == ["--headless", "--norestore", "--convert-to", "pdf", "--outdir"]
+    assert args[0].startswith("-env:UserInstallation=file:///")
+    profile = Path(args[0].removeprefix("-env:UserInstallation=file://"))
+    assert profile.name == "profile"
+    assert args[-1].endswith("document.docx")
+    assert not profile.parent.exists()  # the whole temporary folder is gone
+
+
+@posix_only
+def test_soffice_from_environment(fake_soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(_pdf.SOFFICE_ENV, fake_soffice)
+    assert find_soffice() == fake_soffice
+    assert to_pdf(make_docx()).startswith(b"%PDF-1.4")
+
+
+@posix_only
+def test_failure_shows_the_end_of_stderr(
+    fake_soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_MODE", "fail")
+    with pytest.raises(ConversionError, match="exit status 3") as info:
+        to_pdf(make_docx(), soffice=fake_soffice)
+    assert "boom: cannot convert" in str(info.value)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("mode", "message"), [("nopdf", "produced no PDF"), ("notpdf", "not a PDF")]
+)
+def test_no_pdf(
+    fake_soffice: str, monkeypatch: pytest.MonkeyPatch, mode: str, message: str
+) -> None:
+    monkeypatch.setenv("FAKE_MODE", mode)
+    with pytest.raises(ConversionError, match=message):
+        to_pdf(make_docx(), soffice=fake_soffice)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:  # killed but not yet reaped by its new parent
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@posix_only
+def test_timeout_kills_the_process_group(
+    fake_soffice: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    child_file = tmp_path / "child.pid"
+    monkeypatch.setenv("FAKE_MODE", "hang")
+    monkeypatch.setenv("FAKE_CHILD", str(child_file))
+    started = time.monotonic()
+    with pytest.raises(ConversionError, match="did not convert the document within 1 s"):
+        to_pdf(make_docx(), timeout=1, soffice=fake_soffice)
+    assert time.monotonic() - started < 15
+    child = int(child_file.read_text())
+    deadline = time.monotonic() + 5
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child), "the process LibreOffice started survived the timeout"
+
+
+# --- the font check ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_fc_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder, alone on PATH, in which a test writes its fc-match."""
+    monkeypatch.setattr(_pdf, "_fonts_ok", False)
+    bin_dir = tmp_path / "fcbin"
+    bin_dir.mkdir()
+    monkeypatch.setenv("PATH", str(bin_dir))
+    return bin_dir
+
+
+def _fc_match(folder: Path, output: str) -> None:
+    write_program(folder, "fc-match", f"import sys\nsys.stdout.write({output!r})\n")
+
+
+@posix_only
+def test_font_check_refuses_another_serif(fake_fc_match: Path) -> None:
+    _fc_match(fake_fc_match, "DejaVu Serif\n20-7e a0-36f 1ea0-1ef9")
+    with pytest.raises(ConversionError, match="fonts-liberation2") as info:
+        check_fonts()
+    assert "DejaVu Serif" in str(info.value)
+    assert "1.07" in str(info.value)
+    assert _pdf._fonts_ok is False
+
+
+@posix_only
+def test_font_check_refuses_liberation_1(fake_fc_match: Path) -> None:
+    _fc_match(fake_fc_match, "Liberation Serif\n20-7e a0-17f 1e80-1e85 2013-2014")
+    with pytest.raises(ConversionError, match="lacks Vietnamese letters"):
+        check_fonts()
+
+
+@posix_only
+def test_font_check_accepts_and_caches(fake_fc_match: Path) -> None:
+    _fc_match(fake_fc_match, "Liberation Serif\n20-7e a0-36f 1ea0-1ef9 2000-2022")
+    check_fonts()
+    assert _pdf._fonts_ok is True
+    (fake_fc_match / "fc-match").unlink()
+    _fc_match(fake_fc_match, "DejaVu Serif\n20-7e")
+    check_fonts()  # cached: fc-match is not asked again
+
+
+@posix_only
+def test_font_check_with_fc_list_only(fake_fc_match: Path) -> None:
+    write_program(fake_fc_match, "fc-list", "print('DejaVu Serif')\nprint('DejaVu Sans')\n")
+    with pytest.raises(ConversionError, match="fonts-liberation2"):
+        check_fonts()
+
+
+def test_font_check_without_fontconfig(fake_fc_match: Path) -> None:
+    check_fonts()  # nothing to ask: passes (Windows, macOS)
+
+
+# --- pdftotext helpers ------------------------------------------------------------------------
+
+
+def test_helpers_need_poppler(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ConversionError, match="poppler-utils"):
+        pdf_text_layout(b"%PDF-1.4")
+    with pytest.raises(ConversionError, match="poppler-utils"):
+        pdf_words(b"%PDF-1.4")
+
+
+def test_helpers_refuse_a_non_pdf() -> None:
+    require_tools(soffice=False)
+    with pytest.raises(ConversionError, match="pdftotext failed"):
+        pdf_text_layout(b"not a pdf")
+    with pytest.raises(InvalidTypeError):
+        pdf_words("not bytes")  # type: ignore[arg-type]
