@@ -1,0 +1,71 @@
+"""Shared fixtures: small reports made by the tests, and the seed example."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from hypothesis import settings
+
+import baocao
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_YAML = ROOT / "examples" / "2710-BC-SNV.yaml"
+SEED = ROOT.parent / "shared" / "seed" / "2710-BC-SNV.txt"
+
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.load_profile("ci")
+
+
+def minimal_data(**changes: Any) -> dict[str, Any]:
+    """The smallest valid report as plain data (what a YAML file would hold)."""
+    data: dict[str, Any] = {
+        "issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV"},
+        "number": 15,
+        "place": "Hà Nội",
+        "date": "2026-03-05",
+        "subject": "Kết quả thực hiện nhiệm vụ quý I năm 2026",
+        "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
+        "sections": [{"title": "Kết quả", "body": ["Đã hoàn thành các nhiệm vụ."]}],
+    }
+    data.update(changes)
+    return data
+
+
+def make_report(**changes: Any) -> baocao.Report:
+    """The smallest valid report, with ``changes`` applied to its fields."""
+    fields: dict[str, Any] = {
+        "issuer": baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
+        "number": 15,
+        "place": "Hà Nội",
+        "date": datetime.date(2026, 3, 5),
+        "subject": "Kết quả thực hiện nhiệm vụ quý I năm 2026",
+        "signatory": baocao.Signatory(title="Giám đốc", name="Nguyễn Văn A"),
+        "sections": [baocao.Section(title="Kết quả", body=["Đã hoàn thành các nhiệm vụ."])],
+    }
+    fields.update(changes)
+    return baocao.Report(**fields)
+
+
+def open_docx(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.fixture
+def report_factory() -> Callable[..., baocao.Report]:
+    return make_report
+
+
+@pytest.fixture(scope="session")
+def example_report() -> baocao.Report:
+    return baocao.load(EXAMPLE_YAML)
+
+
+@pytest.fixture(scope="session")
+def example_docx(example_report: baocao.Report) -> bytes:
+    return baocao.render(example_report)

@@ -1,0 +1,190 @@
+"""The model refuses bad values with errors that name the field and the value."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import unicodedata
+from typing import Any
+
+import attrs
+import pytest
+
+import baocao
+from baocao import (
+    Authority,
+    DocumentType,
+    Filing,
+    Issuer,
+    Item,
+    Point,
+    Section,
+    Signatory,
+    Table,
+)
+
+from .conftest import make_report
+
+
+def test_values_are_frozen() -> None:
+    report = make_report()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.number = 3  # type: ignore[misc]
+
+
+def test_text_is_stored_in_nfc() -> None:
+    nfd = unicodedata.normalize("NFD", "Sở Nội vụ")
+    issuer = Issuer(name=nfd, abbreviation="SNV")
+    assert issuer.name == "Sở Nội vụ"
+    assert unicodedata.is_normalized("NFC", issuer.name)
+
+
+def test_short_forms_are_converted() -> None:
+    section = Section(title="Kết quả", body="Một đoạn", items=["Khoản không tiêu đề"])
+    assert section.body == (baocao.Paragraph("Một đoạn"),)
+    assert section.items[0].text == ("Khoản không tiêu đề",)
+    issuer = Issuer(name=["Sở Nội vụ", "tỉnh Quảng Ninh"], abbreviation="SNV",
+                    parent=["Ủy ban nhân dân", "tỉnh Quảng Ninh"])
+    assert issuer.name == "Sở Nội vụ\ntỉnh Quảng Ninh"
+    report = make_report(addressees="Bộ Nội vụ")
+    assert report.addressees == ("Bộ Nội vụ",)
+
+
+def test_symbol_joins_type_and_issuer() -> None:
+    assert make_report().symbol == "BC-SNV"
+    assert make_report(doc_type="Kế hoạch").symbol == "KH-SNV"
+    assert make_report(doc_type=DocumentType.REGULATION).symbol == "QyĐ-SNV"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("BC", DocumentType.REPORT), ("Báo cáo", DocumentType.REPORT),
+    ("BÁO CÁO", DocumentType.REPORT), ("tờ trình", DocumentType.SUBMISSION),
+    ("TTr", DocumentType.SUBMISSION), ("QyĐ", DocumentType.REGULATION),
+    ("ĐA", DocumentType.SCHEME), (DocumentType.PLAN, DocumentType.PLAN),
+])
+def test_document_type_by_name_or_abbreviation(value: Any, expected: DocumentType) -> None:
+    assert DocumentType.parse(value) is expected
+
+
+def test_every_type_uses_the_decree_abbreviation() -> None:
+    table = {m.title: m.value for m in DocumentType}
+    assert table["Báo cáo"] == "BC"
+    assert table["Quy định"] == "QyĐ"
+    assert table["Chương trình"] == "CTr"
+    assert table["Giấy ủy quyền"] == "GUQ"
+    assert len(table) == 17
+
+
+def _report_error(**changes: Any) -> baocao.ValidationError:
+    with pytest.raises(baocao.ValidationError) as info:
+        make_report(**changes)
+    return info.value
+
+
+# (constructor, kwargs, path, words the message must hold)
+CASES: list[tuple[Any, dict[str, Any], str, str]] = [
+    (Signatory, {"name": "A", "title": "B", "authority": "KT"}, "authority",
+     "'KT' is not one of TM., KT., TL., TUQ., Q."),
+    (Signatory, {"name": "A", "title": "Phó Giám đốc", "authority": "KT."}, "acting_for",
+     "is required with KT."),
+    (Signatory, {"name": "A", "title": "Giám đốc", "acting_for": "X"}, "acting_for",
+     "only used with"),
+    (Signatory, {"name": "A", "title": "B", "authority": "TL.", "acting_for": "Giám đốc",
+                 "collective": "Ủy ban nhân dân"}, "collective", "only used with KT. or Q."),
+    (Signatory, {"name": "", "title": "Giám đốc"}, "name", "must not be empty"),
+    (Signatory, {"name": "   ", "title": "Giám đốc"}, "name", "must not be empty"),
+    (Signatory, {"name": 5, "title": "Giám đốc"}, "name", "is not a text"),
+    (Issuer, {"name": "Sở Nội vụ", "abbreviation": "S NV"}, "abbreviation",
+     "is not an abbreviation"),
+    (Issuer, {"name": "Sở\x00 Nội vụ", "abbreviation": "SNV"}, "name", "U+0000"),
+    (Issuer, {"name": "Sở\ufffe", "abbreviation": "SNV"}, "name", "U+FFFE"),
+    (Issuer, {"name": "Sở\x1b", "abbreviation": "SNV"}, "name", "U+001B"),
+    (Filing, {"issued": 300}, "issued", "drafter"),
+    (Filing, {"copies": 0}, "copies", "between 1 and 999"),
+    (Filing, {"copies": True}, "copies", "is not a whole number"),
+    (Item, {}, "title", "exactly one of title"),
+    (Item, {"title": "A", "text": "B"}, "title", "exactly one of title"),
+    (Item, {"text": "x", "points": [f"điểm {i}" for i in range(24)]}, "points[23]",
+     "run out at y)"),
+    (Section, {"title": "Kết quả"}, "items", "no body and no items"),
+    (Section, {"title": "Kết quả", "body": [3]}, "body[0]", "is not a paragraph"),
+    (Point, {"text": ""}, "text", "must not be empty"),
+    (Point, {"text": ["", " "]}, "text", "must not be empty"),
+    (Point, {"text": ["a", 1.5]}, "text[1]", "is not a text, money"),
+    (Table, {"header": [], "rows": [["a"]]}, "header", "at least one column"),
+    (Table, {"header": ["A"], "rows": []}, "rows", "at least one row"),
+    (Table, {"header": ["A", "B"], "rows": [["a"]]}, "rows[0]", "has 1 cells but the header has 2"),
+    (Table, {"header": ["A"], "rows": [[1.5]]}, "rows[0][0]", "'47,67'"),
+    (Table, {"header": ["A"], "rows": [[True]]}, "rows[0][0]", "is not a text"),
+    (Table, {"header": ["A"], "rows": [[decimal.Decimal("NaN")]]}, "rows[0][0]",
+     "not a finite number"),
+    (Table, {"header": ["A"], "rows": [["x"]], "totals": ["a", "b"]}, "totals",
+     "has 2 cells"),
+    (baocao.Money, {"amount": decimal.Decimal("10.5")}, "amount", "not a whole number"),
+    (baocao.Money, {"amount": 1.0}, "amount", "'47,67'"),
+    (baocao.Money, {"amount": 10, "style": "west"}, "style", "north, south"),
+    (baocao.Money, {"amount": 10, "suffix": "chan"}, "suffix", "'chẵn'"),
+    (baocao.Rate, {"actual": 1, "target": 0, "rounding": "down"}, "target", "zero"),
+    (baocao.Rate, {"actual": 1, "target": 2, "rounding": "up"}, "rounding", "down, half_up"),
+    (baocao.Percent, {"value": decimal.Decimal("Infinity")}, "value", "not a finite number"),
+    (baocao.Date, {"value": datetime.datetime(2020, 1, 1)}, "value", "is not a date"),
+]
+
+
+@pytest.mark.parametrize(("cls", "kwargs", "path", "words"), CASES,
+                         ids=[f"{c[0].__name__}.{c[2]}" for c in CASES])
+def test_bad_values_name_their_field(cls: Any, kwargs: dict[str, Any], path: str,
+                                     words: str) -> None:
+    with pytest.raises(baocao.ValidationError) as info:
+        cls(**kwargs)
+    assert info.value.path == path
+    assert str(info.value).startswith(f"{path}: ")
+    assert words in str(info.value)
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, baocao.BaocaoError)
+
+
+def test_type_errors_are_also_type_errors() -> None:
+    with pytest.raises(TypeError) as info:
+        Signatory(name=5, title="Giám đốc")  # type: ignore[arg-type]
+    assert isinstance(info.value, baocao.InvalidTypeError)
+
+
+@pytest.mark.parametrize(("changes", "path", "words"), [
+    ({"number": 0}, "number", "between 1 and 9999999"),
+    ({"number": 10**7}, "number", "between 1 and 9999999"),
+    ({"number": True}, "number", "is not a whole number"),
+    ({"number": "2710"}, "number", "is not a whole number"),
+    ({"date": "2020-07-03"}, "date", "is not a date"),
+    ({"date": datetime.datetime(2020, 7, 3)}, "date", "is not a date"),
+    ({"doc_type": "Công văn"}, "doc_type", "is not one of BC (Báo cáo)"),
+    ({"sections": [], "opening": []}, "sections", "a report needs some content"),
+    ({"parts": [baocao.Part(title="Phần một", body=["x"])]}, "sections", "beside parts"),
+    ({"addressees": ["Bộ Nội vụ"], "recipients": ["Bộ Nội vụ"]}, "recipients[0]",
+     "Như trên"),
+    ({"recipients": ["Bộ Nội vụ;"]}, "recipients[0]", "baocao adds the punctuation"),
+    ({"legal_bases": ["Căn cứ Luật Lưu trữ,"]}, "legal_bases[0]", "punctuation"),
+    ({"issuer": "Sở Nội vụ"}, "issuer", "is not an issuer"),
+    ({"signatory": None}, "signatory", "is not a signatory"),
+    ({"appendices": ["x"]}, "appendices[0]", "is not an appendix"),
+])
+def test_report_level_errors(changes: dict[str, Any], path: str, words: str) -> None:
+    error = _report_error(**changes)
+    assert error.path == path
+    assert words in str(error)
+
+
+def test_authority_values() -> None:
+    assert [a.value for a in Authority] == ["TM.", "KT.", "TL.", "TUQ.", "Q."]
+    signatory = Signatory(name="A", title="Phó Giám đốc", authority="KT.", acting_for="Giám đốc")
+    assert signatory.authority is Authority.KT
+
+
+def test_twenty_three_points_are_allowed() -> None:
+    item = Item(text="x", points=[f"điểm {i}" for i in range(23)])
+    assert len(item.points) == 23
+
+
+def test_equal_reports_compare_equal() -> None:
+    assert make_report() == make_report()
+    assert hash(make_report()) == hash(make_report())
