@@ -1,0 +1,280 @@
+"""From a :class:`~baocao.Report` to the values a template receives.
+
+:func:`context` returns plain data (dicts, lists, strings, booleans and ``None``) that
+``json.dumps`` can print: ``baocao context INPUT`` shows it. Everything a reader sees is
+computed here: upper case, the numbers and letters of the body (I, II; 1, 2; a, b, …, đ),
+the "Số:" line, the date line, the punctuation of Kính gửi, căn cứ and Nơi nhận, the
+signature lines, and the final "./.". ``templates/README.md`` documents every key.
+"""
+
+from __future__ import annotations
+
+import decimal
+from typing import Any
+
+from . import _model as m
+from ._errors import ValidationError
+from ._format import format_date, format_number, format_percent, rate
+from ._numbers import money_to_words
+from ._text import upper
+
+__all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
+
+END_MARK = "./."
+"""What ends the content of a document (every Mẫu of Phụ lục III shows it)."""
+
+POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+"""The letters of points a), b), …: the Vietnamese alphabet without its accented vowels
+(ă â ê ô ơ ư) and without f, j, w, z, as in the decree's own Điều 8."""
+
+DRAFT_NUMBER = "\u00a0" * 6
+"""What stands for the number of a draft: the Văn thư writes it in after signing."""
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(number: int) -> str:
+    """Roman numeral for 1–3999: ``roman(4) == 'IV'``.
+
+    >>> [roman(n) for n in (1, 2, 3, 4, 9, 14, 40)]
+    ['I', 'II', 'III', 'IV', 'IX', 'XIV', 'XL']
+    """
+    if not 1 <= number <= 3999:
+        raise ValidationError(number, "has no Roman numeral (1 to 3999)")
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def point_letter(index: int) -> str:
+    """The letter of the point at ``index`` (0-based): a, b, c, d, đ, e, g, …, y.
+
+    >>> "".join(point_letter(i) for i in range(7))
+    'abcdđeg'
+    """
+    if not 0 <= index < len(POINT_LETTERS):
+        raise ValidationError(
+            index + 1, f"points in one item: the letters run out after y) "
+            f"({len(POINT_LETTERS)} points); split the item")
+    return POINT_LETTERS[index]
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _segment(seg: m.Segment) -> str:
+    if isinstance(seg, str):
+        return seg
+    if isinstance(seg, m.Money):
+        words = money_to_words(seg.amount, style=seg.style, suffix=seg.suffix)
+        return f"{format_number(seg.amount)} đồng ({words})"
+    if isinstance(seg, m.Percent):
+        return format_percent(seg.value, decimals=seg.decimals)
+    if isinstance(seg, m.Rate):
+        mode = decimal.ROUND_DOWN if seg.rounding == "down" else decimal.ROUND_HALF_UP
+        value = rate(seg.actual, seg.target, decimals=seg.decimals, rounding=mode)
+        return format_percent(value, decimals=seg.decimals)
+    if isinstance(seg, m.Number):
+        return format_number(seg.value, decimals=seg.decimals)
+    return format_date(seg.value)
+
+
+def text_of(text: tuple[m.Segment, ...]) -> str:
+    """The printed form of a body text: its pieces joined, values written out."""
+    return "".join(_segment(seg) for seg in text)
+
+
+def _cell(cell: m.Cell) -> dict[str, Any]:
+    if isinstance(cell, str):
+        return {"text": cell, "numeric": False}
+    if isinstance(cell, (int, decimal.Decimal)):
+        return {"text": format_number(cell), "numeric": True}
+    return {"text": _segment(cell), "numeric": True}
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _block(block: m.Block) -> dict[str, Any]:
+    if isinstance(block, m.Paragraph):
+        return {"kind": "paragraph", "label": "", "text": text_of(block.text)}
+    if isinstance(block, m.Dash):
+        return {"kind": "dash", "label": "-", "text": text_of(block.text)}
+    return {
+        "kind": "table",
+        "label": "",
+        "text": "",
+        "header": list(block.header),
+        "rows": [[_cell(c) for c in row] for row in block.rows],
+        "totals": None if block.totals is None else [_cell(c) for c in block.totals],
+    }
+
+
+def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> None:
+    for s_index, section in enumerate(sections):
+        out.append({"kind": "section", "label": f"{roman(s_index + 1)}.",
+                    "text": upper(section.title)})
+        out.extend(_block(b) for b in section.body)
+        for i_index, item in enumerate(section.items):
+            label = f"{i_index + 1}."
+            if item.title is not None:
+                out.append({"kind": "item_title", "label": label, "text": item.title})
+            else:
+                assert item.text is not None
+                out.append({"kind": "item", "label": label, "text": text_of(item.text)})
+            out.extend(_block(b) for b in item.body)
+            for p_index, point in enumerate(item.points):
+                out.append({"kind": "point", "label": f"{point_letter(p_index)})",
+                            "text": text_of(point.text)})
+                out.extend(_block(b) for b in point.body)
+
+
+def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Close the content with "./." on its last paragraph."""
+    if blocks and blocks[-1]["kind"] != "table":
+        last = dict(blocks[-1])
+        text = last["text"].rstrip(" ")
+        if not text.endswith(END_MARK):
+            text = text + ("/." if text.endswith(".") else END_MARK)
+        last["text"] = text
+        blocks[-1] = last
+    else:
+        blocks.append({"kind": "paragraph", "label": "", "text": END_MARK})
+    return blocks
+
+
+def _content(report: m.Report) -> list[dict[str, Any]]:
+    out = [_block(b) for b in report.opening]
+    for p_index, part in enumerate(report.parts):
+        out.append({"kind": "part", "label": f"Phần {roman(p_index + 1)}",
+                    "text": upper(part.title)})
+        out.extend(_block(b) for b in part.body)
+        _sections(part.sections, out)
+    _sections(report.sections, out)
+    out.extend(_block(b) for b in report.closing)
+    return _end(out)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _punctuate(lines: list[str], *, last: str = ".") -> list[str]:
+    out = []
+    for index, line in enumerate(lines):
+        line = line.rstrip()
+        end = last if index == len(lines) - 1 else ";"
+        if not (end == "." and line.endswith(".")):
+            line += end
+        out.append(line)
+    return out
+
+
+def number_line(report: m.Report) -> str:
+    """``Số: 2710/BC-SNV``; ``Số: 05/…`` below 10; blanks for a draft."""
+    number = DRAFT_NUMBER if report.number is None else f"{report.number:02d}"
+    return f"Số: {number}/{report.symbol}"
+
+
+def filing_line(filing: m.Filing) -> str:
+    """``- Lưu: VT, VP, 02. PL.(300).``"""
+    text = "- Lưu: VT"
+    if filing.unit:
+        text += f", {filing.unit}"
+    if filing.copies is not None:
+        text += f", {filing.copies:02d}"
+    if filing.drafter:
+        text += f". {filing.drafter}."
+        if filing.issued is not None:
+            text += f"({filing.issued})"
+    return text if text.endswith(".") else text + "."
+
+
+def signature_lines(signatory: m.Signatory) -> list[str]:
+    """The upper-case lines above the signature (quyền hạn, chức vụ)."""
+    lines = []
+    if signatory.collective is not None:
+        lines.append(f"TM. {upper(signatory.collective)}")
+    authority = signatory.authority
+    if authority is m.Authority.Q:
+        lines.append(f"Q. {upper(signatory.title)}")
+        return lines
+    if authority is not None:
+        assert signatory.acting_for is not None
+        lines.append(f"{authority.value} {upper(signatory.acting_for)}")
+    lines.append(upper(signatory.title))
+    return lines
+
+
+def context(report: m.Report) -> dict[str, Any]:
+    """Return the values a template receives for ``report`` (plain, JSON-ready data).
+
+    >>> import baocao, datetime
+    >>> report = baocao.Report(
+    ...     issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
+    ...     number=7, place="Hà Nội", date=datetime.date(2026, 2, 5),
+    ...     subject="Kết quả công tác quý I",
+    ...     signatory=baocao.Signatory(name="Nguyễn Văn A", title="Phó Giám đốc",
+    ...                                authority="KT.", acting_for="Giám đốc"),
+    ...     sections=[baocao.Section(title="Kết quả", body=["Đã hoàn thành"])],
+    ... )
+    >>> ctx = baocao.context(report)
+    >>> ctx["number_line"], ctx["place_date"]
+    ('Số: 07/BC-SNV', 'Hà Nội, ngày 05 tháng 02 năm 2026')
+    >>> [(b["label"], b["text"]) for b in ctx["body"]]
+    [('I.', 'KẾT QUẢ'), ('', 'Đã hoàn thành./.')]
+    >>> ctx["signature"]["lines"], ctx["recipient_lines"]
+    (['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], ['- Lưu: VT.'])
+    """
+    issuer = report.issuer
+    date_text = format_date(report.date)
+    addressees = list(report.addressees)
+    recipients = (["Như trên"] if addressees else []) + list(report.recipients)
+    recipient_lines = [f"- {line}" for line in _punctuate(recipients, last=";")]
+    recipient_lines.append(filing_line(report.filing))
+    many = len(report.appendices) > 1
+    issuer_name = " ".join(issuer.name.split())
+    appendices = []
+    for index, appendix in enumerate(report.appendices):
+        blocks = [_block(b) for b in appendix.body]
+        _sections(appendix.sections, blocks)
+        number = "" if report.number is None else f"{report.number:02d}"
+        reference = (f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"
+                     f"{report.symbol} {date_text} của {issuer_name})")
+        appendices.append({
+            "label": f"Phụ lục {roman(index + 1)}" if many else "Phụ lục",
+            "title": upper(appendix.title),
+            "reference": reference,
+            "body": _end(blocks),
+        })
+    return {
+        "doc_type": {"code": report.doc_type.value, "title": report.doc_type.title,
+                     "title_upper": upper(report.doc_type.title)},
+        "issuer": {
+            "name": issuer.name,
+            "name_upper": upper(issuer.name),
+            "parent": issuer.parent,
+            "parent_upper": None if issuer.parent is None else upper(issuer.parent),
+            "abbreviation": issuer.abbreviation,
+        },
+        "number": None if report.number is None else f"{report.number:02d}",
+        "symbol": report.symbol,
+        "number_line": number_line(report),
+        "place": report.place,
+        "date": report.date.isoformat(),
+        "date_text": date_text,
+        "place_date": f"{report.place}, {date_text}",
+        "subject": report.subject,
+        "addressees": addressees,
+        "addressee": addressees[0] if len(addressees) == 1 else None,
+        "addressee_lines": ([f"- {line}" for line in _punctuate(addressees)]
+                            if len(addressees) > 1 else []),
+        "legal_bases": _punctuate(list(report.legal_bases)),
+        "body": _content(report),
+        "recipient_lines": recipient_lines,
+        "signature": {"lines": signature_lines(report.signatory),
+                      "name": report.signatory.name},
+        "appendices": appendices,
+    }

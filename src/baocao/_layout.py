@@ -1,0 +1,306 @@
+"""The layout pass: what a template cannot know before the text is there.
+
+After docxtpl has filled the template, this pass measures the text with Times New Roman
+metrics (``baocao._metrics``) and
+
+* sets the length of each rule (a ``BC Rule`` paragraph: an empty paragraph with a bottom
+  border, centred by its indents) from the text above it: under the motto, the motto's
+  length; under the issuing body, the subject and an appendix reference, 40 % of the
+  longest line (the decree asks for 1/3 to 1/2, Phụ lục I, II.2.b and II.5.b);
+* widens the right column of the header table when the place and date line would not
+  fit on one line (a long place name), taking the room from the left column;
+* shares the width of each body table between its columns by their content.
+
+It works on the ``BC …`` styles of baocao's template; a custom template without them
+passes through untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from . import _metrics
+
+__all__ = ["RULE_SHARE", "apply_layout", "wrap_lines"]
+
+RULE_SHARE = 0.40
+"""Rule length as a share of the measured line, for the issuing body and the subject."""
+
+_MIN_LEFT_MM = 55.0
+_SLACK_MM = 1.0
+_TABLE_MIN_COL_MM = 14.0
+
+
+def wrap_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False,
+               italic: bool = False) -> list[str]:
+    """Break ``text`` into the lines a word processor would make in ``width_mm``.
+
+    Greedy, at spaces, as Word and LibreOffice do for Vietnamese text; explicit
+    ``\\n`` are kept. A word longer than the line stays on a line of its own.
+
+    >>> wrap_lines("Độc lập - Tự do - Hạnh phúc", 40, 14, bold=True)
+    ['Độc lập - Tự do -', 'Hạnh phúc']
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = word if not current else f"{current} {word}"
+            if current and _metrics.text_width_mm(candidate, size_pt, bold=bold,
+                                                  italic=italic) > width_mm:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return lines
+
+
+class _Styles:
+    """Effective size, bold and italic of each paragraph style (through basedOn)."""
+
+    def __init__(self, styles_element: Any) -> None:
+        self._raw: dict[str, Any] = {}
+        default_size = 12.0
+        defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if defaults is not None:
+            sz = defaults.find(qn("w:sz"))
+            if sz is not None:
+                default_size = int(sz.get(qn("w:val"))) / 2
+        self.default_size = default_size
+        for style in styles_element.iter(qn("w:style")):
+            self._raw[style.get(qn("w:styleId"))] = style
+
+    def _prop(self, style_id: str | None, name: str) -> Any:
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._raw.get(style_id)
+            if style is None:
+                break
+            rpr = style.find(qn("w:rPr"))
+            if rpr is not None:
+                found = rpr.find(qn(name))
+                if found is not None:
+                    return found
+            based = style.find(qn("w:basedOn"))
+            style_id = None if based is None else based.get(qn("w:val"))
+        return None
+
+    def font(self, style_id: str | None) -> tuple[float, bool, bool]:
+        sz = self._prop(style_id, "w:sz")
+        size = self.default_size if sz is None else int(sz.get(qn("w:val"))) / 2
+        return size, self._flag(style_id, "w:b"), self._flag(style_id, "w:i")
+
+    def _flag(self, style_id: str | None, name: str) -> bool:
+        element = self._prop(style_id, name)
+        if element is None:
+            return False
+        return element.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def _style_of(paragraph: Any) -> str | None:
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        return None
+    style = ppr.find(qn("w:pStyle"))
+    return None if style is None else str(style.get(qn("w:val")))
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The text of a ``w:p`` as a reader sees it (``w:br`` → ``\\n``, ``w:tab`` → ``\\t``)."""
+    out = []
+    for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr")):
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:tab"):
+            out.append("\t")
+        else:
+            out.append("\n")
+    return "".join(out)
+
+
+def _text_width_mm(body: Any) -> float:
+    sect = body.find(qn("w:sectPr"))
+    if sect is None:
+        return 165.0
+    size = sect.find(qn("w:pgSz"))
+    margins = sect.find(qn("w:pgMar"))
+    width = int(size.get(qn("w:w"))) if size is not None else 11906
+    left = int(margins.get(qn("w:left"))) if margins is not None else 1701
+    right = int(margins.get(qn("w:right"))) if margins is not None else 850
+    return _metrics.mm_from_twips(width - left - right)
+
+
+def _cell_width_mm(cell: Any) -> float:
+    tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    width = int(tcw.get(qn("w:w"))) if tcw is not None else 0
+    table = cell.getparent().getparent()
+    margins = 0
+    mar = table.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    if mar is not None:
+        for side in ("w:left", "w:right"):
+            element = mar.find(qn(side))
+            if element is not None:
+                margins += int(element.get(qn("w:w")))
+    else:
+        margins = 216
+    return _metrics.mm_from_twips(max(0, width - margins))
+
+
+def _ancestor_cell(element: Any) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != qn("w:tc"):
+        if parent.tag == qn("w:body"):
+            return None
+        parent = parent.getparent()
+    return parent
+
+
+def _set_indents(paragraph: Any, side_tw: int) -> None:
+    ppr = paragraph.find(qn("w:pPr"))
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = etree.SubElement(ppr, qn("w:ind"))
+        # w:ind must come before w:jc and w:rPr in CT_PPr; keep it after w:pStyle.
+        ppr.remove(ind)
+        style = ppr.find(qn("w:pStyle"))
+        ppr.insert(0 if style is None else ppr.index(style) + 1, ind)
+    ind.set(qn("w:left"), str(side_tw))
+    ind.set(qn("w:right"), str(side_tw))
+
+
+def _previous_paragraph(paragraph: Any) -> Any:
+    node = paragraph.getprevious()
+    while node is not None and node.tag != qn("w:p"):
+        node = node.getprevious()
+    return node
+
+
+def _layout_rules(body: Any, styles: _Styles, text_mm: float) -> None:
+    for paragraph in list(body.iter(qn("w:p"))):
+        if _style_of(paragraph) != "BCRule":
+            continue
+        above = _previous_paragraph(paragraph)
+        if above is None:
+            continue
+        cell = _ancestor_cell(paragraph)
+        room = _cell_width_mm(cell) if cell is not None else text_mm
+        size, bold, italic = styles.font(_style_of(above))
+        text = paragraph_text(above)
+        lines = wrap_lines(text, room, size, bold=bold, italic=italic)
+        longest = max(_metrics.text_width_mm(line, size, bold=bold, italic=italic)
+                      for line in lines)
+        length = longest if _style_of(above) == "BCMotto" else longest * RULE_SHARE
+        length = min(length, room)
+        _set_indents(paragraph, max(0, _metrics.twips((room - length) / 2)))
+
+
+def _cells(row: Any) -> list[Any]:
+    return list(row.findall(qn("w:tc")))
+
+
+def _set_widths(table: Any, widths: list[int]) -> None:
+    grid = table.find(qn("w:tblGrid"))
+    for col in list(grid):
+        grid.remove(col)
+    for width in widths:
+        etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+    tblw = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if tblw is not None:
+        tblw.set(qn("w:w"), str(sum(widths)))
+        tblw.set(qn("w:type"), "dxa")
+    for row in table.findall(qn("w:tr")):
+        for cell, width in zip(_cells(row), widths):
+            tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if tcw is not None:
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")
+
+
+def _tables_with(body: Any, style: str) -> Iterator[Any]:
+    for table in body.iter(qn("w:tbl")):
+        first = table.find(qn("w:tr"))
+        if first is None:
+            continue
+        if any(_style_of(p) == style for p in first.iter(qn("w:p"))):
+            yield table
+
+
+def _needed_mm(cell: Any, styles: _Styles) -> float:
+    needed = 0.0
+    for paragraph in cell.iter(qn("w:p")):
+        size, bold, italic = styles.font(_style_of(paragraph))
+        for line in paragraph_text(paragraph).split("\n"):
+            needed = max(needed, _metrics.text_width_mm(line, size, bold=bold, italic=italic))
+    return needed
+
+
+def _layout_header(body: Any, styles: _Styles) -> None:
+    for table in _tables_with(body, "BCIssuer"):
+        rows = table.findall(qn("w:tr"))
+        columns = [cells for cells in zip(*(_cells(r) for r in rows))]
+        if len(columns) != 2:
+            continue
+        grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
+        total = sum(grid)
+        right_room = _cell_width_mm(columns[1][0])
+        margins = _metrics.mm_from_twips(grid[1]) - right_room
+        needed = max(_needed_mm(cell, styles) for cell in columns[1]) + _SLACK_MM
+        if needed <= right_room:
+            continue
+        right = min(_metrics.twips(needed + margins),
+                    total - _metrics.twips(_MIN_LEFT_MM))
+        if right > grid[1]:
+            _set_widths(table, [total - right, right])
+
+
+def _layout_data_tables(body: Any, styles: _Styles, text_mm: float) -> None:
+    for table in _tables_with(body, "BCTableHeading"):
+        rows = table.findall(qn("w:tr"))
+        count = max(len(_cells(r)) for r in rows)
+        if count == 0:
+            continue
+        natural = [_TABLE_MIN_COL_MM] * count
+        for row in rows:
+            cells = _cells(row)
+            if len(cells) != count:
+                continue
+            for index, cell in enumerate(cells):
+                # Headings may wrap: count them at half their length.
+                share = 0.5 if row is rows[0] else 1.0
+                natural[index] = max(natural[index],
+                                     _needed_mm(cell, styles) * share + 3.0)
+        total = _metrics.twips(text_mm)
+        weight = sum(natural)
+        widths = [int(total * n / weight) for n in natural]
+        widths[-1] += total - sum(widths)
+        _set_widths(table, widths)
+
+
+def apply_layout(document: Any, *, created: _dt.date | None = None, title: str = "",
+                 author: str = "", subject: str = "") -> None:
+    """Run the layout pass on a python-docx ``Document`` and set fixed core properties."""
+    body = document.element.body
+    styles = _Styles(document.styles.element)
+    text_mm = _text_width_mm(body)
+    _layout_header(body, styles)
+    _layout_rules(body, styles, text_mm)
+    _layout_data_tables(body, styles, text_mm)
+    props = document.core_properties
+    stamp = _dt.datetime(2020, 3, 5) if created is None else _dt.datetime(
+        created.year, created.month, created.day)
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+    props.title = title
+    props.author = author
+    props.subject = subject
+    props.last_modified_by = author
+    props.comments = ""

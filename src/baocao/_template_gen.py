@@ -1,0 +1,547 @@
+"""Build the default template, ``templates/bao-cao.docx``, from code.
+
+Run ``python -m baocao._template_gen [OUTPUT]`` to regenerate it; a test checks that the
+committed file is what this module builds, so the formatting below is the reviewable
+source of truth. The layout follows Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, Phụ lục III, and
+the element table of Phụ lục I (see ``shared/spec/nd30-format.md`` §1–§12):
+
+* A4 portrait; margins top 20, bottom 20, left 30, right 15 mm (inside the legal ranges).
+* Times New Roman on all four font slots, black, ``vi-VN``; size profile "14".
+* Header: a borderless two-row table, 40 % / 60 % of the text width. Row 1: parent body,
+  issuing body and its rule | Quốc hiệu, Tiêu ngữ and its rule. Row 2: "Số: …" | place
+  and date (italic), so that the two sit on the same line.
+* Type name and subject centred and bold, with the short rule under the subject.
+* Body: justified, first-line indent 1.27 cm, 6 pt before each paragraph, 1.15 lines.
+* Footer: a borderless table, Nơi nhận (12 pt bold italic label, 11 pt lines) beside the
+  signature block (14 pt bold, upper case).
+* Page number: a ``PAGE`` field centred in the header, hidden on the first page.
+* Appendices: each in its own section, page numbering restarting at 1.
+
+Every style is named "BC …" so that a user can restyle the template in Word. The
+template's Jinja context is documented in ``templates/README.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.oxml import parse_xml
+
+from . import _metrics
+from ._zip import normalise_zip
+
+__all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+
+
+class PAGE:
+    """Page geometry of the default template, in millimetres."""
+
+    width = 210.0
+    height = 297.0
+    top = 20.0
+    bottom = 20.0
+    left = 30.0
+    right = 15.0
+    header = 10.0
+    footer = 10.0
+
+    @classmethod
+    def text_width(cls) -> float:
+        return cls.width - cls.left - cls.right
+
+
+def tw(mm: float) -> int:
+    """Millimetres to twips (1/20 pt)."""
+    return _metrics.twips(mm)
+
+
+HEADER_LEFT_SHARE = 0.40
+FOOTER_LEFT_SHARE = 0.35
+BODY_INDENT_TW = 720  # 1.27 cm first-line indent
+BODY_BEFORE_TW = 120  # 6 pt before each paragraph
+BODY_LINE = 276  # 1.15 lines (240 = single)
+SIGNATURE_GAP_LINES = 4
+
+# Size (pt) of each style in the two profiles of spec §1.1: "14" (default) and "13".
+STYLE_SIZES: dict[str, tuple[float, float]] = {
+    "BCParent": (13, 12),
+    "BCIssuer": (13, 12),
+    "BCNationalName": (13, 12),
+    "BCMotto": (14, 13),
+    "BCNumber": (13, 13),
+    "BCPlaceDate": (14, 13),
+    "BCTitle": (14, 13),
+    "BCSubject": (14, 13),
+    "BCAddressee": (14, 13),
+    "BCLegalBasis": (14, 13),
+    "BCBody": (14, 13),
+    "BCPart": (14, 13),
+    "BCTableText": (13, 12),
+    "BCRecipientsLabel": (12, 12),
+    "BCRecipients": (11, 11),
+    "BCSignature": (14, 13),
+    "BCSignatureName": (14, 13),
+    "BCAppendixLabel": (14, 14),
+    "BCAppendixTitle": (14, 13),
+    "BCAppendixReference": (14, 13),
+    "BCPageNumber": (14, 13),
+}
+
+
+# --------------------------------------------------------------------------- styles
+
+_FONTS = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+          'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>')
+
+
+def _rpr(size: float | None = None, *, bold: bool = False, italic: bool = False) -> str:
+    parts = [_FONTS]
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if italic:
+        parts.append("<w:i/><w:iCs/>")
+    parts.append('<w:color w:val="000000"/>')
+    if size is not None:
+        half = int(round(size * 2))
+        parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    parts.append('<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def _ppr(*, jc: str | None = None, before: int = 0, after: int = 0, line: int = 240,
+         first: int | None = None, left: int | None = None, keep_next: bool = False,
+         border: bool = False) -> str:
+    parts = []
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if border:
+        parts.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" '
+                     'w:color="000000"/></w:pBdr>')
+    parts.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" '
+                 'w:lineRule="auto"/>')
+    if first is not None or left is not None:
+        attrs = ""
+        if left is not None:
+            attrs += f' w:left="{left}" w:right="{left}"'
+        if first is not None:
+            attrs += f' w:firstLine="{first}"'
+        parts.append(f"<w:ind{attrs}/>")
+    if jc:
+        parts.append(f'<w:jc w:val="{jc}"/>')
+    return "<w:pPr>" + "".join(parts) + "</w:pPr>"
+
+
+def _style(style_id: str, name: str, *, ppr: str, bold: bool = False, italic: bool = False,
+           based_on: str = "Normal") -> str:
+    size = STYLE_SIZES.get(style_id, (14, 13))[0]
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/><w:qFormat/>'
+            f"{ppr}{_rpr(size, bold=bold, italic=italic)}</w:style>")
+
+
+def _styles_xml() -> str:
+    body_ppr = _ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE, first=BODY_INDENT_TW)
+    centred = _ppr(jc="center")
+    styles = [
+        # Header block (ô 1–4)
+        _style("BCParent", "BC Parent Body", ppr=centred),
+        _style("BCIssuer", "BC Issuing Body", ppr=centred, bold=True),
+        _style("BCNationalName", "BC National Name", ppr=centred, bold=True),
+        _style("BCMotto", "BC Motto", ppr=centred, bold=True),
+        _style("BCRule", "BC Rule", ppr=_ppr(jc="center", border=True, line=240)),
+        _style("BCNumber", "BC Number", ppr=_ppr(jc="center", before=120)),
+        _style("BCPlaceDate", "BC Place Date", ppr=_ppr(jc="center", before=120),
+               italic=True),
+        # Type name, subject (ô 5a), Kính gửi (ô 9a), căn cứ
+        _style("BCTitle", "BC Type Name", ppr=_ppr(jc="center", before=480, keep_next=True),
+               bold=True),
+        _style("BCSubject", "BC Subject", ppr=_ppr(jc="center", keep_next=True), bold=True),
+        _style("BCAddressee", "BC Addressee",
+               ppr=_ppr(jc="left", before=240, after=120, first=tw(35.0))),
+        _style("BCAddresseeLine", "BC Addressee Line",
+               ppr=_ppr(jc="left", line=240, left=0, first=tw(45.0))),
+        _style("BCLegalBasis", "BC Legal Basis", ppr=body_ppr, italic=True),
+        # Body (ô 6)
+        _style("BCBody", "BC Body", ppr=body_ppr),
+        _style("BCSection", "BC Section Heading",
+               ppr=_ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE,
+                        first=BODY_INDENT_TW, keep_next=True), bold=True),
+        _style("BCItemTitle", "BC Item Heading",
+               ppr=_ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE,
+                        first=BODY_INDENT_TW, keep_next=True), bold=True),
+        _style("BCPart", "BC Part Heading",
+               ppr=_ppr(jc="center", before=BODY_BEFORE_TW, line=BODY_LINE, keep_next=True),
+               bold=True),
+        _style("BCTableText", "BC Table Text", ppr=_ppr(jc="left")),
+        _style("BCTableNumber", "BC Table Number", ppr=_ppr(jc="right"),
+               based_on="BCTableText"),
+        _style("BCTableHeading", "BC Table Heading", ppr=_ppr(jc="center"), bold=True,
+               based_on="BCTableText"),
+        _style("BCTableTotalText", "BC Table Total Text", ppr=_ppr(jc="left"), bold=True,
+               based_on="BCTableText"),
+        _style("BCTableTotalNumber", "BC Table Total Number", ppr=_ppr(jc="right"),
+               bold=True, based_on="BCTableText"),
+        # Footer (ô 7, 9b)
+        _style("BCRecipientsLabel", "BC Recipients Label", ppr=_ppr(jc="left"), bold=True,
+               italic=True),
+        _style("BCRecipients", "BC Recipients", ppr=_ppr(jc="left")),
+        _style("BCSignature", "BC Signature", ppr=centred, bold=True),
+        _style("BCSignatureName", "BC Signature Name", ppr=centred, bold=True),
+        # Appendix
+        _style("BCAppendixLabel", "BC Appendix Label", ppr=_ppr(jc="center"), bold=True),
+        _style("BCAppendixTitle", "BC Appendix Title", ppr=_ppr(jc="center"), bold=True),
+        _style("BCAppendixReference", "BC Appendix Reference", ppr=_ppr(jc="center"),
+               italic=True),
+        _style("BCPageNumber", "BC Page Number", ppr=_ppr(jc="center")),
+    ]
+    return (
+        f'<w:styles {NSDECL}>'
+        "<w:docDefaults><w:rPrDefault>" + _rpr(14) + "</w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" '
+        'w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        "<w:qFormat/>" + _rpr(14) + "</w:style>"
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
+        '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+        + "".join(styles) + "</w:styles>"
+    )
+
+
+# --------------------------------------------------------------------------- body XML
+
+
+def _p(style: str, text: str = "", *, raw_runs: str = "") -> str:
+    """A paragraph of one style with one run of (already Jinja-tagged) text."""
+    runs = raw_runs
+    if text:
+        runs = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' + runs
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
+
+
+def _tag(tag: str) -> str:
+    """A paragraph holding only a docxtpl ``{%p … %}`` tag (it disappears when rendered)."""
+    return f'<w:p><w:r><w:t xml:space="preserve">{{%p {escape(tag)} %}}</w:t></w:r></w:p>'
+
+
+def _rule(width_mm: float, text_mm: float) -> str:
+    """A rule paragraph: an empty paragraph with a bottom border, centred by its indents.
+
+    ``width_mm`` is the space it sits in, ``text_mm`` the rule's length. The renderer
+    recomputes the indents from the text above it (``baocao._layout``).
+    """
+    side = max(0, tw((width_mm - text_mm) / 2))
+    return (f'<w:p><w:pPr><w:pStyle w:val="BCRule"/><w:ind w:left="{side}" w:right="{side}"/>'
+            '<w:rPr><w:sz w:val="8"/><w:szCs w:val="8"/></w:rPr></w:pPr></w:p>')
+
+
+def _cell(width: int, content: str, *, valign: str = "top") -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="{valign}"/>'
+            f"</w:tcPr>{content}</w:tc>")
+
+
+_NO_BORDERS = ("<w:tblBorders>" + "".join(
+    f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH",
+                                            "insideV")) + "</w:tblBorders>")
+
+
+def _table(widths: list[int], rows: list[str], *, borders: bool = False,
+           margins: tuple[int, int] = (0, 0)) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    border_xml = _NO_BORDERS if not borders else ("<w:tblBorders>" + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>")
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/>{border_xml}<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margins[0]}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margins[1]}" w:type="dxa"/>'
+        '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def _row(cells: str, *, header: bool = False, cant_split: bool = True) -> str:
+    props = ""
+    if cant_split:
+        props += "<w:cantSplit/>"
+    if header:
+        props += "<w:tblHeader/>"
+    return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>"
+
+
+def _header_table() -> str:
+    total = tw(PAGE.text_width())
+    left = tw(PAGE.text_width() * HEADER_LEFT_SHARE)
+    right = total - left
+    left_mm = PAGE.text_width() * HEADER_LEFT_SHARE
+    right_mm = PAGE.text_width() - left_mm
+    motto_mm = _metrics.text_width_mm(MOTTO, STYLE_SIZES["BCMotto"][0], bold=True)
+    row1_left = (
+        _tag("if issuer.parent_upper")
+        + _p("BCParent", "{{ issuer.parent_upper }}")
+        + _tag("endif")
+        + _p("BCIssuer", "{{ issuer.name_upper }}")
+        + _rule(left_mm, left_mm / 5)
+    )
+    row1_right = (
+        _p("BCNationalName", NATIONAL_NAME)
+        + _p("BCMotto", MOTTO)
+        + _rule(right_mm, motto_mm)
+    )
+    row2_left = _p("BCNumber", "{{ number_line }}")
+    row2_right = _p("BCPlaceDate", "{{ place_date }}")
+    return _table(
+        [left, right],
+        [
+            _row(_cell(left, row1_left) + _cell(right, row1_right)),
+            _row(_cell(left, row2_left) + _cell(right, row2_right)),
+        ],
+    )
+
+
+def _blocks_xml(var: str) -> str:
+    """The loop that prints a list of body blocks (see ``templates/README.md``)."""
+    text = "{{ b.text }}"
+    labelled = "{{ b.label }} {{ b.text }}"
+    width = tw(PAGE.text_width())
+    table = _table(
+        [width // 3, width // 3, width - 2 * (width // 3)],
+        [
+            _row(
+                _cell(width // 3, _p("BCTableHeading", "{%tc for h in b.header %}"))
+                + _cell(width // 3, _p("BCTableHeading", "{{ h }}"))
+                + _cell(width // 3, _p("BCTableHeading", "{%tc endfor %}")),
+                header=True,
+            ),
+            _row(_cell(width, _p("BCTableText", "{%tr for row in b.rows %}"))),
+            _row(
+                _cell(width // 3, _p("BCTableText", "{%tc for c in row %}"))
+                + _cell(width // 3,
+                        _tag("if c.numeric")
+                        + _p("BCTableNumber", "{{ c.text }}")
+                        + _tag("else")
+                        + _p("BCTableText", "{{ c.text }}")
+                        + _tag("endif"))
+                + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")),
+            ),
+            _row(_cell(width, _p("BCTableText", "{%tr endfor %}"))),
+            _row(_cell(width, _p("BCTableText", "{%tr if b.totals %}"))),
+            _row(
+                _cell(width // 3, _p("BCTableText", "{%tc for c in b.totals %}"))
+                + _cell(width // 3,
+                        _tag("if c.numeric")
+                        + _p("BCTableTotalNumber", "{{ c.text }}")
+                        + _tag("else")
+                        + _p("BCTableTotalText", "{{ c.text }}")
+                        + _tag("endif"))
+                + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")),
+            ),
+            _row(_cell(width, _p("BCTableText", "{%tr endif %}"))),
+        ],
+        borders=True,
+        margins=(85, 85),
+    )
+    return (
+        _tag(f"for b in {var}")
+        + _tag('if b.kind == "part"')
+        + _p("BCPart", "{{ b.label }}")
+        + _p("BCPart", text)
+        + _tag('elif b.kind == "section"')
+        + _p("BCSection", labelled)
+        + _tag('elif b.kind == "item_title"')
+        + _p("BCItemTitle", labelled)
+        + _tag('elif b.kind in ("item", "point", "dash")')
+        + _p("BCBody", labelled)
+        + _tag('elif b.kind == "table"')
+        + table
+        + _tag("else")
+        + _p("BCBody", text)
+        + _tag("endif")
+        + _tag("endfor")
+    )
+
+
+def _footer_table() -> str:
+    total = tw(PAGE.text_width())
+    left = tw(PAGE.text_width() * FOOTER_LEFT_SHARE)
+    right = total - left
+    recipients = (
+        _p("BCRecipientsLabel", "Nơi nhận:")
+        + _tag("for line in recipient_lines")
+        + _p("BCRecipients", "{{ line }}")
+        + _tag("endfor")
+    )
+    signature = (
+        _tag("for line in signature.lines")
+        + _p("BCSignature", "{{ line }}")
+        + _tag("endfor")
+        + "".join(_p("BCSignature") for _ in range(SIGNATURE_GAP_LINES))
+        + _p("BCSignatureName", "{{ signature.name }}")
+    )
+    return _table([left, right], [_row(_cell(left, recipients) + _cell(right, signature))])
+
+
+def _section_break(header_rid: str, first_rid: str, *, final: bool) -> str:
+    sect = (
+        f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
+        f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
+        f'<w:pgSz w:w="{tw(PAGE.width)}" w:h="{tw(PAGE.height)}"/>'
+        f'<w:pgMar w:top="{tw(PAGE.top)}" w:right="{tw(PAGE.right)}" '
+        f'w:bottom="{tw(PAGE.bottom)}" w:left="{tw(PAGE.left)}" w:header="{tw(PAGE.header)}" '
+        f'w:footer="{tw(PAGE.footer)}" w:gutter="0"/>'
+        '<w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/>'
+        '<w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+    if final:
+        return sect
+    return f"<w:p><w:pPr>{sect}</w:pPr></w:p>"
+
+
+def _body_xml(header_rid: str, first_rid: str) -> str:
+    section_break = _section_break(header_rid, first_rid, final=False)
+    parts = [
+        _header_table(),
+        # Type name and subject (ô 5a)
+        _p("BCTitle", "{{ doc_type.title_upper }}"),
+        _p("BCSubject", "{{ subject }}"),
+        _rule(PAGE.text_width(), PAGE.text_width() / 4),
+        # Kính gửi (ô 9a)
+        _tag("if addressee"),
+        _p("BCAddressee", "Kính gửi: {{ addressee }}"),
+        _tag("endif"),
+        _tag("if addressee_lines"),
+        _p("BCAddressee", "Kính gửi:"),
+        _tag("for line in addressee_lines"),
+        _p("BCAddresseeLine", "{{ line }}"),
+        _tag("endfor"),
+        _tag("endif"),
+        # Căn cứ
+        _tag("for line in legal_bases"),
+        _p("BCLegalBasis", "{{ line }}"),
+        _tag("endfor"),
+        # Nội dung (ô 6)
+        _blocks_xml("body"),
+        _p("BCBody"),
+        # Nơi nhận and signature (ô 9b, 7)
+        _footer_table(),
+        # Phụ lục
+        _tag("if appendices"),
+        section_break,
+        _tag("endif"),
+        _tag("for ap in appendices"),
+        _p("BCAppendixLabel", "{{ ap.label }}"),
+        _p("BCAppendixTitle", "{{ ap.title }}"),
+        _p("BCAppendixReference", "{{ ap.reference }}"),
+        _rule(PAGE.text_width(), PAGE.text_width() / 4),
+        _blocks_xml("ap.body"),
+        _tag("if not loop.last"),
+        section_break,
+        _tag("endif"),
+        _tag("endfor"),
+        _section_break(header_rid, first_rid, final=True),
+    ]
+    return f"<w:body {NSDECL}>" + "".join(parts) + "</w:body>"
+
+
+def _page_number_xml() -> str:
+    return (
+        f'<w:hdr {NSDECL}><w:p><w:pPr><w:pStyle w:val="BCPageNumber"/></w:pPr>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>2</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>'
+    )
+
+
+def build_template() -> bytes:
+    """Build the default template and return the .docx bytes (deterministic)."""
+    document = docx.Document()
+    part = document.part
+    # Styles: replace python-docx's default styles with ours.
+    styles_part = part._styles_part
+    styles_part._element = parse_xml(_styles_xml().encode())
+    # Header parts: a page number for pages 2+, an empty header for page 1.
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    header_part = header.part
+    header_part._element = parse_xml(_page_number_xml().encode())
+    first_part = first.part
+    first_part._element = parse_xml(
+        f'<w:hdr {NSDECL}><w:p><w:pPr><w:pStyle w:val="BCPageNumber"/></w:pPr></w:p></w:hdr>'
+        .encode())
+    header_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is header_part)
+    first_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is first_part)
+    # Settings: a line that ends with a manual line break (Shift+Enter, or "\n" in a
+    # value) is not stretched in a justified paragraph.
+    settings = document.settings.element
+    compat = settings.find(f"{{{W_NS}}}compat")
+    if compat is None:
+        compat = parse_xml(f"<w:compat {NSDECL}/>")
+        settings.append(compat)
+    compat.insert(0, parse_xml(f"<w:doNotExpandShiftReturn {NSDECL}/>"))
+    # Body.
+    body = parse_xml(_body_xml(header_rid, first_rid).encode())
+    old_body = document.element.body
+    document.element.replace(old_body, body)
+    # Core properties: nothing that changes from one build to the next.
+    props = document.core_properties
+    props.author = "baocao"
+    props.title = "Mẫu 1.4 – Văn bản có tên loại (Nghị định 30/2020/NĐ-CP)"
+    props.comments = "Generated by baocao._template_gen; see templates/README.md"
+    props.last_modified_by = "baocao"
+    props.revision = 1
+    props.language = "vi-VN"
+    props.keywords = ""
+    props.subject = ""
+    props.category = ""
+    props.identifier = ""
+    props.content_status = ""
+    props.version = ""
+    fixed = _dt.datetime(2020, 3, 5, 0, 0, 0)
+    props.created = fixed
+    props.modified = fixed
+    props.last_printed = fixed
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    here = Path(__file__).resolve().parents[2] / "templates" / "bao-cao.docx"
+    target = Path(args[0]) if args else here
+    target.write_bytes(build_template())
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
