@@ -9,7 +9,9 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.shared import Mm
 
 import baocao
@@ -23,7 +25,7 @@ TNR = "Times New Roman"
 
 def _paragraphs(document: Any) -> list[Any]:
     """Every paragraph of the body, table cells included, in document order."""
-    return [docx.text.paragraph.Paragraph(p, document) for p in
+    return [Paragraph(p, document) for p in
             document.element.body.iter(qn("w:p"))]
 
 
@@ -91,7 +93,8 @@ def test_page_setup(rendered: Any) -> None:
         assert abs(section.right_margin - Mm(15)) < Mm(0.1)
         assert section.different_first_page_header_footer
         pg = section._sectPr.find(qn("w:pgNumType"))
-        assert pg is not None and pg.get(qn("w:start")) == "1"
+        assert pg is not None
+        assert pg.get(qn("w:start")) == "1"
 
 
 def test_page_number_in_header_not_on_first_page(rendered: Any) -> None:
@@ -99,7 +102,7 @@ def test_page_number_in_header_not_on_first_page(rendered: Any) -> None:
     header_xml = section.header._element.xml
     assert " PAGE " in header_xml
     paragraph = section.header.paragraphs[0]
-    assert paragraph.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert paragraph.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert _effective(paragraph, "size").pt == 14
     assert section.first_page_header.paragraphs[0].text == ""
     assert "PAGE" not in section.first_page_header._element.xml
@@ -107,13 +110,15 @@ def test_page_number_in_header_not_on_first_page(rendered: Any) -> None:
 
 def test_times_new_roman_on_all_four_slots(rendered: Any) -> None:
     styles = rendered.styles.element
-    fonts = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    defaults = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
+    fonts = styles.find(f"{defaults}/{qn('w:rFonts')}")
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         assert fonts.get(qn(slot)) == TNR
     for style in styles.iter(qn("w:style")):
         rfonts = style.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
         if rfonts is not None:
-            assert {rfonts.get(qn(s)) for s in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {TNR}
+            slots = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+            assert {rfonts.get(qn(s)) for s in slots} == {TNR}
     # No run overrides the font.
     assert not list(rendered.element.body.iter(qn("w:rFonts")))
 
@@ -155,7 +160,7 @@ def test_sizes_and_weights(rendered: Any, style: str, size: int, bold: bool | No
 def test_body_paragraph_format(rendered: Any) -> None:
     body = _by_style(rendered, "BC Body")[0]
     fmt = body.style.paragraph_format
-    assert fmt.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert fmt.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert Mm(10) <= fmt.first_line_indent <= Mm(12.7)
     assert fmt.space_before.pt >= 6
     assert 1.0 <= fmt.line_spacing <= 1.5
@@ -254,7 +259,8 @@ def test_form_feed_becomes_a_page_break() -> None:
     assert 'w:type="page"' in xml
     texts = " ".join(paragraph_text(p) for p in
                      open_docx(baocao.render(report)).element.body.iter(qn("w:p")))
-    assert "Trang một" in texts and "Trang hai" in texts
+    assert "Trang một" in texts
+    assert "Trang hai" in texts
 
 
 def test_output_is_deterministic() -> None:
@@ -330,7 +336,7 @@ def test_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
 
 def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
     template = _custom_template(tmp_path, "{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    with pytest.raises(baocao.TemplateError, match="sandbox|unsafe|undefined"):
+    with pytest.raises(baocao.TemplateError, match=r"sandbox|unsafe|undefined"):
         baocao.render(make_report(), template=template)
 
 
@@ -338,7 +344,58 @@ def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
 def test_unusable_template(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.docx"
     path.write_bytes(content)
-    with pytest.raises(baocao.TemplateError, match="not a usable .docx template"):
+    with pytest.raises(baocao.TemplateError, match=r"not a usable \.docx template"):
         baocao.render(make_report(), template=path)
     with pytest.raises(baocao.TemplateError, match="cannot read"):
         baocao.render(make_report(), template=tmp_path / "missing.docx")
+
+
+def test_size_profile_13_moves_sizes_together() -> None:
+    document = open_docx(baocao.render(make_report(), profile="13"))
+    sizes = {name: _effective(_by_style(document, name)[0], "size").pt for name in (
+        "BC National Name", "BC Motto", "BC Number", "BC Place Date", "BC Body",
+        "BC Recipients Label", "BC Recipients", "BC Signature")}
+    assert sizes == {"BC National Name": 12, "BC Motto": 13, "BC Number": 13,
+                     "BC Place Date": 13, "BC Body": 13, "BC Recipients Label": 12,
+                     "BC Recipients": 11, "BC Signature": 13}
+    assert baocao.render(make_report(), profile=14) == baocao.render(make_report())
+
+
+@pytest.mark.parametrize("profile", ["12", 15, "", None, True])
+def test_unknown_profile(profile: Any) -> None:
+    with pytest.raises(baocao.ValidationError, match="is not a size profile"):
+        baocao.render(make_report(), profile=profile)
+
+
+def test_margins_inside_the_law() -> None:
+    margins = baocao.Margins(top=25, bottom=25, left=35, right=20)
+    document = open_docx(baocao.render(make_report(), margins=margins))
+    section = document.sections[0]
+    assert abs(section.left_margin - Mm(35)) < Mm(0.1)
+    assert abs(section.right_margin - Mm(20)) < Mm(0.1)
+    assert abs(section.top_margin - Mm(25)) < Mm(0.1)
+    for table in document.tables[:2]:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - _metrics.twips(155)) <= 1  # twips rounding of three widths
+
+
+@pytest.mark.parametrize(("side", "value", "words"), [
+    ("left", 29, "30–35 mm"), ("left", 36, "30–35 mm"), ("right", 14.9, "15–20 mm"),
+    ("top", 26, "20–25 mm"), ("bottom", 19, "20–25 mm"),
+])
+def test_margins_outside_the_law(side: str, value: float, words: str) -> None:
+    with pytest.raises(baocao.ValidationError) as info:
+        baocao.Margins(**{side: value})
+    assert info.value.path == f"margins.{side}"
+    assert words in str(info.value)
+    with pytest.raises(baocao.InvalidTypeError):
+        baocao.Margins(top="20")  # type: ignore[arg-type]
+
+
+def test_every_style_follows_the_profile() -> None:
+    from baocao._template_gen import STYLE_SIZES
+
+    document = open_docx(baocao.render(make_report(), profile="13"))
+    for style in document.styles:
+        if style.style_id.startswith("BC"):
+            assert style.font.size.pt == STYLE_SIZES[style.style_id][1], style.name

@@ -25,6 +25,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from . import _metrics
+from ._options import Margins
+from ._template_gen import STYLE_SIZES
 
 __all__ = ["RULE_SHARE", "apply_layout", "wrap_lines"]
 
@@ -216,7 +218,7 @@ def _set_widths(table: Any, widths: list[int]) -> None:
         tblw.set(qn("w:w"), str(sum(widths)))
         tblw.set(qn("w:type"), "dxa")
     for row in table.findall(qn("w:tr")):
-        for cell, width in zip(_cells(row), widths):
+        for cell, width in zip(_cells(row), widths, strict=False):
             tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
             if tcw is not None:
                 tcw.set(qn("w:w"), str(width))
@@ -244,7 +246,7 @@ def _needed_mm(cell: Any, styles: _Styles) -> float:
 def _layout_header(body: Any, styles: _Styles) -> None:
     for table in _tables_with(body, "BCIssuer"):
         rows = table.findall(qn("w:tr"))
-        columns = [cells for cells in zip(*(_cells(r) for r in rows))]
+        columns = list(zip(*(_cells(r) for r in rows), strict=False))
         if len(columns) != 2:
             continue
         grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
@@ -283,10 +285,52 @@ def _layout_data_tables(body: Any, styles: _Styles, text_mm: float) -> None:
         _set_widths(table, widths)
 
 
+def _apply_profile(styles_element: Any, profile: str) -> None:
+    """Set the size of each "BC …" style to the profile's (spec §1.1)."""
+    column = 0 if profile == "14" else 1
+    for style in styles_element.iter(qn("w:style")):
+        sizes = STYLE_SIZES.get(style.get(qn("w:styleId")))
+        rpr = style.find(qn("w:rPr"))
+        if sizes is None or rpr is None:
+            continue
+        half = str(round(sizes[column] * 2))
+        for name in ("w:sz", "w:szCs"):
+            element = rpr.find(qn(name))
+            if element is not None:
+                element.set(qn("w:val"), half)
+
+
+def _apply_margins(body: Any, margins: Margins) -> None:
+    """Set the margins of every section, and scale the header and footer tables (which
+    span the text width) to the new width."""
+    old_mm = _text_width_mm(body)
+    for sect in body.iter(qn("w:sectPr")):
+        mar = sect.find(qn("w:pgMar"))
+        if mar is None:
+            continue
+        for side in ("top", "bottom", "left", "right"):
+            mar.set(qn(f"w:{side}"), str(_metrics.twips(float(getattr(margins, side)))))
+    new_mm = _text_width_mm(body)
+    if abs(new_mm - old_mm) < 0.01:
+        return
+    for style in ("BCIssuer", "BCRecipientsLabel"):
+        for table in _tables_with(body, style):
+            grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
+            total = _metrics.twips(new_mm)
+            widths = [int(w * total / sum(grid)) for w in grid]
+            widths[-1] += total - sum(widths)
+            _set_widths(table, widths)
+
+
 def apply_layout(document: Any, *, created: _dt.date | None = None, title: str = "",
-                 author: str = "", subject: str = "") -> None:
+                 author: str = "", subject: str = "", profile: str = "14",
+                 margins: Margins | None = None) -> None:
     """Run the layout pass on a python-docx ``Document`` and set fixed core properties."""
     body = document.element.body
+    if profile != "14":
+        _apply_profile(document.styles.element, profile)
+    if margins is not None:
+        _apply_margins(body, margins)
     styles = _Styles(document.styles.element)
     text_mm = _text_width_mm(body)
     _layout_header(body, styles)

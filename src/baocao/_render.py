@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any
 
 import docxtpl
 import jinja2
@@ -37,14 +37,15 @@ from ._context import context as build_context
 from ._errors import BaocaoError, InvalidTypeError, TemplateError
 from ._filters import FILTERS
 from ._layout import apply_layout, paragraph_text
+from ._options import Margins, check_profile
 from ._zip import normalise_zip
 
 __all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render"]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
 
-PathLike = Union[str, "os.PathLike[str]"]
-Output = Union[PathLike, IO[bytes], None]
+PathLike = str | os.PathLike[str]
+Output = PathLike | IO[bytes] | None
 
 
 def default_template_path() -> Path:
@@ -139,7 +140,8 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
 
 
 def render_document(report: m.Report, template: PathLike | bytes | None = None,
-                    values: Mapping[str, Any] | None = None) -> bytes:
+                    values: Mapping[str, Any] | None = None, *, profile: str = "14",
+                    margins: Margins | None = None) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
     data = _load_template(template)
     ctx = build_context(report) if values is None else dict(values)
@@ -162,6 +164,8 @@ def render_document(report: m.Report, template: PathLike | bytes | None = None,
         title=_plain(f"{report.doc_type.title} {report.subject}"),
         author=_plain(report.issuer.name),
         subject=_plain(report.subject),
+        profile=profile,
+        margins=margins,
     )
     buffer = io.BytesIO()
     tpl.save(buffer)
@@ -189,11 +193,15 @@ def write_atomic(path: PathLike, data: bytes) -> None:
 
 
 def render(report: m.Report, out: Output = None, *,
-           template: PathLike | bytes | None = None) -> bytes:
+           template: PathLike | bytes | None = None, profile: str | int = "14",
+           margins: Margins | None = None) -> bytes:
     """Render ``report`` to .docx and return the bytes; also write them to ``out``.
 
     ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
     path to a .docx template (or its bytes); by default baocao's own Mẫu 1.4 template.
+    ``profile`` is the size profile of the decree's footnote: ``"14"`` (Quốc hiệu 13,
+    Tiêu ngữ 14, body 14 pt; the default) or ``"13"`` (12, 13, 13). ``margins`` are
+    :class:`baocao.Margins`, each inside its legal range.
 
     >>> import baocao, datetime, io, docx
     >>> report = baocao.Report(
@@ -210,7 +218,9 @@ def render(report: m.Report, out: Output = None, *,
     """
     if not isinstance(report, m.Report):
         raise InvalidTypeError(report, "is not a baocao.Report", path="report")
-    data = render_document(report, template)
+    if margins is not None and not isinstance(margins, Margins):
+        raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
+    data = render_document(report, template, profile=check_profile(profile), margins=margins)
     if out is None:
         return data
     if isinstance(out, (str, os.PathLike)):

@@ -85,10 +85,18 @@ STYLE_SIZES: dict[str, tuple[float, float]] = {
     "BCTitle": (14, 13),
     "BCSubject": (14, 13),
     "BCAddressee": (14, 13),
+    "BCAddresseeLine": (14, 13),
     "BCLegalBasis": (14, 13),
     "BCBody": (14, 13),
+    "BCSection": (14, 13),
+    "BCItemTitle": (14, 13),
     "BCPart": (14, 13),
+    "BCRule": (14, 13),
     "BCTableText": (13, 12),
+    "BCTableNumber": (13, 12),
+    "BCTableHeading": (13, 12),
+    "BCTableTotalText": (13, 12),
+    "BCTableTotalNumber": (13, 12),
     "BCRecipientsLabel": (12, 12),
     "BCRecipients": (11, 11),
     "BCSignature": (14, 13),
@@ -114,7 +122,7 @@ def _rpr(size: float | None = None, *, bold: bool = False, italic: bool = False)
         parts.append("<w:i/><w:iCs/>")
     parts.append('<w:color w:val="000000"/>')
     if size is not None:
-        half = int(round(size * 2))
+        half = round(size * 2)
         parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
     parts.append('<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
@@ -145,7 +153,7 @@ def _ppr(*, jc: str | None = None, before: int = 0, after: int = 0, line: int = 
 
 def _style(style_id: str, name: str, *, ppr: str, bold: bool = False, italic: bool = False,
            based_on: str = "Normal") -> str:
-    size = STYLE_SIZES.get(style_id, (14, 13))[0]
+    size = STYLE_SIZES[style_id][0]  # every style has its two sizes in the table
     return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
             f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/><w:qFormat/>'
             f"{ppr}{_rpr(size, bold=bold, italic=italic)}</w:style>")
