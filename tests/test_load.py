@@ -117,6 +117,10 @@ BAD: list[tuple[dict[str, Any], str, str]] = [
     (minimal_data(appendices=[{"title": "Phụ lục"}]), "appendices[0].body",
      "no body and no sections"),
     (minimal_data(doc_type="CV"), "doc_type", "is not one of"),
+    (minimal_data(sections=[{"title": "A", "body": [{"Kết quả như sau": None}]}]),
+     "sections[0].body[0]", "put the text in quotes: \"Kết quả như sau:\""),
+    (minimal_data(sections=[{"title": "A", "items": [{"Kết quả như sau": None}]}]),
+     "sections[0].items[0]", "put the text in quotes"),
 ]
 
 

@@ -53,7 +53,7 @@ class _SafeLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.constructor.ConstructorError(
                 None, None, "aliases (*name) are not accepted in baocao input",
                 event.start_mark)
@@ -84,7 +84,7 @@ def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Repor
     if len(text) > MAX_INPUT_BYTES:
         raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
     try:
-        data = json.loads(text) if format == "json" else yaml.load(text, Loader=_SafeLoader)  # noqa: S506
+        data = json.loads(text) if format == "json" else yaml.load(text, Loader=_SafeLoader)
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: not valid JSON: {exc}") from None
     except yaml.YAMLError as exc:
@@ -113,7 +113,7 @@ def load(source: Source) -> m.Report:
     >>> baocao.load({"issuer": {"name": "Sở Nội vụ"}})
     Traceback (most recent call last):
     ...
-    baocao._errors.ValidationError: issuer.abbreviation: None is required
+    baocao.ValidationError: issuer.abbreviation: None is required
     """
     if isinstance(source, Mapping):
         return structure(source)
@@ -163,6 +163,10 @@ def _hints(cls: type) -> dict[str, Any]:
 def _structure_class(cls: type, data: object, path: str) -> Any:
     if isinstance(data, cls):
         return data
+    hint = _colon_hint(data)
+    if hint and cls in (m.Item, m.Point):
+        raise ValidationError(data, f"is not a text or a mapping of {cls.__name__} fields"
+                              + hint, path=path)
     if not isinstance(data, Mapping):
         raise InvalidTypeError(data, f"is not a mapping of {cls.__name__} fields", path=path)
     fields = {f.name: f for f in attrs.fields(cls)}
@@ -246,6 +250,16 @@ def _structure_element(elem: Any, value: object, path: str) -> Any:
 _BLOCK_KEYS = {"text": m.Paragraph, "dash": m.Dash, "table": m.Table}
 
 
+def _colon_hint(value: object) -> str:
+    """YAML reads ``- Kết quả như sau:`` as a mapping; say so instead of "not a text"."""
+    if isinstance(value, Mapping) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if isinstance(key, str) and inner is None:
+            return (f" (YAML read the line ending in ':' as a key; put the text in quotes: "
+                    f"\"{key}:\")")
+    return ""
+
+
 def _structure_block(value: object, path: str) -> m.Block:
     if isinstance(value, str):
         return m.Paragraph(check_text(value, path=path))
@@ -258,7 +272,8 @@ def _structure_block(value: object, path: str) -> m.Block:
             assert isinstance(table, m.Table)
             return table
     raise ValidationError(
-        value, "is not a paragraph (a text), {text: …}, {dash: …} or {table: …}", path=path)
+        value, "is not a paragraph (a text), {text: …}, {dash: …} or {table: …}"
+        + _colon_hint(value), path=path)
 
 
 def _structure_text(value: object, path: str) -> tuple[m.Segment, ...]:
@@ -319,7 +334,7 @@ def _structure_segment(value: object, path: str) -> m.Segment:
                 raise exc.with_prefix(path) from None
     raise ValidationError(
         value, "is not a text or one of {money: …}, {percent: …}, {rate: […]}, {number: …}, "
-        "{date: …}", path=path)
+        "{date: …}" + _colon_hint(value), path=path)
 
 
 def _structure_cell(value: object, path: str) -> m.Cell:

@@ -20,7 +20,7 @@ import decimal
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Union
+from typing import Any, Literal
 
 import attrs
 
@@ -275,7 +275,7 @@ class Money:
 
     amount: int | decimal.Decimal
     style: str = "north"
-    suffix: str | None = None
+    suffix: Literal["chẵn"] | None = None
 
     def __attrs_post_init__(self) -> None:
         _check_decimal(self.amount, path="amount")
@@ -364,7 +364,7 @@ class Date:
             raise InvalidTypeError(self.value, "is not a date", path="value")
 
 
-Segment = Union[str, Money, Percent, Rate, Number, Date]
+Segment = str | Money | Percent | Rate | Number | Date
 """One piece of body text: plain text or a value that baocao writes out."""
 
 _SEGMENT_TYPES = (str, Money, Percent, Rate, Number, Date)
@@ -394,8 +394,9 @@ def _check_segments(value: object, path: str) -> None:
         elif not isinstance(seg, _SEGMENT_TYPES):
             raise InvalidTypeError(seg, "is not a text, money, percent, rate, number or date",
                                    path=where)
-    if all(isinstance(seg, str) for seg in value) and not "".join(value).strip():  # type: ignore[arg-type]
-        raise ValidationError("".join(value), "must not be empty", path=path)  # type: ignore[arg-type]
+    texts = [seg for seg in value if isinstance(seg, str)]
+    if len(texts) == len(value) and not "".join(texts).strip():
+        raise ValidationError("".join(texts), "must not be empty", path=path)
 
 
 def _validate_segments(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -433,7 +434,7 @@ class Dash:
     text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments)
 
 
-Cell = Union[str, int, decimal.Decimal, Percent, Rate, Number, Money]
+Cell = str | int | decimal.Decimal | Percent | Rate | Number | Money
 """One table cell: text, or a number that baocao formats (``1.341``, ``47,67%``)."""
 
 _CELL_TYPES = (str, int, decimal.Decimal, Percent, Rate, Number, Money)
@@ -508,7 +509,7 @@ class Table:
             _check_row(self.totals, "totals", width)
 
 
-Block = Union[Paragraph, Dash, Table]
+Block = Paragraph | Dash | Table
 """A body block: a paragraph, a dash line or a table."""
 
 _BLOCK_TYPES = (Paragraph, Dash, Table)
@@ -812,8 +813,9 @@ class Report:
 
     Attributes:
         issuer: cơ quan, tổ chức ban hành (ô 2) and its parent body.
-        number: số của văn bản (ô 3), or ``None`` for a draft ("Số:      /BC-SNV");
-            printed with a leading zero below 10.
+        number: số của văn bản (ô 3), printed with a leading zero below 10. Leave it
+            out (``None``) for a draft: the Văn thư assigns the number after signing
+            (Điều 15), and the line reads "Số:      /BC-SNV".
         place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh".
         date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
         subject: trích yếu nội dung (ô 5a), in normal case.
@@ -833,11 +835,11 @@ class Report:
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
-    number: int | None = attrs.field(validator=_validate_number)
     place: str = attrs.field(converter=_text, validator=_validate_text)
     date: _dt.date = attrs.field(validator=_validate_date)
     subject: str = attrs.field(converter=_text, validator=_validate_text)
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
+    number: int | None = attrs.field(default=None, validator=_validate_number)
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
     addressees: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]

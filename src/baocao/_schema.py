@@ -8,6 +8,7 @@ as the loader (``baocao._load``), and takes each field's description from the
 
 from __future__ import annotations
 
+import datetime
 import enum
 import inspect
 import re
@@ -81,7 +82,7 @@ def _definitions() -> dict[str, Any]:
                               "items": {"$ref": "#/$defs/Segment"}}],
             "description": "a text, or a list of pieces: texts and {money}, {percent}, "
                            "{rate}, {number}, {date}"}
-    cell = {"oneOf": [{"type": "string"}, {"type": "integer"}] + _segment_schemas()[1:5]}
+    cell = {"oneOf": [{"type": "string"}, {"type": "integer"}, *_segment_schemas()[1:5]]}
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
         "Text": text,
@@ -158,7 +159,7 @@ def _type_schema(hint: Any, field: Any = None) -> dict[str, Any]:
         return dict(_TEXT)
     if hint is int:
         return {"type": "integer"}
-    if hint is m._dt.date:
+    if hint is datetime.date:
         return dict(_DATE)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         values = [member.value for member in hint]
@@ -176,7 +177,7 @@ def json_schema() -> dict[str, Any]:
     >>> import baocao
     >>> schema = baocao.json_schema()
     >>> schema["required"]
-    ['issuer', 'number', 'place', 'date', 'subject', 'signatory']
+    ['issuer', 'place', 'date', 'subject', 'signatory']
     >>> schema["properties"]["signatory"]
     {'$ref': '#/$defs/Signatory', 'description': 'người ký (ô 7).'}
     """

@@ -49,7 +49,7 @@ def check_text(value: object, *, path: str = "", allow_empty: bool = False) -> s
     >>> check_text("A\\x00B", path="title")
     Traceback (most recent call last):
     ...
-    baocao._errors.ValidationError: title: 'A\\x00B' contains U+0000, which a .docx cannot hold
+    baocao.ValidationError: title: 'A\\x00B' contains U+0000, which a .docx cannot hold
     """
     if not isinstance(value, str):
         raise InvalidTypeError(value, "is not a text (str)", path=path)

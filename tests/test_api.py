@@ -1,0 +1,52 @@
+"""``import baocao`` is the one import point; its public names are pinned."""
+
+from __future__ import annotations
+
+import baocao
+
+PUBLIC = {
+    # the model
+    "Report", "Issuer", "Signatory", "Authority", "DocumentType", "Filing", "Part",
+    "Section", "Item", "Point", "Paragraph", "Dash", "Table", "Appendix",
+    "Money", "Percent", "Rate", "Number", "Date",
+    # loading, rendering, context, schema, PDF
+    "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins",
+    # numbers, amounts, percentages, dates
+    "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
+    "words_to_number", "words_to_money", "format_number", "format_percent", "format_date",
+    "rate", "register_num2words",
+    # errors
+    "BaocaoError", "ValidationError", "InvalidTypeError", "LoadError", "TemplateError",
+    "ConversionError",
+}
+
+
+def test_all_is_pinned() -> None:
+    assert set(baocao.__all__) == PUBLIC
+    assert len(baocao.__all__) == len(PUBLIC)
+    for name in baocao.__all__:
+        assert hasattr(baocao, name)
+
+
+def test_public_names_read_as_baocao() -> None:
+    assert baocao.Report.__module__ == "baocao"
+    assert baocao.ValidationError.__module__ == "baocao"
+    assert repr(baocao.Authority.KT) == "<Authority.KT: 'KT.'>"
+
+
+def test_errors_form_one_hierarchy() -> None:
+    assert issubclass(baocao.ValidationError, ValueError)
+    assert issubclass(baocao.InvalidTypeError, TypeError)
+    assert issubclass(baocao.InvalidTypeError, baocao.ValidationError)
+    assert issubclass(baocao.LoadError, ValueError)
+    assert issubclass(baocao.TemplateError, ValueError)
+    assert issubclass(baocao.ConversionError, RuntimeError)
+    for error in (baocao.ValidationError, baocao.LoadError, baocao.TemplateError,
+                  baocao.ConversionError):
+        assert issubclass(error, baocao.BaocaoError)
+
+
+def test_typed_package() -> None:
+    from importlib.resources import files
+
+    assert files("baocao").joinpath("py.typed").is_file()
