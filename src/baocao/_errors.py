@@ -23,6 +23,8 @@ and the offending value, so the message alone says what to fix::
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "BaocaoError",
     "ConversionError",
@@ -36,7 +38,11 @@ _MAX_VALUE_REPR = 80
 
 
 def _short_repr(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print (sys.get_int_max_str_digits)
+        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>" if isinstance(
+            value, int) else f"<{type(value).__name__}>"
     if len(text) > _MAX_VALUE_REPR:
         text = text[: _MAX_VALUE_REPR - 5] + "…" + text[-4:]
     return text
@@ -77,11 +83,20 @@ class ValidationError(BaocaoError, ValueError):
         head = f"{self.path}: " if self.path else ""
         return f"{head}{_short_repr(self.value)} {self.reason}"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries in render_many: rebuild them from their fields.
+        return (_rebuild, (type(self), self.value, self.reason, self.path))
+
     def with_prefix(self, prefix: str) -> ValidationError:
         """Return the same error with ``prefix`` put in front of its path."""
         new = type(self)(self.value, self.reason, path=join_path(prefix, self.path))
         new.__cause__ = self.__cause__
         return new
+
+
+def _rebuild(cls: type[ValidationError], value: object, reason: str,
+             path: str) -> ValidationError:
+    return cls(value, reason, path=path)
 
 
 class InvalidTypeError(ValidationError, TypeError):

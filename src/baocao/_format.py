@@ -1,27 +1,187 @@
-"""Figures the Vietnamese way: dates (and, with the numbers module, numbers and percentages)."""
+"""Figures the Vietnamese way: numbers, percentages, rates and dates as documents write them.
+
+The law (Luật Kế toán, Nghị định 123/2020) puts ``.`` between thousands and ``,``
+before the decimals: ``4.607.678.000``, ``1.942,54``, ``47,67%``. Nghị định
+30/2020 writes dates as ``ngày 03 tháng 7 năm 2020``.
+
+Where Babel is used, and where not:
+
+* The digits are grouped by Babel (``babel.numbers.format_decimal`` with the
+  CLDR data of the ``vi`` locale), given a pattern with exactly as many decimals
+  as the value has, inside a local :mod:`decimal` context wide enough for the
+  value. Babel is not left to round: it rounds half-even, drops trailing zeros
+  (``47,60`` would become ``47,6``), writes ``-0`` and, with the default
+  context, fails on values of more than 28 digits. baocao rounds first,
+  exactly, with the mode each function documents.
+* Percentages are not formatted with ``babel.numbers.format_percent``: it
+  multiplies by 100 and its ``vi`` pattern has no decimals; baocao's values
+  are already in per cent.
+* Strings are not parsed with ``babel.numbers.parse_decimal``: even with
+  ``strict=True`` it accepts ``1_000``, ``+5`` and non-ASCII digits, and it has
+  no ``en``/``plain`` conventions without another locale. baocao's own parser
+  accepts exactly the declared format.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
+from decimal import Decimal
 
-from ._errors import InvalidTypeError
+from babel import Locale
+from babel.numbers import format_decimal
 
-__all__ = ["format_date"]
+from ._errors import InvalidTypeError, ValidationError
+from ._numbers import (
+    InputFormat,
+    NumberInput,
+    Parts,
+    _check_rounding,
+    _coerce,
+    _parts_to_decimal,
+    _quantize,
+    _round_ratio,
+)
+
+__all__ = ["format_date", "format_number", "format_percent", "rate"]
+
+_VI = Locale.parse("vi")
+_MAX_DECIMALS = 100
+
+
+def _check_decimals(decimals: object, path: str = "decimals") -> int:
+    if isinstance(decimals, bool) or not isinstance(decimals, int):
+        raise InvalidTypeError(decimals, "is not an int", path=path)
+    if not 0 <= decimals <= _MAX_DECIMALS:
+        raise ValidationError(decimals, f"is not between 0 and {_MAX_DECIMALS}", path=path)
+    return decimals
+
+
+def _format_parts(parts: Parts) -> str:
+    negative, integer, fraction = parts
+    if not integer and not fraction.strip("0"):
+        negative = False  # no "-0,00"
+    number = _parts_to_decimal((negative, integer, fraction))
+    pattern = "#,##0." + "0" * len(fraction) if fraction else "#,##0"
+    precision = len(number.as_tuple().digits) + 2
+    with decimal.localcontext(decimal.Context(prec=precision)):
+        return str(format_decimal(number, format=pattern, locale=_VI))
+
+
+def format_number(
+    value: NumberInput | float,
+    *,
+    decimals: int | None = None,
+    input_format: InputFormat = "vi",
+    allow_float: bool = False,
+) -> str:
+    """Write a number with Vietnamese digit grouping: ``4.607.678.000``, ``1.942,54``.
+
+    With ``decimals=None`` the digits are kept as given (``Decimal("47.60")``
+    gives ``47,60``). With ``decimals=n`` the value is rounded to ``n`` places,
+    **half away from zero** (``decimal.ROUND_HALF_UP``: 2,345 → 2,35;
+    −2,345 → −2,35), and padded with zeros. Inputs are read as by
+    :func:`baocao.number_to_words` (``int``, ``Decimal``, a string in
+    ``input_format``; floats only with ``allow_float=True``).
+
+    >>> from decimal import Decimal
+    >>> format_number(4607678000)
+    '4.607.678.000'
+    >>> format_number(Decimal("1942.54")), format_number("-1.005")
+    ('1.942,54', '-1.005')
+    >>> format_number("2,345", decimals=2), format_number(7, decimals=2)
+    ('2,35', '7,00')
+    >>> format_number("4,607,678,000.5", input_format="en")
+    '4.607.678.000,5'
+    """
+    parts = _coerce(value, input_format=input_format, allow_float=allow_float, path="value")
+    if decimals is not None:
+        parts = _quantize(parts, _check_decimals(decimals), decimal.ROUND_HALF_UP)
+    return _format_parts(parts)
+
+
+def format_percent(
+    value: NumberInput | float,
+    *,
+    decimals: int | None = 2,
+    input_format: InputFormat = "vi",
+    allow_float: bool = False,
+) -> str:
+    """Write a percentage (already in per cent) as ``47,67%``, with no space before ``%``.
+
+    Rounds like :func:`format_number` (half away from zero) to ``decimals``
+    places, 2 by default; ``decimals=None`` keeps the digits as given.
+
+    >>> from decimal import Decimal
+    >>> format_percent("47,67"), format_percent(50), format_percent(Decimal("269.4915"))
+    ('47,67%', '50,00%', '269,49%')
+    >>> format_percent("32,5", decimals=None)
+    '32,5%'
+    """
+    return (
+        format_number(value, decimals=decimals, input_format=input_format, allow_float=allow_float)
+        + "%"
+    )
+
+
+def rate(
+    actual: NumberInput,
+    target: NumberInput,
+    *,
+    decimals: int = 2,
+    rounding: str,
+    input_format: InputFormat = "vi",
+) -> Decimal:
+    """``actual / target × 100``, rounded to ``decimals`` places with the mode you choose.
+
+    There is no default ``rounding``: reports differ. The seed report truncates
+    (1.341 of 2.257 is "59,41 %", 320 of 788 is "40,60 %"), which is
+    ``decimal.ROUND_DOWN``; ``decimal.ROUND_HALF_UP`` gives 59,42 and 40,61.
+    The division is exact (no float, no context precision), so the rounding
+    mode alone decides the last digit.
+
+    >>> import decimal
+    >>> rate(320, 788, rounding=decimal.ROUND_DOWN), rate(320, 788, rounding=decimal.ROUND_HALF_UP)
+    (Decimal('40.60'), Decimal('40.61'))
+    >>> format_percent(rate("1.341", "2.257", rounding=decimal.ROUND_DOWN))
+    '59,41%'
+    >>> rate(5, 0, rounding=decimal.ROUND_DOWN)
+    Traceback (most recent call last):
+    ...
+    baocao.ValidationError: target: 0 is zero; a rate needs a non-zero target
+    """
+    mode = _check_rounding(rounding)
+    places = _check_decimals(decimals)
+    a_negative, a_integer, a_fraction = _coerce(actual, input_format=input_format, path="actual")
+    t_negative, t_integer, t_fraction = _coerce(target, input_format=input_format, path="target")
+    if not t_integer and not t_fraction.strip("0"):
+        raise ValidationError(target, "is zero; a rate needs a non-zero target", path="target")
+    numerator = int(f"{a_integer}{a_fraction}") * 10 ** len(t_fraction) * 100 * 10**places
+    denominator = int(f"{t_integer}{t_fraction}") * 10 ** len(a_fraction)
+    if a_negative != t_negative:
+        numerator = -numerator
+    scaled = _round_ratio(numerator, denominator, mode)
+    return Decimal(f"{scaled}E-{places}")
 
 
 def format_date(value: _dt.date) -> str:
     """Write a date as Nghị định 30/2020 wants it in a document.
 
     The day gets a leading zero below 10, the month only when it is January or
-    February (so that nobody can turn "1" into "11" or "12")::
+    February (so that nobody can turn "1" into "11" or "12"). A
+    ``datetime.datetime`` is written as its date::
 
         >>> import datetime
         >>> format_date(datetime.date(2020, 7, 3))
         'ngày 03 tháng 7 năm 2020'
         >>> format_date(datetime.date(2014, 1, 13))
         'ngày 13 tháng 01 năm 2014'
+        >>> format_date(datetime.datetime(2024, 2, 29, 16, 30))
+        'ngày 29 tháng 02 năm 2024'
     """
-    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if not isinstance(value, _dt.date):
         raise InvalidTypeError(value, "is not a datetime.date")
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"

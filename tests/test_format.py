@@ -1,0 +1,205 @@
+"""Digits, percentages, rates and dates the Vietnamese way (baocao._format)."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
+from baocao._format import format_date, format_number, format_percent, rate
+from baocao._numbers import number_to_words
+
+ROUNDINGS = [
+    decimal.ROUND_HALF_UP,
+    decimal.ROUND_HALF_EVEN,
+    decimal.ROUND_HALF_DOWN,
+    decimal.ROUND_DOWN,
+    decimal.ROUND_UP,
+    decimal.ROUND_FLOOR,
+    decimal.ROUND_CEILING,
+    decimal.ROUND_05UP,
+]
+
+
+def _vi_to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+# --------------------------------------------------------------------------- format_number
+
+
+def test_format_number_examples() -> None:
+    assert format_number(4607678000) == "4.607.678.000"
+    assert format_number(Decimal("1942.54")) == "1.942,54"
+    assert format_number(-1005) == "-1.005"
+    assert format_number("47,60") == "47,60"
+    assert format_number(Decimal("1E+3")) == "1.000"
+    assert format_number(10**40) == "10" + ".000" * 13
+
+
+def test_format_number_rounds_half_away_from_zero() -> None:
+    assert format_number("2,345", decimals=2) == "2,35"  # Babel alone would give 2,34 (half-even)
+    assert format_number("-2,345", decimals=2) == "-2,35"
+    assert format_number("0,125", decimals=2) == "0,13"
+    assert format_number("2,5", decimals=0) == "3"
+    assert format_number(7, decimals=3) == "7,000"
+    assert format_number("-0,004", decimals=2) == "0,00"  # never "-0,00"
+
+
+def test_format_number_is_exact_beyond_28_digits() -> None:
+    value = Decimal("123456789012345678901234567890.125")
+    assert format_number(value, decimals=2) == "123.456.789.012.345.678.901.234.567.890,13"
+    assert format_number(value) == "123.456.789.012.345.678.901.234.567.890,125"
+
+
+def test_format_number_input_formats() -> None:
+    assert format_number("4,607,678,000.5", input_format="en") == "4.607.678.000,5"
+    assert format_number("4607678000.5", input_format="plain") == "4.607.678.000,5"
+    assert format_number(0.1, allow_float=True) == "0,1"
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (True, InvalidTypeError),
+        (None, InvalidTypeError),
+        ([1], InvalidTypeError),
+        (1.5, InvalidTypeError),
+        (Decimal("NaN"), ValidationError),
+        (Decimal("-Infinity"), ValidationError),
+        ("1.2.3", ValidationError),
+        ("", ValidationError),
+        ("1.00", ValidationError),
+    ],
+)
+def test_format_number_bad_values(value: object, error: type[Exception]) -> None:
+    with pytest.raises(error) as info:
+        format_number(value)  # type: ignore[arg-type]
+    assert isinstance(info.value, BaocaoError)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("decimals", "error"),
+    [
+        (-1, ValidationError),
+        (101, ValidationError),
+        (True, InvalidTypeError),
+        ("2", InvalidTypeError),
+    ],
+)
+def test_format_number_bad_decimals(decimals: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="decimals"):
+        format_number(5, decimals=decimals)  # type: ignore[arg-type]
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+def test_format_number_round_trips_through_the_vi_parser(value: Decimal) -> None:
+    text = format_number(value)
+    assert _vi_to_decimal(text) == value
+    assert number_to_words(text) == number_to_words(value)
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(0, 6))
+def test_format_number_decimals_are_half_up(scaled: int, places: int) -> None:
+    value = Decimal(scaled).scaleb(-8)
+    text = format_number(value, decimals=places)
+    expected = value.quantize(
+        Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP, context=decimal.Context(prec=80)
+    )
+    assert _vi_to_decimal(text) == expected
+    assert len(text.partition(",")[2]) == places
+
+
+# --------------------------------------------------------------------------- format_percent
+
+
+def test_format_percent() -> None:
+    assert format_percent("47,67") == "47,67%"
+    assert format_percent(Decimal("32.59")) == "32,59%"
+    assert format_percent(50) == "50,00%"
+    assert format_percent("59,415") == "59,42%"
+    assert format_percent("32,5", decimals=None) == "32,5%"
+    assert format_percent("47,67", decimals=0) == "48%"
+    with pytest.raises(ValidationError):
+        format_percent("47.67")  # not vi
+    with pytest.raises(InvalidTypeError):
+        format_percent(47.67)
+
+
+# --------------------------------------------------------------------------- rate
+
+
+def test_rate_seed_report_figures() -> None:
+    down = decimal.ROUND_DOWN
+    assert rate(41, 86, rounding=down) == Decimal("47.67")
+    assert rate(320, 788, rounding=down) == Decimal("40.60")
+    assert rate("1.341", "2.257", rounding=down) == Decimal("59.41")
+    assert rate(1272, 472, rounding=down) == Decimal("269.49")
+    assert rate(320, 788, rounding=decimal.ROUND_HALF_UP) == Decimal("40.61")
+    assert str(rate(320, 788, rounding=down)) == "40.60"  # keeps its places
+
+
+def test_rate_needs_rounding_and_target() -> None:
+    with pytest.raises(TypeError):
+        rate(1, 2)  # type: ignore[call-arg]
+    with pytest.raises(ValidationError, match="target") as info:
+        rate(1, 0, rounding=decimal.ROUND_DOWN)
+    assert info.value.path == "target"
+    with pytest.raises(ValidationError, match="target"):
+        rate(1, "0,00", rounding=decimal.ROUND_DOWN)
+    with pytest.raises(ValidationError, match="rounding"):
+        rate(1, 2, rounding="down")
+    with pytest.raises(InvalidTypeError, match="rounding"):
+        rate(1, 2, rounding=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="actual"):
+        rate("x", 2, rounding=decimal.ROUND_DOWN)
+    with pytest.raises(InvalidTypeError, match="target"):
+        rate(1, 2.0, rounding=decimal.ROUND_DOWN)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="decimals"):
+        rate(1, 2, decimals=-1, rounding=decimal.ROUND_DOWN)
+
+
+@given(
+    st.integers(-(10**15), 10**15),
+    st.integers(-(10**15), 10**15).filter(bool),
+    st.integers(0, 4),
+    st.sampled_from(ROUNDINGS),
+)
+def test_rate_matches_decimal_quantize(actual: int, target: int, places: int, mode: str) -> None:
+    exact = Fraction(actual * 100, target)
+    wide = decimal.Context(prec=200)
+    # enough digits that decimal's own rounding of the quotient cannot matter, and an
+    # inexact quotient is nudged off the halfway point it cannot be on
+    quotient = wide.divide(Decimal(exact.numerator), Decimal(exact.denominator))
+    expected = quotient.quantize(Decimal(1).scaleb(-places), rounding=mode, context=wide)
+    assert rate(actual, target, decimals=places, rounding=mode) == expected
+
+
+# --------------------------------------------------------------------------- format_date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.date(2020, 7, 3), "ngày 03 tháng 7 năm 2020"),
+        (datetime.date(2021, 1, 5), "ngày 05 tháng 01 năm 2021"),
+        (datetime.date(2024, 2, 29), "ngày 29 tháng 02 năm 2024"),
+        (datetime.date(2020, 12, 10), "ngày 10 tháng 12 năm 2020"),
+        (datetime.datetime(2019, 6, 29, 23, 59), "ngày 29 tháng 6 năm 2019"),
+    ],
+)
+def test_format_date(value: datetime.date, expected: str) -> None:
+    assert format_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2020-07-03", None, 20200703, datetime.time(12, 0)])
+def test_format_date_refuses_non_dates(value: object) -> None:
+    with pytest.raises(InvalidTypeError, match=r"datetime\.date"):
+        format_date(value)  # type: ignore[arg-type]
