@@ -10,11 +10,11 @@ PUBLIC = {
     "Section", "Item", "Point", "Paragraph", "Dash", "Table", "Appendix",
     "Money", "Percent", "Rate", "Number", "Date",
     # loading, rendering, context, schema, PDF
-    "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins",
+    "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins", "Template",
     # numbers, amounts, percentages, dates
     "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
-    "words_to_number", "words_to_money", "format_number", "format_percent", "format_date",
-    "rate", "register_num2words",
+    "words_to_number", "words_to_money", "words_to_percent", "format_number",
+    "format_percent", "format_date", "rate", "register_num2words",
     # errors
     "BaocaoError", "ValidationError", "InvalidTypeError", "LoadError", "TemplateError",
     "ConversionError",

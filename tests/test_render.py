@@ -11,8 +11,8 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 
 import baocao
 from baocao import _metrics

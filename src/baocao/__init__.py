@@ -56,11 +56,12 @@ from ._numbers import (
     percent_to_words,
     words_to_money,
     words_to_number,
+    words_to_percent,
 )
 from ._options import Margins
 from ._pdf import to_pdf
-from ._render import render
 from ._schema import json_schema
+from ._template import Template, render
 
 __version__ = "0.1.0"
 
@@ -90,6 +91,7 @@ __all__ = [
     "Signatory",
     "Style",
     "Table",
+    "Template",
     "TemplateError",
     "ValidationError",
     "context",
@@ -109,6 +111,7 @@ __all__ = [
     "to_pdf",
     "words_to_money",
     "words_to_number",
+    "words_to_percent",
 ]
 
 # Public names read as baocao.X in reprs and tracebacks, not baocao._model.X.

@@ -19,8 +19,9 @@ from ._errors import BaocaoError, LoadError
 from ._load import load, loads
 from ._model import Report
 from ._options import Margins
-from ._render import render, write_atomic
+from ._render import write_atomic
 from ._schema import json_schema
+from ._template import render
 
 __all__ = ["main"]
 

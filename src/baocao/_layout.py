@@ -28,7 +28,8 @@ from . import _metrics
 from ._options import Margins
 from ._template_gen import STYLE_SIZES
 
-__all__ = ["RULE_SHARE", "apply_layout", "wrap_lines"]
+__all__ = ["RULE_SHARE", "Styles", "apply_profile", "layout_body", "set_core_properties",
+           "wrap_lines"]
 
 RULE_SHARE = 0.40
 """Rule length as a share of the measured line, for the issuing body and the subject."""
@@ -63,8 +64,12 @@ def wrap_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False
     return lines
 
 
-class _Styles:
-    """Effective size, bold and italic of each paragraph style (through basedOn)."""
+class Styles:
+    """Effective size, bold and italic of each paragraph style (through basedOn).
+
+    Computed once from a ``w:styles`` element into plain dicts, so one instance can be
+    shared by threads that render at once.
+    """
 
     def __init__(self, styles_element: Any) -> None:
         self._raw: dict[str, Any] = {}
@@ -77,6 +82,12 @@ class _Styles:
         self.default_size = default_size
         for style in styles_element.iter(qn("w:style")):
             self._raw[style.get(qn("w:styleId"))] = style
+        self._fonts = {style_id: self._resolve(style_id) for style_id in self._raw}
+        self._raw = {}
+
+    def font(self, style_id: str | None) -> tuple[float, bool, bool]:
+        found = self._fonts.get(style_id) if style_id is not None else None
+        return found if found is not None else (self.default_size, False, False)
 
     def _prop(self, style_id: str | None, name: str) -> Any:
         seen = set()
@@ -94,7 +105,7 @@ class _Styles:
             style_id = None if based is None else based.get(qn("w:val"))
         return None
 
-    def font(self, style_id: str | None) -> tuple[float, bool, bool]:
+    def _resolve(self, style_id: str | None) -> tuple[float, bool, bool]:
         sz = self._prop(style_id, "w:sz")
         size = self.default_size if sz is None else int(sz.get(qn("w:val"))) / 2
         return size, self._flag(style_id, "w:b"), self._flag(style_id, "w:i")
@@ -184,7 +195,7 @@ def _previous_paragraph(paragraph: Any) -> Any:
     return node
 
 
-def _layout_rules(body: Any, styles: _Styles, text_mm: float) -> None:
+def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
     for paragraph in list(body.iter(qn("w:p"))):
         if _style_of(paragraph) != "BCRule":
             continue
@@ -234,7 +245,7 @@ def _tables_with(body: Any, style: str) -> Iterator[Any]:
             yield table
 
 
-def _needed_mm(cell: Any, styles: _Styles) -> float:
+def _needed_mm(cell: Any, styles: Styles) -> float:
     needed = 0.0
     for paragraph in cell.iter(qn("w:p")):
         size, bold, italic = styles.font(_style_of(paragraph))
@@ -243,7 +254,7 @@ def _needed_mm(cell: Any, styles: _Styles) -> float:
     return needed
 
 
-def _layout_header(body: Any, styles: _Styles) -> None:
+def _layout_header(body: Any, styles: Styles) -> None:
     for table in _tables_with(body, "BCIssuer"):
         rows = table.findall(qn("w:tr"))
         columns = list(zip(*(_cells(r) for r in rows), strict=False))
@@ -262,7 +273,7 @@ def _layout_header(body: Any, styles: _Styles) -> None:
             _set_widths(table, [total - right, right])
 
 
-def _layout_data_tables(body: Any, styles: _Styles, text_mm: float) -> None:
+def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
     for table in _tables_with(body, "BCTableHeading"):
         rows = table.findall(qn("w:tr"))
         count = max(len(_cells(r)) for r in rows)
@@ -285,7 +296,7 @@ def _layout_data_tables(body: Any, styles: _Styles, text_mm: float) -> None:
         _set_widths(table, widths)
 
 
-def _apply_profile(styles_element: Any, profile: str) -> None:
+def apply_profile(styles_element: Any, profile: str) -> None:
     """Set the size of each "BC …" style to the profile's (spec §1.1)."""
     column = 0 if profile == "14" else 1
     for style in styles_element.iter(qn("w:style")):
@@ -322,21 +333,19 @@ def _apply_margins(body: Any, margins: Margins) -> None:
             _set_widths(table, widths)
 
 
-def apply_layout(document: Any, *, created: _dt.date | None = None, title: str = "",
-                 author: str = "", subject: str = "", profile: str = "14",
-                 margins: Margins | None = None) -> None:
-    """Run the layout pass on a python-docx ``Document`` and set fixed core properties."""
-    body = document.element.body
-    if profile != "14":
-        _apply_profile(document.styles.element, profile)
+def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
+    """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
     if margins is not None:
         _apply_margins(body, margins)
-    styles = _Styles(document.styles.element)
     text_mm = _text_width_mm(body)
     _layout_header(body, styles)
     _layout_rules(body, styles, text_mm)
     _layout_data_tables(body, styles, text_mm)
-    props = document.core_properties
+
+
+def set_core_properties(props: Any, *, created: _dt.date | None, title: str, author: str,
+                        subject: str) -> None:
+    """Fill python-docx ``CoreProperties`` from the report, never from the clock."""
     stamp = _dt.datetime(2020, 3, 5) if created is None else _dt.datetime(
         created.year, created.month, created.day)
     props.created = stamp

@@ -1,4 +1,9 @@
-"""Rendering a report to .docx with docxtpl, safely.
+"""Rendering a report to .docx with docxtpl, safely: the plain path.
+
+:func:`render_document` is docxtpl used as its documentation shows it (a new
+``DocxTemplate``, ``render``, ``save``), plus baocao's safety and layout. It is the
+reference that :class:`baocao.Template` (which :func:`baocao.render` uses) must equal.
+
 
 * Jinja runs sandboxed (``jinja2.sandbox.SandboxedEnvironment``): a template cannot reach
   Python internals.
@@ -36,11 +41,18 @@ from . import _model as m
 from ._context import context as build_context
 from ._errors import BaocaoError, InvalidTypeError, TemplateError
 from ._filters import FILTERS
-from ._layout import apply_layout, paragraph_text
-from ._options import Margins, check_profile
+from ._layout import (
+    Styles,
+    apply_profile,
+    layout_body,
+    paragraph_text,
+    set_core_properties,
+)
+from ._options import Margins
 from ._zip import normalise_zip
 
-__all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render"]
+__all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render_document",
+           "write_atomic"]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
 
@@ -158,18 +170,24 @@ def render_document(report: m.Report, template: PathLike | bytes | None = None,
             raise
         raise TemplateError(f"{name}: not a usable .docx template "
                             f"({type(exc).__name__}: {exc})") from None
-    apply_layout(
-        tpl.docx,
-        created=report.date,
-        title=_plain(f"{report.doc_type.title} {report.subject}"),
-        author=_plain(report.issuer.name),
-        subject=_plain(report.subject),
-        profile=profile,
-        margins=margins,
-    )
+    document = tpl.docx
+    if profile != "14":
+        apply_profile(document.styles.element, profile)
+    layout_body(document.element.body, Styles(document.styles.element), margins)
+    set_core_properties(document.core_properties, **core_values(report))
     buffer = io.BytesIO()
     tpl.save(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+def core_values(report: m.Report) -> dict[str, Any]:
+    """The document properties of a rendered report: its date, title, body and subject."""
+    return {
+        "created": report.date,
+        "title": _plain(f"{report.doc_type.title} {report.subject}"),
+        "author": _plain(report.issuer.name),
+        "subject": _plain(report.subject),
+    }
 
 
 def _plain(text: str) -> str:
@@ -190,43 +208,3 @@ def write_atomic(path: PathLike, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def render(report: m.Report, out: Output = None, *,
-           template: PathLike | bytes | None = None, profile: str | int = "14",
-           margins: Margins | None = None) -> bytes:
-    """Render ``report`` to .docx and return the bytes; also write them to ``out``.
-
-    ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
-    path to a .docx template (or its bytes); by default baocao's own Mẫu 1.4 template.
-    ``profile`` is the size profile of the decree's footnote: ``"14"`` (Quốc hiệu 13,
-    Tiêu ngữ 14, body 14 pt; the default) or ``"13"`` (12, 13, 13). ``margins`` are
-    :class:`baocao.Margins`, each inside its legal range.
-
-    >>> import baocao, datetime, io, docx
-    >>> report = baocao.Report(
-    ...     issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
-    ...     number=15, place="Hà Nội", date=datetime.date(2026, 3, 5),
-    ...     subject="Kết quả thực hiện nhiệm vụ quý I năm 2026",
-    ...     signatory=baocao.Signatory(name="Nguyễn Văn A", title="Giám đốc"),
-    ...     sections=[baocao.Section(title="Kết quả", body=["R&D <không> {{ x }}"])],
-    ... )
-    >>> data = baocao.render(report)
-    >>> texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
-    >>> "R&D <không> {{ x }}./." in texts
-    True
-    """
-    if not isinstance(report, m.Report):
-        raise InvalidTypeError(report, "is not a baocao.Report", path="report")
-    if margins is not None and not isinstance(margins, Margins):
-        raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
-    data = render_document(report, template, profile=check_profile(profile), margins=margins)
-    if out is None:
-        return data
-    if isinstance(out, (str, os.PathLike)):
-        write_atomic(out, data)
-    elif hasattr(out, "write"):
-        out.write(data)
-    else:
-        raise InvalidTypeError(out, "is not a path or a binary stream", path="out")
-    return data

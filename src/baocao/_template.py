@@ -1,0 +1,271 @@
+"""A template loaded once and rendered many times.
+
+Plain docxtpl, as its documentation shows it, re-opens the package, re-patches the XML
+with about 18 regular expressions and compiles every part as a new Jinja template on each
+render (nine compilations for baocao's template, five of them for document properties).
+:class:`Template` does all of that once, at load time, and keeps:
+
+* the compiled Jinja templates of the body, the headers and footers, the footnotes and
+  the document properties;
+* the zip entries that rendering never changes, as python-docx would write them;
+* the styles part and its measured fonts for each size profile;
+* the document element with an empty body, to graft each rendered body into.
+
+Each render then runs Jinja, docxtpl's own post-processing (``resolve_listing``,
+``fix_tables``), baocao's layout pass, and writes the zip: the same steps, on the same
+strings, as :func:`baocao._render.render_document` (the plain path), so the two give the
+same bytes (a test compares them part by part).
+
+A :class:`Template` is immutable after loading and safe to share between threads: every
+render works on its own lxml trees, the compiled Jinja templates are thread-safe, and the
+shared measurements are plain dicts.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import os
+import re
+import threading
+import zipfile
+from pathlib import Path
+from typing import IO, Any
+
+import docxtpl
+import jinja2
+from docx.opc.coreprops import CoreProperties
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
+
+from . import _model as m
+from ._context import context as build_context
+from ._errors import BaocaoError, InvalidTypeError, TemplateError
+from ._layout import Styles, apply_profile, layout_body, set_core_properties
+from ._options import Margins, check_profile
+from ._render import (
+    _describe,
+    _load_template,
+    core_values,
+    default_template_path,
+    jinja_environment,
+    write_atomic,
+)
+from ._zip import zip_entries
+
+__all__ = ["Template", "render"]
+
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_P_OPEN = re.compile(r"<w:p([ >])")
+_P_CLOSE = re.compile(r"\n<w:p([ >])")
+
+
+class Template:
+    """A .docx template, loaded once, that renders reports fast.
+
+    ``source`` is a path to a .docx template, its bytes, or ``None`` for baocao's own
+    Mẫu 1.4 template. Broken templates fail here, when loading, with a
+    :class:`~baocao.TemplateError` that names the problem.
+
+    >>> import baocao, datetime
+    >>> template = baocao.Template()
+    >>> report = baocao.Report(
+    ...     issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
+    ...     place="Hà Nội", date=datetime.date(2026, 3, 5), subject="Kết quả quý I",
+    ...     signatory=baocao.Signatory(name="Nguyễn Văn A", title="Giám đốc"),
+    ...     sections=[baocao.Section(title="Kết quả", body=["Đã hoàn thành."])])
+    >>> template.render(report) == baocao.render(report)
+    True
+    """
+
+    def __init__(self, source: str | os.PathLike[str] | bytes | None = None) -> None:
+        self.name = ("the default template" if source is None else
+                     "the template" if isinstance(source, bytes) else str(source))
+        self.source = _load_template(source)
+        tpl = docxtpl.DocxTemplate(io.BytesIO(self.source))
+        try:
+            tpl.init_docx()
+            self._compile(tpl)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.name}: {_describe(exc, tpl.docx)}") from None
+        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
+                SyntaxError) as exc:
+            if isinstance(exc, BaocaoError):
+                raise
+            raise TemplateError(f"{self.name}: not a usable .docx template "
+                                f"({type(exc).__name__}: {exc})") from None
+
+    def _compile(self, tpl: Any) -> None:
+        env = jinja_environment()
+        document = tpl.docx
+        self._tools = tpl  # docxtpl's patch_xml, resolve_listing, fix_tables: pure functions
+        self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
+        self._parts: list[tuple[str, jinja2.Template, str]] = []
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for _rel, part in tpl.get_headers_footers(uri):
+                xml = tpl.get_part_xml(part)
+                encoding = tpl.get_headers_footers_encoding(xml)
+                source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(xml))
+                self._parts.append((part.partname.lstrip("/"), env.from_string(source), encoding))
+        self._footnotes: list[tuple[str, jinja2.Template]] = []
+        for part in document.part.package.parts:
+            if part.content_type == _FOOTNOTES:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(blob))
+                self._footnotes.append((part.partname.lstrip("/"), env.from_string(source)))
+        core = document.core_properties
+        self._properties = {name: env.from_string(getattr(core, name)) for name in _PROPERTIES}
+        core_part = document.part.package._core_properties_part
+        self._core_name = core_part.partname.lstrip("/")
+        self._core = serialize_part_xml(core_part._element)
+        # The document element with an empty body.
+        shell = copy.deepcopy(document.element)
+        body = shell.find(qn("w:body"))
+        for child in list(body):
+            body.remove(child)
+        self._shell = etree.tostring(shell)
+        # Styles and their measured fonts, for each size profile.
+        styles_part = document.part._styles_part
+        self._styles_name = styles_part.partname.lstrip("/")
+        self._styles: dict[str, tuple[bytes, Styles]] = {}
+        for profile in ("14", "13"):
+            element = copy.deepcopy(styles_part.element)
+            if profile != "14":
+                apply_profile(element, profile)
+            self._styles[profile] = (serialize_part_xml(element), Styles(element))
+        # Everything else, as python-docx writes it.
+        buffer = io.BytesIO()
+        document.save(buffer)
+        with zipfile.ZipFile(buffer) as package:
+            self._static = {name: package.read(name) for name in package.namelist()}
+
+    def _finish(self, xml: str) -> str:
+        """docxtpl's post-processing of a rendered part (``render_xml_part``)."""
+        xml = _P_CLOSE.sub(r"<w:p\1", xml)
+        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+               .replace("{_%", "{%").replace("%_}", "%}"))
+        return str(self._tools.resolve_listing(xml))
+
+    def _render_parts(self, ctx: dict[str, Any], report: m.Report, profile: str,
+                      margins: Margins | None) -> dict[str, bytes]:
+        entries = dict(self._static)
+        tree = self._tools.fix_tables(self._finish(self._body.render(ctx)))
+        for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap)):
+            element.attrib["id"] = str(1001 + index)
+        root = etree.fromstring(self._shell)
+        empty = root.find(qn("w:body"))
+        assert empty is not None  # the shell keeps its w:body
+        root.replace(empty, tree)
+        styles_blob, styles = self._styles[profile]
+        layout_body(tree, styles, margins)
+        entries["word/document.xml"] = serialize_part_xml(root)
+        entries[self._styles_name] = styles_blob
+        for name, compiled, encoding in self._parts:
+            xml = self._finish(compiled.render(ctx)).encode(encoding)
+            entries[name] = serialize_part_xml(parse_xml(xml))
+        for name, compiled in self._footnotes:
+            entries[name] = self._finish(compiled.render(ctx)).encode("utf-8")
+        core = parse_xml(self._core)
+        props = CoreProperties(core)  # type: ignore[arg-type]  # a CT_CoreProperties
+        for key, compiled in self._properties.items():
+            setattr(props, key, compiled.render(ctx))
+        set_core_properties(props, **core_values(report))
+        entries[self._core_name] = serialize_part_xml(core)
+        return entries
+
+    def render(self, report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None,
+               *, profile: str | int = "14", margins: Margins | None = None) -> bytes:
+        """Render ``report`` and return the .docx bytes; also write them to ``out``
+        (a path, written atomically, or a binary stream). Options as :func:`baocao.render`.
+        """
+        if not isinstance(report, m.Report):
+            raise InvalidTypeError(report, "is not a baocao.Report", path="report")
+        if margins is not None and not isinstance(margins, Margins):
+            raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
+        checked = check_profile(profile)
+        ctx = build_context(report)
+        try:
+            entries = self._render_parts(ctx, report, checked, margins)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{self.name}: {_describe(exc, self._tools.docx)}") from None
+        data = zip_entries(entries)
+        if out is None:
+            return data
+        if isinstance(out, (str, os.PathLike)):
+            write_atomic(out, data)
+        elif hasattr(out, "write"):
+            out.write(data)
+        else:
+            raise InvalidTypeError(out, "is not a path or a binary stream", path="out")
+        return data
+
+    def __repr__(self) -> str:
+        return f"<baocao.Template {self.name}>"
+
+
+_CACHE: dict[tuple[object, ...], Template] = {}
+_CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(template: str | os.PathLike[str] | bytes | None) -> Template:
+    """A loaded :class:`Template`, kept by path and modification time (or by content)."""
+    if template is None:
+        template = default_template_path()
+    if isinstance(template, bytes):
+        key: tuple[object, ...] = ("bytes", hashlib.sha256(template).hexdigest())
+    elif isinstance(template, (str, os.PathLike)):
+        path = Path(template)
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise TemplateError(f"{path}: cannot read the template: {exc.strerror or exc}") \
+                from None
+        key = ("path", str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    else:
+        raise InvalidTypeError(template, "is not a template path or .docx bytes",
+                               path="template")
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+    if found is None:
+        found = Template(template)
+        with _CACHE_LOCK:
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = found
+    return found
+
+
+def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None, *,
+           template: str | os.PathLike[str] | bytes | None = None, profile: str | int = "14",
+           margins: Margins | None = None) -> bytes:
+    """Render ``report`` to .docx and return the bytes; also write them to ``out``.
+
+    ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
+    path to a .docx template (or its bytes); by default baocao's own Mẫu 1.4 template.
+    ``profile`` is the size profile of the decree's footnote: ``"14"`` (Quốc hiệu 13,
+    Tiêu ngữ 14, body 14 pt; the default) or ``"13"`` (12, 13, 13). ``margins`` are
+    :class:`baocao.Margins`, each inside its legal range.
+
+    Templates are loaded once and kept (see :class:`baocao.Template`); a template file
+    that changes on disk is loaded again.
+
+    >>> import baocao, datetime, io, docx
+    >>> report = baocao.Report(
+    ...     issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
+    ...     number=15, place="Hà Nội", date=datetime.date(2026, 3, 5),
+    ...     subject="Kết quả thực hiện nhiệm vụ quý I năm 2026",
+    ...     signatory=baocao.Signatory(name="Nguyễn Văn A", title="Giám đốc"),
+    ...     sections=[baocao.Section(title="Kết quả", body=["R&D <không> {{ x }}"])],
+    ... )
+    >>> data = baocao.render(report)
+    >>> texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    >>> "R&D <không> {{ x }}./." in texts
+    True
+    """
+    return _cached(template).render(report, out, profile=profile, margins=margins)

@@ -1,0 +1,124 @@
+"""baocao.Template renders the same document as the plain docxtpl path, part by part."""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import baocao
+from baocao._render import render_document
+
+from .conftest import make_report
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def _varied() -> list[tuple[str, baocao.Report, dict[str, Any]]]:
+    table = baocao.Table(header=["Trình độ", "Số lượng", "Tỷ lệ"],
+                         rows=[["Đại học", 41, baocao.Rate(41, 86, rounding="down")]],
+                         totals=["Tổng", 41, ""])
+    return [
+        ("minimal", make_report(), {}),
+        ("draft-parent-kinh-gui", make_report(
+            number=None,
+            issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV",
+                                 parent=["Ủy ban nhân dân", "tỉnh Quảng Ninh"]),
+            addressees=["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"],
+            legal_bases=["Căn cứ Luật Lưu trữ"]), {}),
+        ("table-appendices-profile-13", make_report(
+            sections=[baocao.Section(title="Số liệu", body=[table, "R&D <x> {{ y }}\nz\tw"])],
+            appendices=[baocao.Appendix(title="Một", body=[table]),
+                        baocao.Appendix(title="Hai", body=["x"])]), {"profile": "13"}),
+        ("margins-long-place", make_report(place="Thành phố Hồ Chí Minh"),
+         {"margins": baocao.Margins(top=25, bottom=25, left=35, right=20)}),
+        ("signatory-tm-kt", make_report(signatory=baocao.Signatory(
+            name="Trần B", title="Phó Chủ tịch", authority="KT.", acting_for="Chủ tịch",
+            collective="Ủy ban nhân dân")), {}),
+    ]
+
+
+@pytest.fixture(scope="module")
+def template() -> baocao.Template:
+    return baocao.Template()
+
+
+@pytest.mark.parametrize(("name", "report", "options"), _varied(), ids=[v[0] for v in _varied()])
+def test_same_parts_as_plain_docxtpl(template: baocao.Template, name: str,
+                                     report: baocao.Report, options: dict[str, Any]) -> None:
+    fast = template.render(report, **options)
+    profile = options.get("profile", "14")
+    plain = render_document(report, profile=profile, margins=options.get("margins"))
+    fast_parts, plain_parts = _parts(fast), _parts(plain)
+    assert sorted(fast_parts) == sorted(plain_parts)
+    for part in plain_parts:
+        assert fast_parts[part] == plain_parts[part], part
+    assert fast == plain
+
+
+def test_same_for_the_example(template: baocao.Template, example_report: baocao.Report) -> None:
+    assert template.render(example_report) == render_document(example_report)
+
+
+def test_custom_template_with_header_tags(tmp_path: Path, template: baocao.Template) -> None:
+    document = docx.Document()
+    document.add_paragraph("{{ subject }} — {{ place_date }}")
+    document.sections[0].header.paragraphs[0].text = "{{ number_line }}"
+    document.sections[0].footer.paragraphs[0].text = "{{ issuer.name_upper }}"
+    document.core_properties.title = "{{ subject }}"
+    path = tmp_path / "custom.docx"
+    document.save(str(path))
+    report = make_report()
+    fast = baocao.Template(path).render(report)
+    assert _parts(fast) == _parts(render_document(report, path))
+    rendered = docx.Document(io.BytesIO(fast))
+    assert rendered.sections[0].header.paragraphs[0].text == "Số: 15/BC-SNV"
+    assert rendered.sections[0].footer.paragraphs[0].text == "SỞ NỘI VỤ"
+
+
+def test_threads_render_the_same_bytes(template: baocao.Template) -> None:
+    reports = [make_report(number=n, subject=f"Báo cáo số {n}") for n in range(1, 17)]
+    expected = [template.render(r) for r in reports]
+    results: list[bytes | None] = [None] * len(reports)
+
+    def work(index: int) -> None:
+        results[index] = template.render(reports[index])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(reports))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == expected
+
+
+def test_broken_templates_fail_when_loading(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{% for x in %}")
+    path = tmp_path / "broken.docx"
+    document.save(str(path))
+    with pytest.raises(baocao.TemplateError, match="syntax error"):
+        baocao.Template(path)
+    (tmp_path / "junk.docx").write_bytes(b"junk")
+    with pytest.raises(baocao.TemplateError, match="not a usable"):
+        baocao.Template(tmp_path / "junk.docx")
+
+
+def test_template_render_errors(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{{ missing }}")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    template = baocao.Template(path)
+    with pytest.raises(baocao.TemplateError, match="'missing' is undefined"):
+        template.render(make_report())
+    with pytest.raises(baocao.InvalidTypeError):
+        template.render("report")  # type: ignore[arg-type]
