@@ -11,6 +11,7 @@ PUBLIC = {
     "Money", "Percent", "Rate", "Number", "Date",
     # loading, rendering, context, schema, PDF
     "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins", "Template",
+    "render_many", "RenderResult",
     # numbers, amounts, percentages, dates
     "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
     "words_to_number", "words_to_money", "words_to_percent", "format_number",

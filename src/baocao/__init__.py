@@ -15,6 +15,7 @@ Everything public is here; the ``baocao._*`` modules are private.
 
 import contextlib as _contextlib
 
+from ._batch import RenderResult, render_many
 from ._context import context
 from ._errors import (
     BaocaoError,
@@ -86,6 +87,7 @@ __all__ = [
     "Percent",
     "Point",
     "Rate",
+    "RenderResult",
     "Report",
     "Section",
     "Signatory",
@@ -108,6 +110,7 @@ __all__ = [
     "rate",
     "register_num2words",
     "render",
+    "render_many",
     "to_pdf",
     "words_to_money",
     "words_to_number",

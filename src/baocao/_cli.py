@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import _cli_words
+from ._batch import render_many
 from ._context import context
 from ._errors import BaocaoError, LoadError
 from ._load import load, loads
@@ -44,6 +45,16 @@ def _read(source: str) -> Report:
     return load(source)
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return value
+
+
 def _margins(text: str) -> Margins:
     parts = text.split(",")
     try:
@@ -64,7 +75,87 @@ def _render(report: Report, args: argparse.Namespace, output: Path | None = None
                   margins=args.margins)
 
 
+INPUT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _inputs(names: list[str]) -> list[Path]:
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+            if not found:
+                raise LoadError(f"{path}: no .yaml, .yml or .json file in this folder")
+            paths.extend(found)
+        else:
+            paths.append(path)
+    return paths
+
+
+class _Progress:
+    """A one-line progress bar on standard error, drawn only on a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, _result: object) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                             f"{self.done}/{self.total}")
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _cmd_render_many(args: argparse.Namespace) -> int:
+    if args.pdf:
+        raise LoadError("--pdf converts one input at a time; give a single INPUT")
+    if args.output == "-":
+        raise LoadError("-o - (standard output) takes a single INPUT")
+    paths = _inputs(args.input)
+    folder = Path(args.output) if args.output else None
+    if folder is not None:
+        if folder.exists() and not folder.is_dir():
+            raise LoadError(f"{folder}: with several inputs, -o must be a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    jobs: list[tuple[Report, Path]] = []
+    for path in paths:
+        try:
+            report = load(path)
+        except BaocaoError as exc:
+            message = str(exc)
+            if not message.startswith(str(path)):
+                message = f"{path}: {message}"
+            print(f"baocao: error: {message}", file=sys.stderr)
+            failures += 1
+            continue
+        target = (folder or path.parent) / path.with_suffix(".docx").name
+        jobs.append((report, target))
+    progress = _Progress(len(jobs), not args.quiet)
+    rendered = 0
+    for result in render_many(jobs, template=args.template, jobs=args.jobs,
+                              profile=args.profile, margins=args.margins, progress=progress):
+        if result.ok:
+            rendered += 1
+        else:
+            failures += 1
+            print(f"baocao: error: {jobs[result.index][1]}: {result.error}", file=sys.stderr)
+    if not args.quiet:
+        print(f"rendered {rendered} of {len(paths)} reports"
+              + (f"; {failures} failed" if failures else ""), file=sys.stderr)
+    return 1 if failures else 0
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
+    if len(args.input) > 1 or Path(args.input[0]).is_dir():
+        return _cmd_render_many(args)
+    args.input = args.input[0]
     if args.input == "-" and args.output is None:
         raise LoadError("reading from standard input needs -o OUTPUT (or -o - for stdout)")
     report = _read(args.input)
@@ -120,11 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="render a report (YAML or JSON) to .docx",
                        description="Render a report described in YAML or JSON to .docx "
                        "(or PDF with --pdf).")
-    p.add_argument("input", metavar="INPUT",
-                   help="the report: a .yaml, .yml or .json file, or - for standard input")
+    p.add_argument("input", metavar="INPUT", nargs="+",
+                   help="the report: a .yaml, .yml or .json file, or - for standard input; "
+                   "several files or a folder render them all, on every core")
     p.add_argument("-o", "--output", metavar="OUTPUT",
                    help="where to write (default: INPUT with .docx or .pdf; - for stdout); "
-                   "the file is replaced atomically")
+                   "with several inputs, a folder; files are replaced atomically")
+    p.add_argument("-j", "--jobs", metavar="N", type=_jobs, default=None,
+                   help="processes for several inputs (default: every core)")
     p.add_argument("--template", metavar="TEMPLATE",
                    help="a .docx template to fill instead of baocao's Mẫu 1.4 template")
     p.add_argument("--profile", choices=["14", "13"], default="14",

@@ -28,6 +28,41 @@ from . import _metrics
 from ._options import Margins
 from ._template_gen import STYLE_SIZES
 
+_BASEDON = qn("w:basedOn")
+_BODY = qn("w:body")
+_BR = qn("w:br")
+_CR = qn("w:cr")
+_GRIDCOL = qn("w:gridCol")
+_IND = qn("w:ind")
+_LEFT = qn("w:left")
+_P = qn("w:p")
+_PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_PGMAR = qn("w:pgMar")
+_PGSZ = qn("w:pgSz")
+_RPR = qn("w:rPr")
+_RIGHT = qn("w:right")
+_SECTPR = qn("w:sectPr")
+_STYLE = qn("w:style")
+_STYLEID = qn("w:styleId")
+_SZ = qn("w:sz")
+_T = qn("w:t")
+_TAB = qn("w:tab")
+_TBL = qn("w:tbl")
+_TBLGRID = qn("w:tblGrid")
+_TC = qn("w:tc")
+_TR = qn("w:tr")
+_TYPE = qn("w:type")
+_VAL = qn("w:val")
+_W = qn("w:w")
+_DOCDEFAULTS = qn("w:docDefaults")
+_RPRDEFAULT = qn("w:rPrDefault")
+_TBLCELLMAR = qn("w:tblCellMar")
+_TBLPR = qn("w:tblPr")
+_TBLW = qn("w:tblW")
+_TCPR = qn("w:tcPr")
+_TCW = qn("w:tcW")
+
 __all__ = ["RULE_SHARE", "Styles", "apply_profile", "layout_body", "set_core_properties",
            "wrap_lines"]
 
@@ -74,14 +109,14 @@ class Styles:
     def __init__(self, styles_element: Any) -> None:
         self._raw: dict[str, Any] = {}
         default_size = 12.0
-        defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        defaults = styles_element.find(f"{_DOCDEFAULTS}/{_RPRDEFAULT}/{_RPR}")
         if defaults is not None:
-            sz = defaults.find(qn("w:sz"))
+            sz = defaults.find(_SZ)
             if sz is not None:
-                default_size = int(sz.get(qn("w:val"))) / 2
+                default_size = int(sz.get(_VAL)) / 2
         self.default_size = default_size
-        for style in styles_element.iter(qn("w:style")):
-            self._raw[style.get(qn("w:styleId"))] = style
+        for style in styles_element.iter(_STYLE):
+            self._raw[style.get(_STYLEID)] = style
         self._fonts = {style_id: self._resolve(style_id) for style_id in self._raw}
         self._raw = {}
 
@@ -96,42 +131,42 @@ class Styles:
             style = self._raw.get(style_id)
             if style is None:
                 break
-            rpr = style.find(qn("w:rPr"))
+            rpr = style.find(_RPR)
             if rpr is not None:
                 found = rpr.find(qn(name))
                 if found is not None:
                     return found
-            based = style.find(qn("w:basedOn"))
-            style_id = None if based is None else based.get(qn("w:val"))
+            based = style.find(_BASEDON)
+            style_id = None if based is None else based.get(_VAL)
         return None
 
     def _resolve(self, style_id: str | None) -> tuple[float, bool, bool]:
         sz = self._prop(style_id, "w:sz")
-        size = self.default_size if sz is None else int(sz.get(qn("w:val"))) / 2
+        size = self.default_size if sz is None else int(sz.get(_VAL)) / 2
         return size, self._flag(style_id, "w:b"), self._flag(style_id, "w:i")
 
     def _flag(self, style_id: str | None, name: str) -> bool:
         element = self._prop(style_id, name)
         if element is None:
             return False
-        return element.get(qn("w:val"), "true") not in ("0", "false", "off")
+        return element.get(_VAL, "true") not in ("0", "false", "off")
 
 
 def _style_of(paragraph: Any) -> str | None:
-    ppr = paragraph.find(qn("w:pPr"))
+    ppr = paragraph.find(_PPR)
     if ppr is None:
         return None
-    style = ppr.find(qn("w:pStyle"))
-    return None if style is None else str(style.get(qn("w:val")))
+    style = ppr.find(_PSTYLE)
+    return None if style is None else str(style.get(_VAL))
 
 
 def paragraph_text(paragraph: Any) -> str:
     """The text of a ``w:p`` as a reader sees it (``w:br`` → ``\\n``, ``w:tab`` → ``\\t``)."""
     out = []
-    for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr")):
-        if node.tag == qn("w:t"):
+    for node in paragraph.iter(_T, _BR, _TAB, _CR):
+        if node.tag == _T:
             out.append(node.text or "")
-        elif node.tag == qn("w:tab"):
+        elif node.tag == _TAB:
             out.append("\t")
         else:
             out.append("\n")
@@ -139,28 +174,28 @@ def paragraph_text(paragraph: Any) -> str:
 
 
 def _text_width_mm(body: Any) -> float:
-    sect = body.find(qn("w:sectPr"))
+    sect = body.find(_SECTPR)
     if sect is None:
         return 165.0
-    size = sect.find(qn("w:pgSz"))
-    margins = sect.find(qn("w:pgMar"))
-    width = int(size.get(qn("w:w"))) if size is not None else 11906
-    left = int(margins.get(qn("w:left"))) if margins is not None else 1701
-    right = int(margins.get(qn("w:right"))) if margins is not None else 850
+    size = sect.find(_PGSZ)
+    margins = sect.find(_PGMAR)
+    width = int(size.get(_W)) if size is not None else 11906
+    left = int(margins.get(_LEFT)) if margins is not None else 1701
+    right = int(margins.get(_RIGHT)) if margins is not None else 850
     return _metrics.mm_from_twips(width - left - right)
 
 
 def _cell_width_mm(cell: Any) -> float:
-    tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    width = int(tcw.get(qn("w:w"))) if tcw is not None else 0
+    tcw = cell.find(f"{_TCPR}/{_TCW}")
+    width = int(tcw.get(_W)) if tcw is not None else 0
     table = cell.getparent().getparent()
     margins = 0
-    mar = table.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    mar = table.find(f"{_TBLPR}/{_TBLCELLMAR}")
     if mar is not None:
         for side in ("w:left", "w:right"):
             element = mar.find(qn(side))
             if element is not None:
-                margins += int(element.get(qn("w:w")))
+                margins += int(element.get(_W))
     else:
         margins = 216
     return _metrics.mm_from_twips(max(0, width - margins))
@@ -168,35 +203,35 @@ def _cell_width_mm(cell: Any) -> float:
 
 def _ancestor_cell(element: Any) -> Any:
     parent = element.getparent()
-    while parent is not None and parent.tag != qn("w:tc"):
-        if parent.tag == qn("w:body"):
+    while parent is not None and parent.tag != _TC:
+        if parent.tag == _BODY:
             return None
         parent = parent.getparent()
     return parent
 
 
 def _set_indents(paragraph: Any, side_tw: int) -> None:
-    ppr = paragraph.find(qn("w:pPr"))
-    ind = ppr.find(qn("w:ind"))
+    ppr = paragraph.find(_PPR)
+    ind = ppr.find(_IND)
     if ind is None:
-        ind = etree.SubElement(ppr, qn("w:ind"))
+        ind = etree.SubElement(ppr, _IND)
         # w:ind must come before w:jc and w:rPr in CT_PPr; keep it after w:pStyle.
         ppr.remove(ind)
-        style = ppr.find(qn("w:pStyle"))
+        style = ppr.find(_PSTYLE)
         ppr.insert(0 if style is None else ppr.index(style) + 1, ind)
-    ind.set(qn("w:left"), str(side_tw))
-    ind.set(qn("w:right"), str(side_tw))
+    ind.set(_LEFT, str(side_tw))
+    ind.set(_RIGHT, str(side_tw))
 
 
 def _previous_paragraph(paragraph: Any) -> Any:
     node = paragraph.getprevious()
-    while node is not None and node.tag != qn("w:p"):
+    while node is not None and node.tag != _P:
         node = node.getprevious()
     return node
 
 
 def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
-    for paragraph in list(body.iter(qn("w:p"))):
+    for paragraph in list(body.iter(_P)):
         if _style_of(paragraph) != "BCRule":
             continue
         above = _previous_paragraph(paragraph)
@@ -215,39 +250,39 @@ def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
 
 
 def _cells(row: Any) -> list[Any]:
-    return list(row.findall(qn("w:tc")))
+    return list(row.findall(_TC))
 
 
 def _set_widths(table: Any, widths: list[int]) -> None:
-    grid = table.find(qn("w:tblGrid"))
+    grid = table.find(_TBLGRID)
     for col in list(grid):
         grid.remove(col)
     for width in widths:
-        etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
-    tblw = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        etree.SubElement(grid, _GRIDCOL).set(_W, str(width))
+    tblw = table.find(f"{_TBLPR}/{_TBLW}")
     if tblw is not None:
-        tblw.set(qn("w:w"), str(sum(widths)))
-        tblw.set(qn("w:type"), "dxa")
-    for row in table.findall(qn("w:tr")):
+        tblw.set(_W, str(sum(widths)))
+        tblw.set(_TYPE, "dxa")
+    for row in table.findall(_TR):
         for cell, width in zip(_cells(row), widths, strict=False):
-            tcw = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            tcw = cell.find(f"{_TCPR}/{_TCW}")
             if tcw is not None:
-                tcw.set(qn("w:w"), str(width))
-                tcw.set(qn("w:type"), "dxa")
+                tcw.set(_W, str(width))
+                tcw.set(_TYPE, "dxa")
 
 
 def _tables_with(body: Any, style: str) -> Iterator[Any]:
-    for table in body.iter(qn("w:tbl")):
-        first = table.find(qn("w:tr"))
+    for table in body.iter(_TBL):
+        first = table.find(_TR)
         if first is None:
             continue
-        if any(_style_of(p) == style for p in first.iter(qn("w:p"))):
+        if any(_style_of(p) == style for p in first.iter(_P)):
             yield table
 
 
 def _needed_mm(cell: Any, styles: Styles) -> float:
     needed = 0.0
-    for paragraph in cell.iter(qn("w:p")):
+    for paragraph in cell.iter(_P):
         size, bold, italic = styles.font(_style_of(paragraph))
         for line in paragraph_text(paragraph).split("\n"):
             needed = max(needed, _metrics.text_width_mm(line, size, bold=bold, italic=italic))
@@ -256,11 +291,11 @@ def _needed_mm(cell: Any, styles: Styles) -> float:
 
 def _layout_header(body: Any, styles: Styles) -> None:
     for table in _tables_with(body, "BCIssuer"):
-        rows = table.findall(qn("w:tr"))
+        rows = table.findall(_TR)
         columns = list(zip(*(_cells(r) for r in rows), strict=False))
         if len(columns) != 2:
             continue
-        grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
+        grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
         total = sum(grid)
         right_room = _cell_width_mm(columns[1][0])
         margins = _metrics.mm_from_twips(grid[1]) - right_room
@@ -275,7 +310,7 @@ def _layout_header(body: Any, styles: Styles) -> None:
 
 def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
     for table in _tables_with(body, "BCTableHeading"):
-        rows = table.findall(qn("w:tr"))
+        rows = table.findall(_TR)
         count = max(len(_cells(r)) for r in rows)
         if count == 0:
             continue
@@ -299,24 +334,24 @@ def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
 def apply_profile(styles_element: Any, profile: str) -> None:
     """Set the size of each "BC …" style to the profile's (spec §1.1)."""
     column = 0 if profile == "14" else 1
-    for style in styles_element.iter(qn("w:style")):
-        sizes = STYLE_SIZES.get(style.get(qn("w:styleId")))
-        rpr = style.find(qn("w:rPr"))
+    for style in styles_element.iter(_STYLE):
+        sizes = STYLE_SIZES.get(style.get(_STYLEID))
+        rpr = style.find(_RPR)
         if sizes is None or rpr is None:
             continue
         half = str(round(sizes[column] * 2))
         for name in ("w:sz", "w:szCs"):
             element = rpr.find(qn(name))
             if element is not None:
-                element.set(qn("w:val"), half)
+                element.set(_VAL, half)
 
 
 def _apply_margins(body: Any, margins: Margins) -> None:
     """Set the margins of every section, and scale the header and footer tables (which
     span the text width) to the new width."""
     old_mm = _text_width_mm(body)
-    for sect in body.iter(qn("w:sectPr")):
-        mar = sect.find(qn("w:pgMar"))
+    for sect in body.iter(_SECTPR):
+        mar = sect.find(_PGMAR)
         if mar is None:
             continue
         for side in ("top", "bottom", "left", "right"):
@@ -326,7 +361,7 @@ def _apply_margins(body: Any, margins: Margins) -> None:
         return
     for style in ("BCIssuer", "BCRecipientsLabel"):
         for table in _tables_with(body, style):
-            grid = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid"))]
+            grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
             total = _metrics.twips(new_mm)
             widths = [int(w * total / sum(grid)) for w in grid]
             widths[-1] += total - sum(widths)

@@ -55,7 +55,7 @@ from ._render import (
     jinja_environment,
     write_atomic,
 )
-from ._zip import zip_entries
+from ._zip import Compressed, compress, zip_entries
 
 __all__ = ["Template", "render"]
 
@@ -63,6 +63,7 @@ _PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _P_OPEN = re.compile(r"<w:p([ >])")
 _P_CLOSE = re.compile(r"\n<w:p([ >])")
+_LISTING = re.compile("[\t\a\n\f]")
 
 
 class Template:
@@ -132,27 +133,30 @@ class Template:
         # Styles and their measured fonts, for each size profile.
         styles_part = document.part._styles_part
         self._styles_name = styles_part.partname.lstrip("/")
-        self._styles: dict[str, tuple[bytes, Styles]] = {}
+        self._styles: dict[str, tuple[Compressed, Styles]] = {}
         for profile in ("14", "13"):
             element = copy.deepcopy(styles_part.element)
             if profile != "14":
                 apply_profile(element, profile)
-            self._styles[profile] = (serialize_part_xml(element), Styles(element))
+            self._styles[profile] = (compress(serialize_part_xml(element)), Styles(element))
         # Everything else, as python-docx writes it.
         buffer = io.BytesIO()
         document.save(buffer)
         with zipfile.ZipFile(buffer) as package:
-            self._static = {name: package.read(name) for name in package.namelist()}
+            self._static: dict[str, bytes | Compressed] = {
+                name: compress(package.read(name)) for name in package.namelist()}
 
     def _finish(self, xml: str) -> str:
         """docxtpl's post-processing of a rendered part (``render_xml_part``)."""
         xml = _P_CLOSE.sub(r"<w:p\1", xml)
         xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
                .replace("{_%", "{%").replace("%_}", "%}"))
+        if not _LISTING.search(xml):  # nothing for resolve_listing to change
+            return xml
         return str(self._tools.resolve_listing(xml))
 
     def _render_parts(self, ctx: dict[str, Any], report: m.Report, profile: str,
-                      margins: Margins | None) -> dict[str, bytes]:
+                      margins: Margins | None) -> dict[str, bytes | Compressed]:
         entries = dict(self._static)
         tree = self._tools.fix_tables(self._finish(self._body.render(ctx)))
         for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap)):

@@ -1,0 +1,124 @@
+"""render_many: every core, results in order, failures collected, same bytes."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+import baocao
+from baocao._cli import main
+
+from .conftest import make_report, minimal_data, open_docx
+
+
+def _reports(count: int) -> list[baocao.Report]:
+    return [make_report(number=n, subject=f"Báo cáo số {n}") for n in range(1, count + 1)]
+
+
+def test_processes_give_the_same_bytes_in_order() -> None:
+    reports = _reports(10)
+    expected = [baocao.render(r) for r in reports]
+    results = list(baocao.render_many(reports, jobs=2))
+    assert [r.index for r in results] == list(range(10))
+    assert [r.data for r in results] == expected
+    assert all(r.ok and r.output is None for r in results)
+
+
+def test_failures_are_collected_without_stopping(tmp_path: Path) -> None:
+    seen: list[int] = []
+    items: list[object] = [make_report(), "không phải báo cáo", make_report(number=2)]
+    results = list(baocao.render_many(items, jobs=2,  # type: ignore[arg-type]
+                                      progress=lambda r: seen.append(r.index)))
+    assert [r.ok for r in results] == [True, False, True]
+    assert isinstance(results[1].error, baocao.InvalidTypeError)
+    assert "[1]: 'không phải báo cáo' is not a baocao.Report" in str(results[1].error)
+    assert seen == [0, 1, 2]
+
+
+def test_pairs_write_files(tmp_path: Path) -> None:
+    reports = _reports(3)
+    targets = [tmp_path / f"r{i}.docx" for i in range(3)]
+    results = list(baocao.render_many(zip(reports, targets, strict=True), jobs=2))
+    assert [r.output for r in results] == targets
+    assert all(r.data is None for r in results)
+    for report, target in zip(reports, targets, strict=True):
+        assert target.read_bytes() == baocao.render(report)
+
+
+def test_a_failing_write_is_a_failed_item(tmp_path: Path) -> None:
+    missing = tmp_path / "no such folder" / "r.docx"
+    (result,) = baocao.render_many([(make_report(), missing)], jobs=1)
+    assert not result.ok
+    assert result.output == missing
+
+
+@pytest.mark.parametrize("jobs", [0, -1, True, "2"])
+def test_bad_jobs(jobs: object) -> None:
+    with pytest.raises(baocao.InvalidTypeError):
+        list(baocao.render_many([make_report()], jobs=jobs))  # type: ignore[arg-type]
+
+
+def test_empty_input() -> None:
+    assert list(baocao.render_many([], jobs=2)) == []
+
+
+def test_same_report_same_bytes_seconds_apart() -> None:
+    report = make_report()
+    first = baocao.render(report)
+    time.sleep(2.1)  # ZIP timestamps have a 2-second resolution
+    assert baocao.render(report) == first
+    assert baocao.Template().render(report) == first
+
+
+def test_a_big_table_renders_every_row() -> None:
+    rows = [(f"Đơn vị {i}", i) for i in range(1, 10_001)]
+    report = make_report(sections=[baocao.Section(title="Số liệu", body=[
+        baocao.Table(header=["Đơn vị", "Số lượng"], rows=rows)])])
+    table = open_docx(baocao.render(report)).tables[1]  # after the header table
+    assert len(table.rows) == 10_001
+    assert table.rows[-1].cells[1].text == "10.000"
+
+
+def _write(path: Path, data: object) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_cli_renders_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for n in range(1, 4):
+        _write(source / f"r{n}.yaml", minimal_data(number=n))
+    _write(source / "bad.yaml", minimal_data(number=0))
+    (source / "notes.txt").write_text("not an input", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(source), "-o", str(out), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "bad.yaml: number: 0 is not between 1 and 9999999" in err
+    assert "rendered 3 of 4 reports; 1 failed" in err
+    assert sorted(p.name for p in out.iterdir()) == ["r1.docx", "r2.docx", "r3.docx"]
+
+
+def test_cli_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _write(tmp_path / "a.yaml", minimal_data(number=1))
+    second = tmp_path / "b.json"
+    second.write_text(json.dumps(minimal_data(number=2), ensure_ascii=False), encoding="utf-8")
+    assert main(["render", "-q", str(first), str(second), "-j", "1"]) == 0
+    assert (tmp_path / "a.docx").exists()
+    assert (tmp_path / "b.docx").exists()
+    assert capsys.readouterr().err == ""
+
+
+def test_cli_batch_refuses_pdf_and_stdout(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    first = _write(tmp_path / "a.yaml", minimal_data())
+    assert main(["render", str(first), str(first), "--pdf"]) == 1
+    assert "--pdf converts one input at a time" in capsys.readouterr().err
+    assert main(["render", str(first), str(first), "-o", "-"]) == 1
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert main(["render", str(first), str(first), "-o", str(tmp_path / "file")]) == 1
+    assert "must be a folder" in capsys.readouterr().err
