@@ -122,3 +122,14 @@ def test_cli_batch_refuses_pdf_and_stdout(tmp_path: Path,
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["render", str(first), str(first), "-o", str(tmp_path / "file")]) == 1
     assert "must be a folder" in capsys.readouterr().err
+
+
+def test_workers_use_the_template_compiled_by_the_forkserver() -> None:
+    from baocao import _batch
+    from baocao._template import _cached
+
+    template = _cached(None)
+    assert template.name == "the default template"
+    _batch.keep_template(template)
+    _batch._init_worker(template.source, template.name)
+    assert _batch._WORKER["template"] is template

@@ -66,9 +66,8 @@ def keep_template(template: Template) -> None:
 
 def _init_worker(source: bytes, name: str) -> None:
     template = _READY.get(hashlib.sha256(source).hexdigest())
-    if template is None:
-        template = Template(source)
-    template.name = name
+    if template is None or template.name != name:
+        template = Template(source, name=name)
     _WORKER["template"] = template
 
 

@@ -84,11 +84,12 @@ class Template:
     True
     """
 
-    def __init__(self, source: str | os.PathLike[str] | bytes | None = None) -> None:
-        self.name = ("the default template" if source is None else
-                     "the template" if isinstance(source, bytes) else str(source))
-        self.source = _load_template(source)
-        tpl = docxtpl.DocxTemplate(io.BytesIO(self.source))
+    def __init__(self, source: str | os.PathLike[str] | bytes | None = None, *,
+                 name: str | None = None) -> None:
+        self._name = name or ("the default template" if source is None else
+                              "the template" if isinstance(source, bytes) else str(source))
+        self._source = _load_template(source)
+        tpl = docxtpl.DocxTemplate(io.BytesIO(self._source))
         try:
             tpl.init_docx()
             self._compile(tpl)
@@ -100,6 +101,16 @@ class Template:
                 raise
             raise TemplateError(f"{self.name}: not a usable .docx template "
                                 f"({type(exc).__name__}: {exc})") from None
+
+    @property
+    def name(self) -> str:
+        """How errors name the template: its path, or "the default template"."""
+        return self._name
+
+    @property
+    def source(self) -> bytes:
+        """The template's .docx bytes, as loaded."""
+        return self._source
 
     def _compile(self, tpl: Any) -> None:
         env = jinja_environment()
@@ -219,6 +230,7 @@ _CACHE_LOCK = threading.Lock()
 
 def _cached(template: str | os.PathLike[str] | bytes | None) -> Template:
     """A loaded :class:`Template`, kept by path and modification time (or by content)."""
+    given = template
     if template is None:
         template = default_template_path()
     if isinstance(template, bytes):
@@ -237,7 +249,7 @@ def _cached(template: str | os.PathLike[str] | bytes | None) -> Template:
     with _CACHE_LOCK:
         found = _CACHE.get(key)
     if found is None:
-        found = Template(template)
+        found = Template(given)
         with _CACHE_LOCK:
             if len(_CACHE) >= _CACHE_SIZE:
                 _CACHE.pop(next(iter(_CACHE)))
