@@ -399,3 +399,17 @@ def test_every_style_follows_the_profile() -> None:
     for style in document.styles:
         if style.style_id.startswith("BC"):
             assert style.font.size.pt == STYLE_SIZES[style.style_id][1], style.name
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "new.docx"
+    baocao.render(make_report(), target)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    target.chmod(0o640)
+    baocao.render(make_report(), target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -195,15 +195,29 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()  # read once, at import: os.umask cannot be read without setting it
+
+
 def write_atomic(path: PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
     so that a crash never leaves a half-written file and a failure leaves the old one."""
     target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777  # keep the mode of the file replaced
+    except OSError:
+        mode = 0o666 & ~_UMASK  # a new file: what open() would have made
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                     dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
