@@ -12,6 +12,8 @@ PUBLIC = {
     # loading, rendering, context, schema, PDF
     "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins", "Template",
     "render_many", "RenderResult",
+    # conformance to Nghị định 30
+    "check", "Finding",
     # numbers, amounts, percentages, dates
     "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
     "words_to_number", "words_to_money", "words_to_percent", "format_number",

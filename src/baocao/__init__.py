@@ -16,6 +16,7 @@ Everything public is here; the ``baocao._*`` modules are private.
 import contextlib as _contextlib
 
 from ._batch import RenderResult, render_many
+from ._check import Finding, check
 from ._context import context
 from ._errors import (
     BaocaoError,
@@ -75,6 +76,7 @@ __all__ = [
     "Date",
     "DocumentType",
     "Filing",
+    "Finding",
     "InvalidTypeError",
     "Issuer",
     "Item",
@@ -96,6 +98,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "ValidationError",
+    "check",
     "context",
     "format_date",
     "format_number",

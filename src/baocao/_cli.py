@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import _cli_words
+from . import _cli_check, _cli_words
 from ._batch import render_many
 from ._context import context
 from ._errors import BaocaoError, LoadError
@@ -244,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
     p.set_defaults(func=_cmd_schema)
 
+    _cli_check.add_parser(sub)
     _cli_words.add_parser(sub)
     sub.choices["words"].set_defaults(func=_cli_words.run)
     return parser

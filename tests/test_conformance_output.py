@@ -1,0 +1,295 @@
+"""baocao's own output passes its own checker, and its PDF looks as the decree asks.
+
+Every report below is rendered with the default template and must give **zero** findings:
+the seed example, and reports with and without each optional part (parent body, Kính gửi for
+one and several addressees, căn cứ, tables, one and two appendices), each authority prefix,
+a trích yếu and an issuing body that wrap onto two lines, and a long place name.
+
+Tests marked ``soffice`` convert the example to PDF once (LibreOffice) and read it back with
+poppler's pdftotext; they are skipped when either is missing, unless
+``BAOCAO_REQUIRE_SOFFICE=1`` (then they fail).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import os
+import shutil
+from typing import Any
+
+import pytest
+
+import baocao
+from baocao import (
+    Appendix,
+    Filing,
+    Issuer,
+    Item,
+    Money,
+    Part,
+    Percent,
+    Point,
+    Rate,
+    Section,
+    Signatory,
+    Table,
+)
+from baocao._check import check
+from baocao._errors import ConversionError
+from baocao._metrics import MM_PER_PT
+
+from .conftest import make_report
+
+TABLE = Table(
+    header=["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
+    rows=[["Đào tạo", 86, 41], ["Bồi dưỡng", 2257, 1341]],
+    totals=["Tổng", 2343, 1382],
+)
+
+
+def _signatory(authority: str | None, **fields: Any) -> Signatory:
+    titles = {
+        None: "Giám đốc",
+        "TM.": "Chủ tịch",
+        "KT.": "Phó Giám đốc",
+        "TL.": "Chánh Văn phòng",
+        "TUQ.": "Trưởng phòng Tổ chức cán bộ",
+        "Q.": "Giám đốc",
+    }
+    if authority in ("KT.", "TL.", "TUQ."):
+        fields.setdefault("acting_for", "Giám đốc")
+    elif authority == "TM.":
+        fields.setdefault("acting_for", "Ủy ban nhân dân")
+    return Signatory(title=titles[authority], name="Nguyễn Văn A", authority=authority, **fields)
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "minimal": {},
+    "parent": {
+        "issuer": Issuer(
+            name="Sở Nội vụ", abbreviation="SNV", parent="Ủy ban nhân dân tỉnh Quảng Ninh"
+        )
+    },
+    "parent-two-lines": {
+        "issuer": Issuer(
+            name="Sở Nội vụ",
+            abbreviation="SNV",
+            parent=["Ủy ban nhân dân", "Thành phố Hồ Chí Minh"],
+        )
+    },
+    "kinh-gui-one": {"addressees": ["Ủy ban nhân dân Thành phố"]},
+    "kinh-gui-several": {
+        "addressees": ["Bộ Nội vụ", "Ủy ban nhân dân Thành phố", "Cục Văn thư và Lưu trữ nhà nước"]
+    },
+    "can-cu": {
+        "legal_bases": [
+            "Căn cứ Luật Lưu trữ năm 2024",
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 "
+            "của Chính phủ về công tác văn thư",
+        ]
+    },
+    "table": {"sections": [Section(title="Kết quả", body=["Kết quả như sau:", TABLE])]},
+    "table-last": {"sections": [Section(title="Kết quả", body=[TABLE])]},
+    "one-appendix": {"appendices": [Appendix(title="Số liệu chi tiết", body=[TABLE])]},
+    "two-appendices": {
+        "appendices": [
+            Appendix(title="Số liệu chi tiết", body=[TABLE]),
+            Appendix(
+                title="Danh sách đơn vị", sections=[Section(title="Các sở", body=["Sở Tài chính."])]
+            ),
+        ]
+    },
+    "no-prefix": {"signatory": _signatory(None)},
+    "TM": {"signatory": _signatory("TM.")},
+    "KT": {"signatory": _signatory("KT.")},
+    "TL": {"signatory": _signatory("TL.")},
+    "TUQ": {"signatory": _signatory("TUQ.")},
+    "Q": {"signatory": _signatory("Q.")},
+    "TM-KT": {
+        "signatory": Signatory(
+            title="Phó Chủ tịch",
+            name="Trần Thị B",
+            authority="KT.",
+            acting_for="Chủ tịch",
+            collective="Ủy ban nhân dân",
+        )
+    },
+    "long-subject": {
+        "subject": "Tổng kết thực hiện Đề án nâng cao năng lực đội ngũ cán bộ, "
+        "công chức, viên chức làm công tác văn thư, lưu trữ giai đoạn "
+        "2014 - 2020"
+    },
+    "long-issuer": {
+        "issuer": Issuer(
+            name="Trung tâm Lưu trữ lịch sử và Số hóa tài liệu",
+            abbreviation="TTLTLS",
+            parent="Sở Nội vụ",
+        )
+    },
+    "long-place": {
+        "place": "Thị xã Đông Triều, tỉnh Quảng Ninh",
+        "date": datetime.date(2026, 11, 28),
+    },
+    "draft-number": {"number": None, "date": datetime.date(2026, 1, 9)},
+    "number-below-10": {"number": 7, "date": datetime.date(2026, 2, 1)},
+    "parts": {
+        "sections": [],
+        "parts": [
+            Part(
+                title="Tình hình thực hiện",
+                sections=[
+                    Section(title="Kết quả", body=["Đạt."]),
+                    Section(title="Tồn tại", body=["Còn."]),
+                ],
+            ),
+            Part(title="Nhiệm vụ năm 2027", sections=[Section(title="Mục tiêu", body=["Tăng."])]),
+        ],
+    },
+    "items-points-values": {
+        "sections": [
+            Section(
+                title="Kết quả",
+                items=[
+                    Item(
+                        title="Đào tạo", points=[Point(text=f"Nội dung {n}") for n in range(1, 12)]
+                    ),
+                    Item(text=["Kinh phí là ", Money(4607678000, style="south"), "."]),
+                    Item(text=["Kinh phí khác là ", Money(1005000, suffix="chẵn"), "."]),
+                    Item(
+                        text=[
+                            "Đạt ",
+                            Rate(41, 86, rounding="down"),
+                            " và ",
+                            Percent(decimal.Decimal("32.59")),
+                            ".",
+                        ]
+                    ),
+                ],
+            )
+        ]
+    },
+    "plan": {"doc_type": "KH", "subject": "Kế hoạch công tác văn thư năm 2027"},
+    "filing": {
+        "recipients": ["Sở Tài chính", "Các phòng thuộc Sở"],
+        "filing": Filing(unit="VP", copies=2, drafter="NTH", issued=15),
+    },
+    "everything": {
+        "issuer": Issuer(
+            name="Sở Nội vụ",
+            abbreviation="SNV",
+            parent=["Ủy ban nhân dân", "Thành phố Hồ Chí Minh"],
+        ),
+        "place": "Thành phố Hồ Chí Minh",
+        "addressees": ["Bộ Nội vụ", "Ủy ban nhân dân Thành phố"],
+        "legal_bases": ["Căn cứ Luật Lưu trữ năm 2024"],
+        "opening": ["Thực hiện chỉ đạo của Ủy ban nhân dân Thành phố, Sở báo cáo như sau:"],
+        "sections": [Section(title="Kết quả", body=[TABLE], items=[Item(text="Đạt.")])],
+        "closing": ["Trên đây là báo cáo của Sở Nội vụ"],
+        "signatory": _signatory("KT."),
+        "appendices": [
+            Appendix(title="Số liệu", body=[TABLE]),
+            Appendix(title="Danh sách", body=["Các đơn vị."]),
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_rendered_reports_have_no_finding(name: str) -> None:
+    findings = check(baocao.render(make_report(**VARIANTS[name])))
+    assert findings == [], "\n".join(str(f) for f in findings)
+
+
+def test_the_example_has_no_finding(example_docx: bytes) -> None:
+    findings = check(example_docx)
+    assert findings == [], "\n".join(str(f) for f in findings)
+
+
+def test_the_example_parts_are_all_found(example_docx: bytes) -> None:
+    from baocao._check import parse
+
+    el = parse(example_docx).elements
+    assert [f.text for f in el.parent] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]
+    assert [f.text for f in el.issuer] == ["SỞ NỘI VỤ"]
+    assert el.number is not None
+    assert el.number.text == "Số: 2710/BC-SNV"
+    assert el.date is not None
+    assert el.date.text.endswith("ngày 03 tháng 7 năm 2020")
+    assert len(el.subject) == 1
+    assert el.subject_line is not None
+    assert [f.text for f in el.addressee] == ["Kính gửi: Ủy ban nhân dân Thành phố"]
+    assert el.recipients[-1].text == "- Lưu: VT."
+    assert el.signer is not None
+    assert el.signer.text == "Trương Văn Lắm"
+
+
+# --------------------------------------------------------------------------- PDF
+
+# Glyph boxes of the first body line start a little above the margin (the ascent).
+TOP_MARGIN_PT = 20 / MM_PER_PT - 5
+TEXT_CENTRE_PT = (30 + 165 / 2) / MM_PER_PT
+
+Words = list[list[tuple[str, float, float, float, float]]]
+
+
+def _require_tools() -> None:
+    missing = []
+    try:
+        baocao._pdf.find_soffice()
+    except ConversionError:
+        missing.append("LibreOffice (soffice)")
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext (poppler-utils)")
+    if missing:
+        message = "not installed: " + ", ".join(missing)
+        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
+            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def example_pages(example_docx: bytes) -> Words:
+    """The words of each page of the example, converted once for the module."""
+    _require_tools()
+    return baocao._pdf.pdf_words(baocao.to_pdf(example_docx))
+
+
+def _line_of(
+    words: list[tuple[str, float, float, float, float]], text: str
+) -> list[tuple[str, float, float, float, float]]:
+    """The words of ``text`` in the order they are on the page (first occurrence)."""
+    wanted = text.split()
+    for start in range(len(words) - len(wanted) + 1):
+        if [w[0] for w in words[start : start + len(wanted)]] == wanted:
+            return words[start : start + len(wanted)]
+    raise AssertionError(f"{text!r} is not on the page")
+
+
+@pytest.mark.soffice
+def test_pdf_has_several_pages(example_pages: Words) -> None:
+    assert len(example_pages) >= 2
+
+
+@pytest.mark.soffice
+def test_pdf_page_numbers(example_pages: Words) -> None:
+    first, second = example_pages[0], example_pages[1]
+    assert not [w for w in first if w[2] < TOP_MARGIN_PT], "page 1 shows a page number"
+    numbers = [w for w in second if w[2] < TOP_MARGIN_PT]
+    assert [w[0] for w in numbers] == ["2"]
+    centre = (numbers[0][1] + numbers[0][3]) / 2
+    assert centre == pytest.approx(TEXT_CENTRE_PT, abs=3)
+
+
+@pytest.mark.soffice
+def test_pdf_national_name_on_one_line(example_pages: Words) -> None:
+    line = _line_of(example_pages[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert max(w[2] for w in line) - min(w[2] for w in line) < 1
+
+
+@pytest.mark.soffice
+def test_pdf_date_on_the_line_of_the_number(example_pages: Words) -> None:
+    number = _line_of(example_pages[0], "Số: 2710/BC-SNV")
+    date = _line_of(example_pages[0], "ngày 03 tháng 7 năm 2020")
+    assert date[0][2] == pytest.approx(number[0][2], abs=2)
+    assert date[0][1] > number[-1][3]  # and to its right
