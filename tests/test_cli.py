@@ -129,3 +129,19 @@ def test_profile_and_margins_options(tmp_path: Path, capsys: pytest.CaptureFixtu
         main(["render", str(source), "--margins", "20,20,40,15"])
     assert info.value.code == 2
     assert "margins.left: 40.0 mm is outside the legal range 30–35 mm" in capsys.readouterr().err
+
+
+@pytest.mark.soffice
+def test_render_pdf(tmp_path: Path) -> None:
+    from baocao._pdf import pdf_text_layout
+
+    from .test_pdf import require_tools
+
+    require_tools()
+    source = _write(tmp_path, minimal_data())
+    assert main(["render", "-q", "--pdf", str(source)]) == 0
+    pdf = (tmp_path / "r.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    page = pdf_text_layout(pdf)[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
+    assert "Số: 15/BC-SNV" in page
