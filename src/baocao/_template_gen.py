@@ -335,6 +335,19 @@ def _blocks_xml(var: str) -> str:
     text = "{{ b.text }}"
     labelled = "{{ b.label }} {{ b.text }}"
     width = tw(PAGE.text_width())
+
+    def cells(row: str, number_style: str, text_style: str) -> str:
+        """A row of cells from ``row``: numbers right-aligned, text left-aligned."""
+        return _row(
+            _cell(width // 3, _p("BCTableText", f"{{%tc for c in {row} %}}"))
+            + _cell(width // 3,
+                    _tag("if c.numeric")
+                    + _p(number_style, "{{ c.text }}")
+                    + _tag("else")
+                    + _p(text_style, "{{ c.text }}")
+                    + _tag("endif"))
+            + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")))
+
     table = _table(
         [width // 3, width // 3, width - 2 * (width // 3)],
         [
@@ -345,28 +358,10 @@ def _blocks_xml(var: str) -> str:
                 header=True,
             ),
             _row(_cell(width, _p("BCTableText", "{%tr for row in b.rows %}"))),
-            _row(
-                _cell(width // 3, _p("BCTableText", "{%tc for c in row %}"))
-                + _cell(width // 3,
-                        _tag("if c.numeric")
-                        + _p("BCTableNumber", "{{ c.text }}")
-                        + _tag("else")
-                        + _p("BCTableText", "{{ c.text }}")
-                        + _tag("endif"))
-                + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")),
-            ),
+            cells("row", "BCTableNumber", "BCTableText"),
             _row(_cell(width, _p("BCTableText", "{%tr endfor %}"))),
             _row(_cell(width, _p("BCTableText", "{%tr if b.totals %}"))),
-            _row(
-                _cell(width // 3, _p("BCTableText", "{%tc for c in b.totals %}"))
-                + _cell(width // 3,
-                        _tag("if c.numeric")
-                        + _p("BCTableTotalNumber", "{{ c.text }}")
-                        + _tag("else")
-                        + _p("BCTableTotalText", "{{ c.text }}")
-                        + _tag("endif"))
-                + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")),
-            ),
+            cells("b.totals", "BCTableTotalNumber", "BCTableTotalText"),
             _row(_cell(width, _p("BCTableText", "{%tr endif %}"))),
         ],
         borders=True,
