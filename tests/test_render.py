@@ -413,3 +413,12 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     target.chmod(0o640)
     baocao.render(make_report(), target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_last_paragraph_keeps_with_the_signature(rendered: Any) -> None:
+    footer = rendered.tables[1]._tbl
+    before = footer.getprevious()
+    last = before.getprevious()
+    assert paragraph_text(last) == "Trên đây là báo cáo./."
+    for paragraph in (before, last):
+        assert paragraph.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None

@@ -9,7 +9,9 @@ metrics (``baocao._metrics``) and
   longest line (the decree asks for 1/3 to 1/2, Phụ lục I, II.2.b and II.5.b);
 * widens the right column of the header table when the place and date line would not
   fit on one line (a long place name), taking the room from the left column;
-* shares the width of each body table between its columns by their content.
+* shares the width of each body table between its columns by their content;
+* keeps the last paragraph of the content with the signature block, so that no page
+  carries the signature alone.
 
 It works on the ``BC …`` styles of baocao's template; a custom template without them
 passes through untouched.
@@ -34,6 +36,7 @@ _BR = qn("w:br")
 _CR = qn("w:cr")
 _GRIDCOL = qn("w:gridCol")
 _IND = qn("w:ind")
+_KEEPNEXT = qn("w:keepNext")
 _LEFT = qn("w:left")
 _P = qn("w:p")
 _PPR = qn("w:pPr")
@@ -368,11 +371,32 @@ def _apply_margins(body: Any, margins: Margins) -> None:
             _set_widths(table, widths)
 
 
+def _keep_text_with_signature(body: Any) -> None:
+    """Keep the last paragraph of the content on the page of the signature block, so that
+    no page carries the signature alone (the block itself never splits: cantSplit)."""
+    for table in _tables_with(body, "BCRecipientsLabel"):
+        paragraph = table.getprevious()
+        for _ in range(2):  # the spacing paragraph, then the last paragraph of the content
+            if paragraph is None or paragraph.tag != _P:
+                break
+            ppr = paragraph.find(_PPR)
+            if ppr is None:
+                ppr = etree.SubElement(paragraph, _PPR)
+                paragraph.remove(ppr)
+                paragraph.insert(0, ppr)
+            if ppr.find(_KEEPNEXT) is None:
+                style = ppr.find(_PSTYLE)
+                ppr.insert(0 if style is None else ppr.index(style) + 1,
+                           etree.Element(_KEEPNEXT))
+            paragraph = paragraph.getprevious()
+
+
 def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
     """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
     if margins is not None:
         _apply_margins(body, margins)
     text_mm = _text_width_mm(body)
+    _keep_text_with_signature(body)
     _layout_header(body, styles)
     _layout_rules(body, styles, text_mm)
     _layout_data_tables(body, styles, text_mm)
