@@ -59,6 +59,19 @@ class _SafeLoader(yaml.SafeLoader):
                 event.start_mark)
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        # A key given twice would silently lose its first value: refuse it.
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (str, int, bool)) or key is None:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping", node.start_mark,
+                        f"the key {key!r} appears twice", key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
 
 _SafeLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers
@@ -77,6 +90,19 @@ _SafeLoader.add_implicit_resolver(
     list("-+0123456789."))
 
 
+class _DuplicateKeyError(Exception):
+    pass
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
 def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Report:
     """Parse a report from YAML or JSON text (``format`` is ``"yaml"`` or ``"json"``)."""
     if format not in ("yaml", "json"):
@@ -84,13 +110,20 @@ def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Repor
     if len(text) > MAX_INPUT_BYTES:
         raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
     try:
-        data = json.loads(text) if format == "json" else yaml.load(text, Loader=_SafeLoader)
+        data = (json.loads(text, object_pairs_hook=_json_object) if format == "json"
+                else yaml.load(text, Loader=_SafeLoader))
+    except _DuplicateKeyError as exc:
+        raise LoadError(f"{name}: not valid JSON: the key {exc.args[0]!r} appears twice in "
+                        "one object") from None
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: not valid JSON: {exc}") from None
     except yaml.YAMLError as exc:
         raise LoadError(f"{name}: not valid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
         raise LoadError(f"{name}: the input is nested too deeply") from None
+    except ValueError:  # an int literal longer than Python reads (sys.get_int_max_str_digits)
+        raise LoadError(f"{name}: a whole number in the input has more than "
+                        f"{m.MAX_DIGITS} digits; a report cannot print it") from None
     if not isinstance(data, Mapping):
         raise LoadError(f"{name}: expected a mapping of report fields at the top, "
                         f"got {type(data).__name__}")
@@ -331,6 +364,10 @@ def _structure_segment(value: object, path: str) -> m.Segment:
             try:
                 return cls(**kwargs)  # type: ignore[no-any-return]
             except ValidationError as exc:
+                # Name the key of the input ("money"), not the field it fills ("amount").
+                if main and exc.path == main:
+                    raise type(exc)(exc.value, exc.reason,
+                                    path=join_path(path, kind)) from None
                 raise exc.with_prefix(path) from None
     raise ValidationError(
         value, "is not a text or one of {money: …}, {percent: …}, {rate: […]}, {number: …}, "
@@ -381,12 +418,20 @@ def _structure_decimal(value: object, path: str) -> int | decimal.Decimal:
                            path=path)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: object, path: str) -> _dt.date:
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        # Python 3.11 also reads "20260305" and "2026-W10-4": accept YYYY-MM-DD only.
+        if not _ISO_DATE.fullmatch(text):
+            raise ValidationError(value, "is not a date written YYYY-MM-DD", path=path)
         try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValidationError(value, "is not a date written YYYY-MM-DD", path=path) from None
+            return _dt.date.fromisoformat(text)
+        except ValueError as exc:  # 2026-02-30
+            raise ValidationError(value, f"is not a date written YYYY-MM-DD: {exc}",
+                                  path=path) from None
     raise InvalidTypeError(value, "is not a date written YYYY-MM-DD", path=path)

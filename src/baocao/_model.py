@@ -58,6 +58,15 @@ MAX_DOCUMENT_NUMBER = 9_999_999
 MAX_POINTS = 23
 """Points in one item: a) to y), the 23 letters of the Vietnamese alphabet used for points."""
 
+MAX_DIGITS = 4000
+"""Most digits a number of a report may have, before and after the comma together.
+
+Larger numbers are refused when the report is made, with the field's path, rather than
+when it is rendered: baocao writes every number out exactly (in figures, and amounts in
+words too), and Python reads and prints at most 4300 digits."""
+
+_LIMIT = 10**MAX_DIGITS
+
 
 # --------------------------------------------------------------------------- enums
 
@@ -248,12 +257,29 @@ def _check_int(
         raise ValidationError(value, f"is not between {low} and {high}", path=path)
 
 
+def _too_long(value: int | decimal.Decimal) -> bool:
+    """Whether ``value`` takes more than :data:`MAX_DIGITS` digits, before and after the
+    comma together."""
+    if isinstance(value, int):
+        return not -_LIMIT < value < _LIMIT
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    return max(len(digits) + exponent, 1) + max(-exponent, 0) > MAX_DIGITS
+
+
+def _check_size(value: int | decimal.Decimal, *, path: str) -> None:
+    if _too_long(value):
+        raise ValidationError(value, f"has more than {MAX_DIGITS} digits, more than a report "
+                              "can print", path=path)
+
+
 def _check_decimal(value: object, *, path: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, decimal.Decimal)):
         hint = " (write it as a string such as '47,67')" if isinstance(value, float) else ""
         raise InvalidTypeError(value, f"is not an int or a Decimal{hint}", path=path)
     if isinstance(value, decimal.Decimal) and not value.is_finite():
         raise ValidationError(value, "is not a finite number", path=path)
+    _check_size(value, path=path)
 
 
 # --------------------------------------------------------------------------- inline values
@@ -329,6 +355,12 @@ class Rate:
         if self.rounding not in ("down", "half_up"):
             raise ValidationError(self.rounding, "is not one of down, half_up", path="rounding")
         _check_int(self.decimals, path="decimals", low=0, high=10)
+        # actual / target × 100 with its decimals: refuse a rate too long to print.
+        size = (decimal.Decimal(self.actual).adjusted()
+                - decimal.Decimal(self.target).adjusted() + 3 + self.decimals)
+        if self.actual != 0 and size > MAX_DIGITS:
+            raise ValidationError(self.actual, "divided by the target gives a percentage of "
+                                  f"more than {MAX_DIGITS} digits", path="actual")
 
 
 @attrs.frozen
@@ -475,6 +507,8 @@ def _check_row(row: object, path: str, width: int | None) -> None:
             check_text(cell, path=where, allow_empty=True)
         elif isinstance(cell, decimal.Decimal) and not cell.is_finite():
             raise ValidationError(cell, "is not a finite number", path=where)
+        elif isinstance(cell, (int, decimal.Decimal)):
+            _check_size(cell, path=where)
 
 
 @attrs.frozen(kw_only=True)
@@ -620,6 +654,14 @@ class Section:
 
 
 def _to_sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
+def _to_parts(value: Iterable[Part]) -> tuple[Part, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
+def _to_appendices(value: Iterable[Appendix]) -> tuple[Appendix, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
 
 
@@ -851,8 +893,7 @@ class Report:
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     parts: tuple[Part, ...] = attrs.field(
-        default=(), converter=_to_sections,  # same shape: a list of attrs values
-        validator=_validate_members((Part,), "a part"),
+        default=(), converter=_to_parts, validator=_validate_members((Part,), "a part"),
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_to_sections, validator=_validate_sections
@@ -866,7 +907,7 @@ class Report:
     filing: Filing = attrs.field(factory=Filing,
                                  validator=_validate_instance(Filing, "a filing line"))
     appendices: tuple[Appendix, ...] = attrs.field(
-        default=(), converter=_to_sections,
+        default=(), converter=_to_appendices,
         validator=_validate_members((Appendix,), "an appendix"),
     )
 
