@@ -12,7 +12,10 @@ reference that :class:`baocao.Template` (which :func:`baocao.render` uses) must 
   ``{_{`` → ``{{`` rewriting can never change them.
 * A variable the context lacks is an error naming it (``StrictUndefined``), never an
   empty string; ``None`` prints as nothing.
-* In values, ``\\n`` and ``\\v`` become line breaks, ``\\t`` a tab and ``\\f`` a page break.
+* In values, ``\\n``, ``\\v``, U+0085, U+2028 and U+2029 become line breaks, ``\\t`` a tab
+  and ``\\f`` a page break.
+* Templates cannot include other templates, and ``*`` and ``**`` are bounded; any
+  failure inside a template is a :class:`~baocao.TemplateError`.
 * The output is deterministic: fixed zip timestamps and entry order, and core properties
   taken from the report (its date, title and issuing body), never from the clock.
 """
@@ -23,15 +26,17 @@ import functools
 import io
 import os
 import re
+import sys
 import tempfile
 import zipfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import docxtpl
 import jinja2
+import jinja2.runtime
 import jinja2.sandbox
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -72,23 +77,74 @@ def default_template_path() -> Path:
                         "installation; reinstall baocao")
 
 
+# Line breaks other than \n: \r, Word's vertical tab, and Unicode's NEXT LINE, LINE
+# SEPARATOR and PARAGRAPH SEPARATOR (web and PDF copy-paste): each becomes a line break.
+_BREAKS = re.compile("[\r\v\x85\u2028\u2029]")
+
+
 def _finalize(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value
     text = str(value)
-    if "\r" in text or "\v" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
+    if _BREAKS.search(text):
+        text = _BREAKS.sub("\n", text.replace("\r\n", "\n"))
     return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+MAX_TEMPLATE_BITS = 100_000
+"""Largest number (in bits, about 30 000 digits) that ``*`` or ``**`` may make in a template."""
+
+MAX_TEMPLATE_ITEMS = 1_000_000
+"""Longest text or list that ``*`` may make in a template (``'a' * 10**9`` is refused)."""
+
+
+def _ints(*values: object) -> bool:
+    return all(isinstance(v, int) for v in values)
+
+
+class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
+    """Jinja's sandbox, with ``*`` and ``**`` bounded and every failure a Jinja error.
+
+    Jinja's own sandbox bounds ``range`` but not ``'a' * 10**9`` or ``10 ** 10 ** 8``, and
+    lets a Python error (``1 / 0``, an overflow) out as it is; here they become
+    :class:`jinja2.TemplateError`, which rendering reports as a ``TemplateError``.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
+                   right: Any) -> Any:
+        too_big = False
+        if operator == "**" and _ints(left, right) and right > 0:
+            too_big = left.bit_length() * right > MAX_TEMPLATE_BITS
+        elif operator == "*" and _ints(left, right):
+            too_big = left.bit_length() + right.bit_length() > MAX_TEMPLATE_BITS
+        elif operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                    too_big = len(seq) * count > MAX_TEMPLATE_ITEMS
+        if too_big:
+            raise jinja2.exceptions.SecurityError(
+                f"the result of '{operator}' would be too large for a document")
+        return super().call_binop(context, operator, left, right)
+
+    def handle_exception(self, source: str | None = None) -> NoReturn:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, Exception) and not isinstance(exc, (jinja2.TemplateError,
+                                                                BaocaoError)):
+            raise jinja2.exceptions.TemplateRuntimeError(
+                f"{type(exc).__name__}: {exc}") from exc
+        super().handle_exception(source)
 
 
 @functools.lru_cache(maxsize=1)
 def jinja_environment() -> jinja2.sandbox.SandboxedEnvironment:
     """The Jinja environment every template renders in (sandboxed, strict, escaping)."""
-    env = jinja2.sandbox.SandboxedEnvironment(
+    env = _Sandbox(
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
-        keep_trailing_newline=True)
+        keep_trailing_newline=True, loader=jinja2.DictLoader({}))
     env.filters.update(FILTERS)
     return env
 
@@ -114,20 +170,39 @@ def _load_template(template: PathLike | bytes | None) -> bytes:
             from None
 
 
-_UNDEFINED_NAME = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')")
+_UNDEFINED_NAME = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')"
+                             r"|access to attribute '([^']+)'")
+
+
+def _locate(exc: jinja2.TemplateError, document: Any) -> Any:
+    """The lint issue that explains a syntax error, naming its paragraph (or None)."""
+    if not isinstance(exc, jinja2.TemplateSyntaxError) or document is None:
+        return None
+    from ._lint import locate  # here, as _lint builds on this module
+
+    try:
+        return locate(exc, document)
+    except Exception:  # finding the paragraph must never hide the error itself
+        return None
 
 
 def _near(exc: jinja2.TemplateError, document: Any) -> str:
     """The template paragraph the error comes from, as a reader sees it."""
+    issue = _locate(exc, document)
+    if issue is not None:
+        return str(issue.paragraph)
     near = getattr(exc, "docx_context", None)
     if near is not None:
         text = " ".join(" ".join(line.split()) for line in near if line.strip())
         if text:
             return text
     found = _UNDEFINED_NAME.search(getattr(exc, "message", "") or "")
-    if found is None or document is None:
+    if isinstance(exc, jinja2.TemplateNotFound) and document is not None:
+        name = str(exc.name)
+    elif found is None or document is None:
         return ""
-    name = found.group(2) or found.group(1)
+    else:
+        name = found.group(2) or found.group(1) or found.group(3)
     parts = [document.element.body]
     parts += [rel.target_part.element for rel in document.part.rels.values()
               if rel.reltype.endswith(("/header", "/footer"))]
@@ -147,7 +222,15 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return f"the template tries something the sandbox forbids: {exc.message}{where}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"the template has a Jinja syntax error: {exc.message}{where}"
+        issue = _locate(exc, document)
+        text = (exc.message or "").rstrip(".")
+        if issue is not None and issue.code in ("unclosed-tag", "unclosed-block",
+                                                "unmatched-end"):
+            text += f"; {issue.message}"
+        return f"the template has a Jinja syntax error: {text}{where}"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return (f"the template includes another template ({exc.name}); a template must be "
+                f"one file{where}")
     return f"the template failed: {exc}{where}"
 
 
@@ -190,9 +273,15 @@ def core_values(report: m.Report) -> dict[str, Any]:
     }
 
 
+MAX_PROPERTY = 255
+"""Longest document property (title, subject, author) a .docx holds (python-docx's limit)."""
+
+
 def _plain(text: str) -> str:
-    """One line of text for the document properties (no line breaks or tabs)."""
-    return " ".join(text.split())
+    """One line of text for the document properties (no line breaks or tabs), cut to
+    :data:`MAX_PROPERTY` characters with "…": the document itself holds the whole text."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "…"
 
 
 def _read_umask() -> int:

@@ -1,0 +1,248 @@
+"""Hypothesis strategies for hostile text and arbitrary reports, and how to read them back.
+
+The text strategies mix arbitrary Unicode (every plane) with what copy-paste from Word,
+PDF files and spreadsheets brings: combining marks and Vietnamese in NFD, right-to-left
+text, emoji, the XML specials, Jinja and docxtpl syntax, and every kind of whitespace
+(tabs, newlines, ``\\r``, the vertical tab and form feed of Word, non-breaking spaces).
+Only what XML 1.0 cannot carry is left out (:data:`FORBIDDEN` lists it; those are
+refused, see ``test_hostile.py``).
+
+Very long strings (100 000 characters) are tested with fixed strings, not generated.
+
+:func:`document_paragraphs` reads a rendered .docx back as a reader sees it, and
+:func:`as_rendered` maps a text the way ``docs/errors.md`` says rendering does, so that
+tests can compare the two exactly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docx.oxml.ns import qn
+from hypothesis import strategies as st
+
+import baocao
+from baocao._layout import paragraph_text
+
+from .conftest import open_docx
+
+FORBIDDEN = ([chr(c) for c in range(0x00, 0x09)] + [chr(c) for c in range(0x0E, 0x20)]
+             + ["\ufffe", "\uffff", "\ud800", "\udbff", "\udc00", "\udfff"])
+"""Characters a .docx (XML 1.0) cannot hold: refused with the field and code point."""
+
+_FORBIDDEN_SET = frozenset(FORBIDDEN)
+
+# What copy-paste brings, as whole pieces (so that each shows up often).
+SPECIAL_PIECES = [
+    "&", "<", ">", '"', "'", "&amp;", "&lt;", "<w:t>", "]]>", "<![CDATA[",
+    "{{", "}}", "{%", "%}", "{#", "#}", "{{ subject }}", "{% if x %}", "{%p endif %}",
+    "{_{", "}_}", "{_%", "%_}", "{{r x }}", "{", "}", "%",
+    "\t", "\n", "\r", "\r\n", "\v", "\f", "\u00a0", "\u2028", "\u2029", "\u0085",
+    "\u200b", "\u200d", "\ufeff", "  ", " ",
+    "\u0301", "\u0323", "\u0309", "\u0303", "\u0300",  # Vietnamese tone marks
+    unicodedata.normalize("NFD", "Nội vụ Thành phố Hồ Chí Minh"),
+    unicodedata.normalize("NFD", "ĐỀ ÁN ỦY BAN"), "Ủy ban", "ủy ban",
+    "مرحبا", "שלום", "\u202e", "\u200f",  # right to left
+    "📄", "✅", "👩‍💻", "🇻🇳", "𝔘𝔫𝔦",  # emoji and the astral planes
+    "ß", "ŉ", "ﬁ", "İ", "ǅ",  # letters that change length when upper-cased
+    "./.", ";", ",", ".",
+]
+
+_ANY_CHAR = st.characters(codec="utf-8", exclude_characters="".join(
+    c for c in FORBIDDEN if not "\ud800" <= c <= "\udfff"))
+
+
+def texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Any text a .docx can hold, hostile pieces included (possibly empty or blank)."""
+    piece = st.one_of(_ANY_CHAR, st.sampled_from(SPECIAL_PIECES),
+                      st.text(_ANY_CHAR, max_size=5))
+    return st.lists(piece, max_size=max_size).map("".join)
+
+
+_VISIBLE = st.one_of(st.sampled_from(["A", "đ", "Ủ", "ạ", "1", "&", "<", "{", "📄", "ש"]),
+                     _ANY_CHAR.filter(lambda c: not c.isspace()
+                                      and unicodedata.category(c)[0] in "LNPS"))
+
+
+def nonblank_texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
+    """Like :func:`texts`, with at least one visible character (required fields)."""
+    return st.builds(lambda a, b, c: a + b + c, texts(max_size=max_size // 2), _VISIBLE,
+                     texts(max_size=max_size // 2))
+
+
+def line_texts() -> st.SearchStrategy[str]:
+    """A line of a list (kính gửi, căn cứ, nơi nhận): not ending with ';' or ','."""
+    return nonblank_texts().map(  # NFC: U+037E, the Greek question mark, becomes ";"
+        lambda t: t + "x" if unicodedata.normalize("NFC", t).rstrip().endswith((";", ","))
+        else t)
+
+
+# --------------------------------------------------------------------------- reports
+
+Text = Callable[[], st.SearchStrategy[str]]
+
+
+def _decimals(places: int) -> st.SearchStrategy[decimal.Decimal]:
+    """Decimals with ``places`` digits after the point (faster than ``st.decimals``)."""
+    return st.integers(-10**12, 10**12).map(lambda n: decimal.Decimal(n).scaleb(-places))
+
+
+def _segments(text: Text, values: bool) -> st.SearchStrategy[Any]:
+    """A body text: a string, or pieces mixing strings and values baocao writes out."""
+    if not values:
+        return text()
+    value = st.one_of(
+        st.builds(baocao.Money, st.integers(-10**15, 10**15),
+                  style=st.sampled_from(["north", "south"]),
+                  suffix=st.sampled_from([None, "chẵn"])),
+        st.builds(baocao.Percent, _decimals(3), decimals=st.integers(0, 3)),
+        st.builds(baocao.Rate, st.integers(0, 10**6), st.integers(1, 10**6),
+                  rounding=st.sampled_from(["down", "half_up"])),
+        st.builds(baocao.Number, st.integers(-10**12, 10**12) | _decimals(2)),
+        st.builds(baocao.Date, st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
+    )
+    pieces = st.lists(st.one_of(texts(max_size=4), value), min_size=1, max_size=4)
+    return st.one_of(text(), st.builds(lambda first, rest: [first, *rest], text(), pieces))
+
+
+def _cells(text: Text, values: bool) -> st.SearchStrategy[Any]:
+    if not values:
+        return texts(max_size=6)
+    return st.one_of(texts(max_size=6), st.integers(-10**12, 10**12), _decimals(2),
+                     st.builds(baocao.Percent, st.integers(0, 100)),
+                     st.builds(baocao.Money, st.integers(0, 10**9)))
+
+
+@st.composite
+def _table(draw: st.DrawFn, text: Text, values: bool) -> baocao.Table:
+    width = draw(st.integers(1, 3))
+    header = draw(st.lists(texts(max_size=6), min_size=width, max_size=width))
+    row = st.lists(_cells(text, values), min_size=width, max_size=width)
+    rows = draw(st.lists(row, min_size=1, max_size=2))
+    totals = draw(st.none() | row)
+    return baocao.Table(header=header, rows=rows, totals=totals)
+
+
+def blocks(text: Text, values: bool, *, max_size: int = 2) -> st.SearchStrategy[list[Any]]:
+    block = st.one_of(
+        st.builds(baocao.Paragraph, _segments(text, values)),
+        st.builds(baocao.Dash, _segments(text, values)),
+        _table(text, values),
+    )
+    return st.lists(block, max_size=max_size)
+
+
+@st.composite
+def _item(draw: st.DrawFn, text: Text, values: bool) -> baocao.Item:
+    points = draw(st.lists(st.builds(baocao.Point, _segments(text, values),
+                                     body=blocks(text, values, max_size=1)), max_size=2))
+    body = draw(blocks(text, values, max_size=1))
+    if draw(st.booleans()):
+        return baocao.Item(title=draw(text()), body=body, points=points)
+    return baocao.Item(text=draw(_segments(text, values)), body=body, points=points)
+
+
+@st.composite
+def _section(draw: st.DrawFn, text: Text, values: bool) -> baocao.Section:
+    body = draw(blocks(text, values))
+    items = draw(st.lists(_item(text, values), min_size=0 if body else 1, max_size=2))
+    return baocao.Section(title=draw(text()), body=body, items=items)
+
+
+@st.composite
+def _signatory(draw: st.DrawFn, text: Text) -> baocao.Signatory:
+    authority = draw(st.sampled_from([None, "TM.", "KT.", "TL.", "TUQ.", "Q."]))
+    acting_for = draw(text()) if authority in ("TM.", "KT.", "TL.", "TUQ.") else None
+    collective = draw(st.none() | text()) if authority in ("KT.", "Q.") else None
+    return baocao.Signatory(name=draw(text()), title=draw(text()), authority=authority,
+                            acting_for=acting_for, collective=collective)
+
+
+@st.composite
+def reports(draw: st.DrawFn, text: Text = nonblank_texts, *,
+            values: bool = False) -> baocao.Report:
+    """An arbitrary valid report: every text field drawn from ``text``; with ``values``,
+    body texts and table cells also hold amounts, percentages, rates, numbers, dates."""
+    parent = draw(st.none() | text())
+    addressees = draw(st.lists(line_texts(), max_size=3))
+    taken = {a.casefold() for a in addressees}
+    recipients = [r for r in draw(st.lists(line_texts(), max_size=2))
+                  if baocao._text.nfc(r).casefold() not in taken]
+    fields: dict[str, Any] = {}
+    if draw(st.booleans()):
+        parts = []
+        for _ in range(draw(st.integers(1, 2))):
+            body = draw(blocks(text, values))
+            sections = draw(st.lists(_section(text, values), min_size=0 if body else 1,
+                                     max_size=2))
+            parts.append(baocao.Part(title=draw(text()), body=body, sections=sections))
+        fields["parts"] = parts
+    else:
+        fields["sections"] = draw(st.lists(_section(text, values), max_size=2))
+    opening = draw(blocks(text, values))
+    closing = draw(blocks(text, values))
+    if not (opening or closing or fields.get("parts") or fields.get("sections")):
+        closing = [baocao.Paragraph(draw(text()))]
+    appendices = []
+    for _ in range(draw(st.integers(0, 2))):
+        body = draw(blocks(text, values))
+        sections = draw(st.lists(_section(text, values), min_size=0 if body else 1,
+                                 max_size=1))
+        appendices.append(baocao.Appendix(title=draw(text()), body=body, sections=sections))
+    unit = draw(st.none() | text())
+    drafter = draw(st.none() | text())
+    filing = baocao.Filing(
+        unit=unit, drafter=drafter, copies=draw(st.none() | st.integers(1, 999)),
+        issued=draw(st.none() | st.integers(1, 999_999)) if drafter is not None else None)
+    return baocao.Report(
+        issuer=baocao.Issuer(name=draw(text()), abbreviation="SNV", parent=parent),
+        number=draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
+        place=draw(text()), date=draw(st.dates(datetime.date(1900, 1, 1),
+                                                 datetime.date(2100, 12, 31))),
+        subject=draw(text()), signatory=draw(_signatory(text)),
+        doc_type=draw(st.sampled_from(list(baocao.DocumentType))),
+        addressees=addressees, legal_bases=draw(st.lists(line_texts(), max_size=2)),
+        opening=opening, closing=closing, recipients=recipients, filing=filing,
+        appendices=appendices, **fields)
+
+
+def simple_texts() -> st.SearchStrategy[str]:
+    """Short readable Vietnamese text, for tests about structure rather than characters."""
+    words = st.sampled_from(["Kết", "quả", "thực", "hiện", "Đề", "án", "năm", "2026",
+                             "Sở", "Nội", "vụ", "ủy", "ban", "R&D", "<b>", "{{ x }}"])
+    return st.lists(words, min_size=1, max_size=5).map(" ".join)
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def document_paragraphs(data: bytes) -> list[str]:
+    """Every paragraph of the body of a .docx, table cells included, in document order,
+    as a reader sees it (line and page breaks as ``\\n``, tabs as ``\\t``)."""
+    document = open_docx(data)
+    return [paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+
+
+def as_rendered(text: str) -> list[str]:
+    """The paragraphs a value of the context becomes in the document (``docs/errors.md``):
+    ``\\n``, ``\\r``, ``\\v``, U+0085, U+2028 and U+2029 a line break (read back as
+    ``\\n``), and ``\\f`` a page break, which docxtpl makes a paragraph of its own between
+    the text before and after it."""
+    text = text.replace("\r\n", "\n")
+    for char in "\r\v\x85\u2028\u2029":
+        text = text.replace(char, "\n")
+    pieces = text.split("\f")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        out += ["\n", piece]
+    return out
+
+
+def rendered_all(texts: Sequence[str]) -> list[str]:
+    """:func:`as_rendered` of each text, flattened, without empty paragraphs."""
+    return [p for text in texts for p in as_rendered(text) if p]
+
