@@ -14,6 +14,8 @@ PUBLIC = {
     "render_many", "RenderResult",
     # conformance to Nghị định 30
     "check", "Finding",
+    # templates
+    "lint", "LintIssue",
     # numbers, amounts, percentages, dates
     "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
     "words_to_number", "words_to_money", "words_to_percent", "format_number",

@@ -99,7 +99,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2
 
 
-@pytest.mark.parametrize("command", ["render", "context", "schema", "words", "check"])
+@pytest.mark.parametrize("command", ["render", "context", "schema", "words", "check", "lint"])
 def test_help_documents_every_option(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -145,3 +145,13 @@ def test_render_pdf(tmp_path: Path) -> None:
     page = pdf_text_layout(pdf)[0]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page
     assert "Số: 15/BC-SNV" in page
+
+
+def test_a_write_failure_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _write(tmp_path, minimal_data())
+    target = tmp_path / "missing folder" / "r.docx"
+    assert main(["render", str(source), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("baocao: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err

@@ -27,6 +27,7 @@ from ._errors import (
     ValidationError,
 )
 from ._format import format_date, format_number, format_percent, rate
+from ._lint import LintIssue, lint
 from ._load import load, loads
 from ._model import (
     Appendix,
@@ -80,6 +81,7 @@ __all__ = [
     "InvalidTypeError",
     "Issuer",
     "Item",
+    "LintIssue",
     "LoadError",
     "Margins",
     "Money",
@@ -104,6 +106,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "json_schema",
+    "lint",
     "load",
     "loads",
     "money_to_words",

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import _cli_check, _cli_words
+from . import _cli_check, _cli_lint, _cli_words
 from ._batch import render_many
 from ._context import context
 from ._errors import BaocaoError, LoadError
-from ._load import load, loads
+from ._load import MAX_INPUT_BYTES, load, loads
 from ._model import Report
 from ._options import Margins
 from ._render import write_atomic
@@ -38,7 +38,7 @@ def _version() -> str:
 
 def _read(source: str) -> Report:
     if source == "-":
-        data = sys.stdin.read()
+        data = sys.stdin.read(MAX_INPUT_BYTES + 1)  # loads refuses what is over the limit
         stripped = data.lstrip()
         return loads(data, format="json" if stripped.startswith("{") else "yaml",
                      name="<stdin>")
@@ -245,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_schema)
 
     _cli_check.add_parser(sub)
+    _cli_lint.add_parser(sub)
     _cli_words.add_parser(sub)
     sub.choices["words"].set_defaults(func=_cli_words.run)
     return parser
@@ -258,6 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.func(args)
     except BaocaoError as exc:
         print(f"baocao: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. a full disk or a folder that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"baocao: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
