@@ -23,8 +23,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from typing import Protocol
 
-from ._check import Finding, check
+from ._check import check
 from ._errors import BaocaoError
 
 __all__ = ["add_parser", "run"]
@@ -46,11 +48,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(func=run)
 
 
-def _count(findings: list[Finding]) -> str:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
-    if not findings:
-        return "no findings"
+class _Graded(Protocol):
+    @property
+    def severity(self) -> str: ...
+
+
+def severity_summary(items: Sequence[_Graded], empty: str) -> str:
+    """``"2 errors, 1 warning"``, or ``empty`` when there is nothing (used by check and lint)."""
+    errors = sum(1 for item in items if item.severity == "error")
+    warnings = len(items) - errors
+    if not items:
+        return empty
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
@@ -77,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             for finding in findings:
                 print(f"{name}: {finding}")
-        print(f"{name}: {_count(findings)}", file=sys.stderr)
+        print(f"{name}: {severity_summary(findings, 'no findings')}", file=sys.stderr)
     if args.json:
         print(json.dumps(collected, ensure_ascii=False, indent=2))
     return status

@@ -21,8 +21,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._cli_check import severity_summary
 from ._errors import BaocaoError
-from ._lint import LintIssue, lint
+from ._lint import lint
 
 __all__ = ["add_parser", "run"]
 
@@ -44,19 +45,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(func=run)
 
 
-def _count(issues: list[LintIssue]) -> str:
-    errors = sum(1 for issue in issues if issue.severity == "error")
-    warnings = len(issues) - errors
-    if not issues:
-        return "no problems"
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return ", ".join(parts)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao lint``; 1 when any template has an error or cannot be read, else 0."""
     status = 0
@@ -71,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
             status = 1
         for issue in issues:
             print(f"{name}: {issue}")
-        print(f"{name}: {_count(issues)}", file=sys.stderr)
+        print(f"{name}: {severity_summary(issues, 'no problems')}", file=sys.stderr)
     return status
