@@ -57,7 +57,7 @@ def test_money_south_chan(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_money_rounding(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(["words", "--money", "1.500,5"], capsys)
-    assert status == 2
+    assert status == 1
     assert out == ""
     assert err.startswith("baocao: error: '1.500,5' is not a whole number of đồng")
     status, out, _ = run(["words", "--money", "--rounding", "half-up", "1.500,5"], capsys)
@@ -80,9 +80,9 @@ def test_values_from_stdin_skip_blank_lines(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines() == ["một trăm lẻ năm", "một ngàn"]
 
 
-def test_bad_value_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_value_is_one_line_and_status_1(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(["words", "5", "1.2.3", "", "7"], capsys)
-    assert status == 2
+    assert status == 1
     assert out.splitlines() == ["năm", "bảy"]
     lines = err.splitlines()
     assert len(lines) == 2
@@ -116,7 +116,7 @@ def test_parse_money_and_percent(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_parse_error_names_the_word(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(["words", "--parse"], capsys, stdin="hai mươi năm\nhai mươi lăm\n")
-    assert status == 2
+    assert status == 1
     assert out == "25\n"
     assert err == (
         "baocao: error: 'hai mươi năm' is not a number in words: word 3, 'năm', "
@@ -159,7 +159,7 @@ def test_as_a_process_output_is_utf8_and_stderr_has_no_traceback() -> None:
         env={"PYTHONPATH": str(SRC), "PYTHONIOENCODING": "utf-8"},
         check=False,
     )
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stdout == "Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng\n"
     assert result.stderr.startswith("baocao: error: 'abc' is not a number in the 'vi' format")
     assert result.stderr.count("\n") == 1

@@ -123,7 +123,8 @@ def _convert(value: str, args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``baocao words``; 0 when every value was converted, 2 when one was not."""
+    """Run ``baocao words``; 0 when every value was converted, 1 when one was not (as
+    for every command's bad input), 2 for options that do not go together (as argparse)."""
     if (args.suffix or args.rounding) and (args.parse or not args.money):
         print(
             "baocao: error: --suffix and --rounding go with --money (and not --parse)",
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
             line = _convert(value, args)
         except BaocaoError as exc:
             print(f"baocao: error: {exc}", file=sys.stderr)
-            status = 2
+            status = 1
         else:
             print(line)
     return status
