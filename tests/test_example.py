@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 import baocao
 from baocao._layout import paragraph_text
 
-from .conftest import EXAMPLE_YAML, ROOT, SEED, open_docx
+from .conftest import ROOT, SEED, open_docx
 
 LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+\.|[a-zđ]\)|Phần [IVXLC]+)\s+")
 
@@ -92,6 +92,3 @@ def test_python_example_builds_the_same_report(example_report: baocao.Report) ->
     namespace: dict[str, Any] = runpy.run_path(str(ROOT / "examples" / "2710_bc_snv.py"))
     assert namespace["build"]() == example_report
 
-
-def test_yaml_example_is_the_documented_path() -> None:
-    assert EXAMPLE_YAML.exists()

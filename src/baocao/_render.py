@@ -29,7 +29,6 @@ import re
 import sys
 import tempfile
 import zipfile
-from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -234,12 +233,11 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
     return f"the template failed: {exc}{where}"
 
 
-def render_document(report: m.Report, template: PathLike | bytes | None = None,
-                    values: Mapping[str, Any] | None = None, *, profile: str = "14",
-                    margins: Margins | None = None) -> bytes:
+def render_document(report: m.Report, template: PathLike | bytes | None = None, *,
+                    profile: str = "14", margins: Margins | None = None) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
     data = _load_template(template)
-    ctx = build_context(report) if values is None else dict(values)
+    ctx = build_context(report)
     name = "the default template" if template is None else (
         "the template" if isinstance(template, bytes) else str(template))
     tpl = docxtpl.DocxTemplate(io.BytesIO(data))
