@@ -203,3 +203,16 @@ def test_format_date(value: datetime.date, expected: str) -> None:
 def test_format_date_refuses_non_dates(value: object) -> None:
     with pytest.raises(InvalidTypeError, match=r"datetime\.date"):
         format_date(value)  # type: ignore[arg-type]
+
+
+def test_rounding_a_fraction_at_the_digit_limit() -> None:
+    from decimal import Decimal
+
+    import baocao
+
+    # 4300 digits after the comma: the most a number may have; "0" + them is 4301 characters.
+    long_fraction = Decimal("0." + "1" * 4299 + "6")
+    assert baocao.format_number(long_fraction, decimals=2) == "0,11"
+    assert baocao.format_number(Decimal("0." + "5" * 4300), decimals=0) == "1"
+    with pytest.raises(baocao.ValidationError, match="more than 4300 digits"):
+        baocao.format_number(Decimal("0." + "1" * 4301), decimals=2)

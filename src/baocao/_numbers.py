@@ -537,7 +537,8 @@ def _quantize(parts: Parts, places: int, rounding: str) -> Parts:
     negative, integer, fraction = parts
     if len(fraction) <= places:
         return negative, integer, fraction.ljust(places, "0")
-    numerator = int(f"{integer}{fraction}") * (-1 if negative else 1)
+    # Built arithmetically: each part has at most 4300 digits, their joined string may not.
+    numerator = (integer * 10 ** len(fraction) + int(fraction)) * (-1 if negative else 1)
     scaled = _round_ratio(numerator, 10 ** (len(fraction) - places), rounding)
     whole, part = divmod(abs(scaled), 10**places)
     return scaled < 0, whole, str(part).rjust(places, "0") if places else ""
