@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 import baocao
-from baocao import _render
+from baocao import _files
 from baocao._cli import main
 
 from .conftest import EXAMPLE_YAML, make_report, minimal_data, open_docx
@@ -235,7 +235,7 @@ def test_a_killed_process_never_leaves_a_half_file(tmp_path: Path) -> None:
 
 def test_write_atomic_replaces_whole_files(tmp_path: Path) -> None:
     target = _target(tmp_path)
-    _render.write_atomic(target, b"new")
+    _files.write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
     assert _left(tmp_path) == ["out.docx"]
 

@@ -50,7 +50,8 @@ import attrs
 from lxml import etree
 
 from . import _metrics
-from ._errors import InvalidTypeError, ValidationError
+from ._errors import ValidationError
+from ._files import read_docx
 
 __all__ = [
     "Appendix",
@@ -547,31 +548,6 @@ def is_rule_text(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def _read_bytes(docx: object) -> tuple[bytes, str]:
-    if isinstance(docx, (bytes, bytearray, memoryview)):
-        return bytes(docx), "the document"
-    if isinstance(docx, (str, os.PathLike)):
-        path = os.fspath(docx)
-        if not os.path.isfile(path):
-            raise ValidationError(str(path), "does not exist or is not a file", path="docx")
-        try:
-            with open(path, "rb") as handle:
-                return handle.read(), str(path)
-        except OSError as err:
-            raise ValidationError(
-                str(path), f"cannot be read: {err.strerror or err}", path="docx"
-            ) from None
-    read = getattr(docx, "read", None)
-    if callable(read):
-        data = read()
-        if not isinstance(data, (bytes, bytearray)):
-            raise InvalidTypeError(
-                docx, "is a text stream; open the .docx in binary mode ('rb')", path="docx"
-            )
-        return bytes(data), str(getattr(docx, "name", "the document"))
-    raise InvalidTypeError(docx, "is not a .docx as bytes, a path or a binary stream", path="docx")
 
 
 class _Package:
@@ -2352,7 +2328,7 @@ def parse(docx: DocxInput) -> ParsedDocument:
             broken XML, an old .doc, a Strict Open XML file) or the path does not exist.
         InvalidTypeError: the input is neither a path, bytes nor a binary stream.
     """
-    data, shown = _read_bytes(docx)
+    data, shown = read_docx(docx)
     return ParsedDocument(_Package(data, shown))
 
 

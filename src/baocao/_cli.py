@@ -17,10 +17,10 @@ from . import _cli_check, _cli_lint, _cli_words
 from ._batch import render_many
 from ._context import context
 from ._errors import BaocaoError, LoadError
+from ._files import write_atomic
 from ._load import MAX_INPUT_BYTES, load, loads
 from ._model import Report
 from ._options import Margins
-from ._render import write_atomic
 from ._schema import json_schema
 from ._template import render
 

@@ -25,7 +25,6 @@ import contextlib
 import io
 import math
 import os
-import secrets
 import shutil
 import signal
 import subprocess
@@ -41,6 +40,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from ._errors import ConversionError, InvalidTypeError, ValidationError
+from ._files import read_docx, write_output
 
 __all__ = [
     "check_fonts",
@@ -259,69 +259,9 @@ def _check_docx_bytes(data: bytes, shown: object) -> None:
 
 def _read_input(docx: object) -> bytes:
     """The bytes of the .docx given as bytes, a path or a binary stream; checked to be a .docx."""
-    if isinstance(docx, (bytes, bytearray, memoryview)):
-        data = bytes(docx)
-        _check_docx_bytes(data, data)
-        return data
-    if isinstance(docx, (str, os.PathLike)):
-        path = Path(os.fspath(docx))
-        if not path.is_file():
-            raise ValidationError(str(path), "does not exist or is not a file", path="docx")
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise ValidationError(str(path), f"cannot be read: {err}", path="docx") from err
-        _check_docx_bytes(data, str(path))
-        return data
-    read = getattr(docx, "read", None)
-    if callable(read):
-        data = read()
-        if not isinstance(data, (bytes, bytearray)):
-            raise InvalidTypeError(
-                docx, "is a text stream; open the .docx in binary mode ('rb')", path="docx"
-            )
-        data = bytes(data)
-        _check_docx_bytes(data, docx)
-        return data
-    raise InvalidTypeError(docx, "is not a .docx as bytes, a path or a binary stream", path="docx")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder + os.replace.
-
-    The temporary file is created with mode 0o666 less the umask, like any new file.
-    """
-    folder = path.parent
-    while True:
-        tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
-        except FileExistsError:  # pragma: no cover - 48 random bits
-            continue
-        break
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _write_output(out: object, pdf: bytes) -> None:
-    if out is None:
-        return
-    if isinstance(out, (str, os.PathLike)):
-        _write_atomic(Path(os.fspath(out)), pdf)
-        return
-    write = getattr(out, "write", None)
-    if callable(write):
-        write(pdf)
-        return
-    raise InvalidTypeError(out, "is not a path or a binary stream to write the PDF to", path="out")
+    data, shown = read_docx(docx)
+    _check_docx_bytes(data, shown)
+    return data
 
 
 # --- running LibreOffice ----------------------------------------------------------------------
@@ -464,7 +404,7 @@ def to_pdf(
     program = find_soffice(soffice)
     check_fonts()
     pdf = _convert(program, data, float(timeout))
-    _write_output(out, pdf)
+    write_output(out, pdf, what="the PDF")
     return pdf
 
 

@@ -27,7 +27,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -55,8 +54,7 @@ from ._layout import (
 from ._options import Margins
 from ._zip import normalise_zip
 
-__all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render_document",
-           "write_atomic"]
+__all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render_document"]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
 
@@ -280,32 +278,3 @@ def _plain(text: str) -> str:
     :data:`MAX_PROPERTY` characters with "…": the document itself holds the whole text."""
     text = " ".join(text.split())
     return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "…"
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()  # read once, at import: os.umask cannot be read without setting it
-
-
-def write_atomic(path: PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
-    so that a crash never leaves a half-written file and a failure leaves the old one."""
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777  # keep the mode of the file replaced
-    except OSError:
-        mode = 0o666 & ~_UMASK  # a new file: what open() would have made
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -45,6 +45,7 @@ from lxml import etree
 from . import _model as m
 from ._context import context as build_context
 from ._errors import BaocaoError, InvalidTypeError, TemplateError
+from ._files import write_output
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._options import Margins, check_profile
 from ._render import (
@@ -53,7 +54,6 @@ from ._render import (
     core_values,
     default_template_path,
     jinja_environment,
-    write_atomic,
 )
 from ._zip import Compressed, compress, zip_entries
 
@@ -209,14 +209,7 @@ class Template:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {_describe(exc, self._tools.docx)}") from None
         data = zip_entries(entries)
-        if out is None:
-            return data
-        if isinstance(out, (str, os.PathLike)):
-            write_atomic(out, data)
-        elif hasattr(out, "write"):
-            out.write(data)
-        else:
-            raise InvalidTypeError(out, "is not a path or a binary stream", path="out")
+        write_output(out, data)
         return data
 
     def __repr__(self) -> str:
