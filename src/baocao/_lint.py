@@ -49,7 +49,6 @@ import html
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -57,15 +56,13 @@ import attrs
 import docxtpl
 import jinja2
 import jinja2.meta
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from jinja2 import nodes
 from lxml import etree
 
 from . import _model as m
 from ._context import context as build_context
-from ._errors import BaocaoError, TemplateError
-from ._render import _load_template, jinja_environment
+from ._render import _load_template, jinja_environment, reading_template, template_name
 
 __all__ = ["LintIssue", "lint", "locate"]
 
@@ -662,18 +659,10 @@ class _Walker:
 
 
 def _open(template: str | os.PathLike[str] | bytes | None) -> tuple[str, Any]:
-    name = ("the default template" if template is None else
-            "the template" if isinstance(template, bytes) else os.fspath(template))
-    data = _load_template(template)
-    tpl = docxtpl.DocxTemplate(io.BytesIO(data))
-    try:
+    name = template_name(template)
+    tpl = docxtpl.DocxTemplate(io.BytesIO(_load_template(template)))
+    with reading_template(name):
         tpl.init_docx()
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
-            SyntaxError) as exc:
-        if isinstance(exc, BaocaoError):
-            raise
-        raise TemplateError(f"{name}: not a usable .docx template "
-                            f"({type(exc).__name__}: {exc})") from None
     return name, tpl
 
 

@@ -22,12 +22,14 @@ reference that :class:`baocao.Template` (which :func:`baocao.render` uses) must 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
 import re
 import sys
 import zipfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -231,24 +233,42 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
     return f"the template failed: {exc}{where}"
 
 
+def template_name(template: PathLike | bytes | None) -> str:
+    """How messages name a template: its path, "the template" (bytes) or the default."""
+    if template is None:
+        return "the default template"
+    return "the template" if isinstance(template, bytes) else os.fspath(template)
+
+
+_BROKEN_PACKAGE = (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
+                   SyntaxError)
+"""What python-docx, zipfile and lxml raise for a file that is not a usable .docx."""
+
+
+@contextlib.contextmanager
+def reading_template(name: str) -> Iterator[None]:
+    """Turn what a broken .docx package raises into a :class:`~baocao.TemplateError`."""
+    try:
+        yield
+    except BaocaoError:
+        raise
+    except _BROKEN_PACKAGE as exc:
+        raise TemplateError(f"{name}: not a usable .docx template "
+                            f"({type(exc).__name__}: {exc})") from None
+
+
 def render_document(report: m.Report, template: PathLike | bytes | None = None, *,
                     profile: str = "14", margins: Margins | None = None) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
     data = _load_template(template)
     ctx = build_context(report)
-    name = "the default template" if template is None else (
-        "the template" if isinstance(template, bytes) else str(template))
+    name = template_name(template)
     tpl = docxtpl.DocxTemplate(io.BytesIO(data))
-    try:
-        tpl.render(ctx, jinja_env=jinja_environment(), autoescape=True)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{name}: {_describe(exc, tpl.docx)}") from None
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
-            SyntaxError) as exc:  # zip, package or XML trouble
-        if isinstance(exc, BaocaoError):
-            raise
-        raise TemplateError(f"{name}: not a usable .docx template "
-                            f"({type(exc).__name__}: {exc})") from None
+    with reading_template(name):
+        try:
+            tpl.render(ctx, jinja_env=jinja_environment(), autoescape=True)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{name}: {_describe(exc, tpl.docx)}") from None
     document = tpl.docx
     if profile != "14":
         apply_profile(document.styles.element, profile)

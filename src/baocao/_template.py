@@ -36,7 +36,6 @@ from typing import IO, Any
 import docxtpl
 import jinja2
 from docx.opc.coreprops import CoreProperties
-from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap, qn
@@ -44,7 +43,7 @@ from lxml import etree
 
 from . import _model as m
 from ._context import context as build_context
-from ._errors import BaocaoError, InvalidTypeError, TemplateError
+from ._errors import InvalidTypeError, TemplateError
 from ._files import write_output
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._options import Margins, check_profile
@@ -54,6 +53,8 @@ from ._render import (
     core_values,
     default_template_path,
     jinja_environment,
+    reading_template,
+    template_name,
 )
 from ._zip import Compressed, compress, zip_entries
 
@@ -86,21 +87,15 @@ class Template:
 
     def __init__(self, source: str | os.PathLike[str] | bytes | None = None, *,
                  name: str | None = None) -> None:
-        self._name = name or ("the default template" if source is None else
-                              "the template" if isinstance(source, bytes) else str(source))
+        self._name = name or template_name(source)
         self._source = _load_template(source)
         tpl = docxtpl.DocxTemplate(io.BytesIO(self._source))
-        try:
-            tpl.init_docx()
-            self._compile(tpl)
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"{self.name}: {_describe(exc, tpl.docx)}") from None
-        except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
-                SyntaxError) as exc:
-            if isinstance(exc, BaocaoError):
-                raise
-            raise TemplateError(f"{self.name}: not a usable .docx template "
-                                f"({type(exc).__name__}: {exc})") from None
+        with reading_template(self.name):
+            try:
+                tpl.init_docx()
+                self._compile(tpl)
+            except jinja2.TemplateError as exc:
+                raise TemplateError(f"{self.name}: {_describe(exc, tpl.docx)}") from None
 
     @property
     def name(self) -> str:
