@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,27 @@ SEED = ROOT.parent / "shared" / "seed" / "2710-BC-SNV.txt"
 
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.load_profile("ci")
+
+
+def require_tools(*, soffice: bool = True) -> None:
+    """Skip when LibreOffice or pdftotext is missing, or fail if BAOCAO_REQUIRE_SOFFICE=1
+    (as .ci/run sets it, so that the PDF tests run there rather than skip)."""
+    from baocao._errors import ConversionError
+    from baocao._pdf import find_soffice
+
+    missing: list[str] = []
+    if soffice:
+        try:
+            find_soffice()
+        except ConversionError:
+            missing.append("LibreOffice (soffice; Debian libreoffice-writer-nogui)")
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext (Debian poppler-utils)")
+    if missing:
+        message = "not installed: " + ", ".join(missing)
+        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
+            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
+        pytest.skip(message)
 
 
 def minimal_data(**changes: Any) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import yaml
 import baocao
 from baocao._cli import main
 
-from .conftest import EXAMPLE_YAML, minimal_data, open_docx
+from .conftest import EXAMPLE_YAML, minimal_data, open_docx, require_tools
 
 
 def _write(tmp_path: Path, data: object, name: str = "r.yaml") -> Path:
@@ -134,8 +134,6 @@ def test_profile_and_margins_options(tmp_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.soffice
 def test_render_pdf(tmp_path: Path) -> None:
     from baocao._pdf import pdf_text_layout
-
-    from .test_pdf import require_tools
 
     require_tools()
     source = _write(tmp_path, minimal_data())

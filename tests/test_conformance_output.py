@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import os
-import shutil
 from typing import Any
 
 import pytest
@@ -36,10 +34,9 @@ from baocao import (
     Table,
 )
 from baocao._check import check
-from baocao._errors import ConversionError
 from baocao._metrics import MM_PER_PT
 
-from .conftest import make_report
+from .conftest import make_report, require_tools
 
 TABLE = Table(
     header=["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
@@ -233,25 +230,10 @@ TEXT_CENTRE_PT = (30 + 165 / 2) / MM_PER_PT
 Words = list[list[tuple[str, float, float, float, float]]]
 
 
-def _require_tools() -> None:
-    missing = []
-    try:
-        baocao._pdf.find_soffice()
-    except ConversionError:
-        missing.append("LibreOffice (soffice)")
-    if shutil.which("pdftotext") is None:
-        missing.append("pdftotext (poppler-utils)")
-    if missing:
-        message = "not installed: " + ", ".join(missing)
-        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
-            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def example_pages(example_docx: bytes) -> Words:
     """The words of each page of the example, converted once for the module."""
-    _require_tools()
+    require_tools()
     return baocao._pdf.pdf_words(baocao.to_pdf(example_docx))
 
 

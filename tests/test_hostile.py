@@ -10,7 +10,6 @@ the code point. A few hostile reports also go through LibreOffice.
 from __future__ import annotations
 
 import datetime
-import os
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -23,7 +22,7 @@ import baocao
 from baocao._context import END_MARK
 from baocao._text import nfc, upper
 
-from .conftest import make_report, minimal_data, open_docx
+from .conftest import make_report, minimal_data, open_docx, require_tools
 from .strategies import (
     FORBIDDEN,
     SPECIAL_PIECES,
@@ -382,26 +381,10 @@ PROBES = [
 ]
 
 
-def _require_soffice() -> None:
-    from baocao._errors import ConversionError
-    from baocao._pdf import find_soffice
-
-    try:
-        find_soffice()
-        import shutil
-
-        if shutil.which("pdftotext") is None:
-            raise ConversionError("pdftotext (poppler-utils) is not installed")
-    except ConversionError as exc:
-        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
-            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {exc}")
-        pytest.skip(str(exc))
-
-
 @pytest.mark.soffice
 @pytest.mark.parametrize("index", range(len(HOSTILE_REPORTS)))
 def test_libreoffice_opens_hostile_reports(index: int) -> None:
-    _require_soffice()
+    require_tools()
     from baocao._pdf import pdf_text_layout, to_pdf
 
     pages = pdf_text_layout(to_pdf(baocao.render(HOSTILE_REPORTS[index])))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import stat
 import sys
 import time
@@ -30,29 +29,14 @@ from baocao._errors import ConversionError, InvalidTypeError, ValidationError
 from baocao._metrics import text_width_pt
 from baocao._pdf import check_fonts, find_soffice, pdf_text_layout, pdf_words, to_pdf
 
+from .conftest import require_tools
+
 MOTTO_LINE = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SECOND_PAGE = "Trang thứ hai của báo cáo"
 LEFT_MARGIN_MM = 30
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake programs are scripts")
-
-
-def require_tools(*, soffice: bool = True) -> None:
-    """Skip when LibreOffice or pdftotext is missing, or fail if BAOCAO_REQUIRE_SOFFICE=1."""
-    missing: list[str] = []
-    if soffice:
-        try:
-            find_soffice()
-        except ConversionError:
-            missing.append("LibreOffice (soffice; Debian libreoffice-writer-nogui)")
-    if shutil.which("pdftotext") is None:
-        missing.append("pdftotext (Debian poppler-utils)")
-    if missing:
-        message = "not installed: " + ", ".join(missing)
-        if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
-            pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
-        pytest.skip(message)
 
 
 def make_docx() -> bytes:
