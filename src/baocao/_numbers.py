@@ -712,6 +712,16 @@ _UNIT_WORDS: Final = {
     "phần": _FIX_PERCENT,
     "%": _FIX_PERCENT,
 }
+_NOT_WRITTEN: Final = {
+    "chục": "is spoken; documents write 'mươi' (hai mươi) or 'mười'",
+    "nhăm": "is spoken; documents write 'lăm' (hai mươi lăm)",
+    "hăm": "is spoken; documents write 'hai mươi'",
+    "băm": "is spoken; documents write 'ba mươi'",
+    "rưỡi": "(a half) is spoken; documents write the number in full",
+    "lẽ": "is a misspelling of 'lẻ'",
+    "muời": "is a misspelling of 'mười'",
+    "bẩy": "is a spoken spelling; documents write 'bảy'",
+}
 _CANONICAL_STYLES: Final = {
     (large, fraction): Style(
         four_after_tens="bốn",
@@ -865,11 +875,11 @@ def _parse_words(
     lowered = [w.lower() for w in words]
     for k, word in enumerate(lowered):
         if word in _UNIT_WORDS:
-            raise ValidationError(
-                text,
-                f"contains the unit word {shown_words[k]!r}, which is not part of a number; "
-                f"{_UNIT_WORDS[word]}",
-            )
+            reason = f"contains the unit word {shown_words[k]!r}, which is not part of a number"
+            raise ValidationError(text, f"{reason}; {_UNIT_WORDS[word]}")
+        if word in _NOT_WRITTEN:
+            reason = f"word {where[k]}, {shown_words[k]!r}, {_NOT_WRITTEN[word]}"
+            raise ValidationError(text, f"is not a number in words: {reason}")
     canonical: list[str] = []
     shown: dict[str, str] = {}  # canonical word → the variant the text uses, for messages
     for word in lowered:
@@ -1251,7 +1261,7 @@ def _read_amount(text: object, large: object, unaccented: bool) -> int:
     # a label: "Bằng chữ:", "Số tiền (viết) bằng chữ:"
     for label in _AMOUNT_LABELS:
         n = len(label)
-        head = [k.rstrip(":") for k in keys[:n]]
+        head = [_amount_key(w.rstrip(":"), unaccented) for _, w in words[:n]]
         if head == list(label):
             skip = n + 1 if len(keys) > n and keys[n] == ":" else n
             words, keys = words[skip:], keys[skip:]
@@ -1305,8 +1315,8 @@ def _read_amount(text: object, large: object, unaccented: bool) -> int:
         position, word = words[k]
         if k >= end:
             raise refuse(
-                f"has a comma after word {position}, {word!r}, at the end; an amount may end "
-                "in '.' or './.', not in a comma"
+                f"has a comma after word {position}, {word!r}, after the number; a comma may "
+                "only separate the groups of the number, and the amount ends in '.' or './.'"
             )
         if k == end - 1:
             raise refuse(
