@@ -1208,7 +1208,8 @@ _AMOUNT_LABELS: Final = (
     ("bằng", "chữ"),
 )
 _AMOUNT_ENDINGS: Final = (
-    "'đồng', 'VNĐ', 'VND', 'Việt Nam đồng' or 'đồng Việt Nam' (then optionally 'chẵn'), or 'chẵn'"
+    "'đồng', 'Việt Nam đồng', 'đồng Việt Nam', 'VNĐ', 'VND' or 'đ' (then optionally "
+    "'chẵn'), or 'chẵn'"
 )
 _SCALE_RANK: Final = {"nghìn": 1, "ngàn": 1, "triệu": 2, "tỷ": 3, "tỉ": 3}
 
