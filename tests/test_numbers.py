@@ -882,3 +882,17 @@ def test_the_amount_audit_reads_words_as_documents_write_them() -> None:
     assert "100.000.000 đồng" in finding.found
     (finding,) = _amount_findings(vnd)
     assert "350.000.000 đồng" in finding.found
+
+
+def _without_diacritics(text: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+@given(st.integers(-(10**15), 10**15), styles)
+def test_unaccented_text_reads_as_the_number_it_was(n: int, style: Style) -> None:
+    text = _without_diacritics(number_to_words(n, style=style))
+    assert text.isascii()
+    assert words_to_number(text, large=style.large, unaccented=True) == n
+    money = _without_diacritics(money_to_words(n, style=style.replace(large="recursive")))
+    assert words_to_money(money, unaccented=True) == n

@@ -1079,6 +1079,9 @@ _UNACCENTED_OTHER: Final = {
 }
 
 
+_UNACCENTED: Final = frozenset({*_UNACCENTED_NUMBER, *_UNACCENTED_OTHER, "muoi", "mot"})
+
+
 def _restore_accents(words: Sequence[str]) -> list[str]:
     """Put the diacritics back on number words written without them ("mot tram").
 
@@ -1172,11 +1175,8 @@ def _check_unaccented(unaccented: object) -> None:
 
 def _refuse_unaccented(words: Sequence[str], text: str, read: Callable[[], object]) -> None:
     """Raise a clear error if ``text`` reads once its accents are restored."""
-    restored = _restore_accents(words)
-    changed = next(
-        (k for k, (a, b) in enumerate(zip(words, restored, strict=True)) if a.lower() != b),
-        None,
-    )
+    bare = [word.strip("():,./") for word in words]
+    changed = next((k for k, word in enumerate(bare) if word.lower() in _UNACCENTED), None)
     if changed is None:
         return
     try:
@@ -1185,7 +1185,7 @@ def _refuse_unaccented(words: Sequence[str], text: str, read: Callable[[], objec
         return
     raise ValidationError(
         text,
-        f"is written without diacritics (word {changed + 1}, {words[changed]!r}); "
+        f"is written without diacritics (word {changed + 1}, {bare[changed]!r}); "
         f"{_FIX_UNACCENTED} to read it",
     )
 
