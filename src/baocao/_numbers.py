@@ -1332,7 +1332,11 @@ def _read_amount(text: object, large: object, unaccented: bool) -> int:
             )
     value = _parse_words(parse, normalized, large, display=number, positions=positions)
     if isinstance(value, Decimal):
-        raise refuse("has a decimal part; amounts in đồng are whole numbers")
+        point = next(k for k, w in enumerate(parse) if w.lower() in ("phẩy", "chấm"))
+        raise refuse(
+            f"has a decimal part (word {positions[point]}, {number[point]!r}); amounts in "
+            "đồng are whole numbers"
+        )
     if not unit and not chan:
         raise refuse(
             f"is not followed by 'đồng': the number ends at word {positions[-1]}, "
