@@ -579,6 +579,11 @@ def decimals(draw: st.DrawFn) -> Decimal:
 def test_decimals_round_trip(value: Decimal, style: Style, keep: bool, fraction: str) -> None:
     style = style.replace(keep_trailing_zeros=keep, fraction=fraction)
     text = number_to_words(value, style=style)
+    if "phẩy" in text and text.split()[-1] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"):
+        # 1,5000 written "một phẩy năm nghìn" also means 1,5 nghìn: refused, not guessed
+        with pytest.raises(ValidationError, match="is ambiguous: read as digits after"):
+            words_to_number(text, large=style.large)
+        return
     back = words_to_number(text, large=style.large)
     assert back == value
     if keep and value:
@@ -896,3 +901,11 @@ def test_unaccented_text_reads_as_the_number_it_was(n: int, style: Style) -> Non
     assert words_to_number(text, large=style.large, unaccented=True) == n
     money = _without_diacritics(money_to_words(n, style=style.replace(large="recursive")))
     assert words_to_money(money, unaccented=True) == n
+
+
+def test_a_decimal_ending_in_a_scale_word_is_refused_as_ambiguous() -> None:
+    for text in ("một phẩy năm triệu", "hai phẩy năm nghìn", "Một phẩy năm triệu đồng"):
+        with pytest.raises(ValidationError, match="is ambiguous: read as digits after the"):
+            words_to_money(text) if "đồng" in text else words_to_number(text)
+    assert words_to_number("một triệu phẩy năm") == Decimal("1000000.5")
+    assert words_to_number("không phẩy không trăm ba mươi hai") == Decimal("0.032")

@@ -941,7 +941,19 @@ def _parse_words(
                     )
     values = set(readings.values())
     if len(values) == 1:
-        return values.pop()
+        value = values.pop()
+        if isinstance(value, Decimal) and canonical[-1] in _SCALE_VALUE:
+            # "một phẩy năm triệu": 1,5000000 as the textbook reads the digits after the
+            # comma, but 1,5 triệu (1.500.000) as the press writes it. Refused, not guessed.
+            scale = shown_words[-1]
+            raise ValidationError(
+                text,
+                f"is ambiguous: read as digits after the comma it is {_vi_digits(value)}, but "
+                f"a decimal number followed by {scale!r} can also mean that many {scale!r} "
+                "('một phẩy năm triệu' is 1.500.000 in the press); write the number in full, "
+                "or the digits after the comma without a scale word",
+            )
+        return value
     if len(values) > 1:
         raise ValidationError(
             text,
