@@ -163,3 +163,109 @@ def test_as_a_process_output_is_utf8_and_stderr_has_no_traceback() -> None:
     assert result.stdout == "Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng\n"
     assert result.stderr.startswith("baocao: error: 'abc' is not a number in the 'vi' format")
     assert result.stderr.count("\n") == 1
+
+
+# --------------------------------------------------------------- errors name the options
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "not_said"),
+    [
+        (
+            ["words", "--money", "1.500,5"],
+            "add --rounding half-up (or another --rounding mode) to round it",
+            "rounding=",
+        ),
+        (
+            ["words", "1,005.5"],
+            "it is valid in the 'en' format: add --input-format en",
+            "input_format=",
+        ),
+        (
+            ["words", "--input-format", "en", "1.005,5"],
+            "it is valid in the 'vi' format: add --input-format vi",
+            "input_format=",
+        ),
+        (["words", "--parse", "một trăm đồng"], "use --parse --money for an amount", "words_to"),
+        (["words", "--parse", "năm phần trăm"], "use --parse --percent for a", "words_to"),
+        (
+            ["words", "--parse", "một nghìn tỷ hai trăm ba mươi tư tỷ"],
+            "add --large recursive or --large group_scale",
+            "large=",
+        ),
+        (
+            ["words", "--parse", "--money", "mot tram trieu dong"],
+            "is written without diacritics (word 1, 'mot'); add --unaccented to read it",
+            "unaccented=",
+        ),
+    ],
+)
+def test_errors_name_the_cli_options(
+    argv: list[str], said: str, not_said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith("baocao: error: ")
+    assert said in err
+    assert not_said not in err
+    assert "=" not in err.replace("==", "")
+
+
+def test_every_python_fix_has_a_cli_wording() -> None:
+    from baocao import _numbers
+
+    fixes = [getattr(_numbers, name) for name in dir(_numbers) if name.startswith("_FIX_")]
+    fixes += [_numbers._fix_input_format(f) for f in _numbers._INPUT_FORMATS]
+    for fix in fixes:
+        assert fix in _cli_words._CLI_FIXES
+        assert "--" in _cli_words.cli_message(fix)
+        assert "=" not in _cli_words.cli_message(fix)
+
+
+def test_parse_unaccented_and_large(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["words", "--parse", "--money", "--unaccented", "mot tram dong"], capsys)
+    assert (status, out) == (0, "100\n")
+    status, out, _ = run(["words", "--parse", "--unaccented", "hai muoi mot"], capsys)
+    assert (status, out) == (0, "21\n")
+    text = "một nghìn tỷ hai trăm ba mươi tư tỷ"
+    status, out, _ = run(["words", "--parse", "--large", "group_scale", text], capsys)
+    assert (status, out) == (0, "1.234.000.000.000\n")
+
+
+def test_parse_money_as_documents_write_it(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "(Bằng chữ: Một tỷ, hai trăm triệu đồng chẵn.)"
+    status, out, _ = run(["words", "--parse", "--money", text], capsys)
+    assert (status, out) == (0, "1.200.000.000\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["words", "--suffix", "chan", "5"], "--suffix"),
+        (["words", "--rounding", "half-up", "5"], "--rounding"),
+        (["words", "--parse", "--money", "--suffix", "chan", "năm đồng"], "--suffix"),
+        (["words", "--unaccented", "5"], "--unaccented goes with --parse"),
+        (["words", "--parse", "--percent", "--unaccented", "năm phần trăm"], "--unaccented"),
+        (["words", "--large", "recursive", "5"], "--large goes with --parse"),
+    ],
+)
+def test_options_that_do_not_go_together_exit_2(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(argv, capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("baocao: error: ")
+    assert option in err
+    assert err.count("\n") == 1
+
+
+def test_bad_choices_exit_2_and_name_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv, option in (
+        (["words", "--rounding", "nearest", "5"], "--rounding"),
+        (["words", "--input-format", "de", "5"], "--input-format"),
+        (["words", "--large", "auto", "--parse", "năm"], "--large"),
+    ):
+        with pytest.raises(SystemExit) as info:
+            parser().parse_args(argv)
+        assert info.value.code == 2
+        assert option in capsys.readouterr().err

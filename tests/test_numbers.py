@@ -67,7 +67,7 @@ def _options(text: str) -> dict[str, Any]:
         key, value = pair.split("=")
         if key == "decimals":
             options[key] = None if value == "None" else int(value)
-        elif key == "allow_float":
+        elif key in ("allow_float", "unaccented"):
             options[key] = value == "True"
         elif key == "rounding":
             options[key] = getattr(decimal, value)
@@ -579,6 +579,11 @@ def decimals(draw: st.DrawFn) -> Decimal:
 def test_decimals_round_trip(value: Decimal, style: Style, keep: bool, fraction: str) -> None:
     style = style.replace(keep_trailing_zeros=keep, fraction=fraction)
     text = number_to_words(value, style=style)
+    if "phẩy" in text and text.split()[-1] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"):
+        # 1,5000 written "một phẩy năm nghìn" also means 1,5 nghìn: refused, not guessed
+        with pytest.raises(ValidationError, match="is ambiguous: read as digits after"):
+            words_to_number(text, large=style.large)
+        return
     back = words_to_number(text, large=style.large)
     assert back == value
     if keep and value:
@@ -704,3 +709,203 @@ def test_decimal_context_is_untouched() -> None:
         )
         assert format_number(Decimal("123456789.125"), decimals=2) == "123.456.789,13"
         assert rate(1, 3, rounding=decimal.ROUND_DOWN) == Decimal("33.33")
+
+
+# --------------------------------------------------------------------------- amounts in words
+
+MONEY_GOLDEN = Path(__file__).parent / "data" / "money_words_golden.tsv"
+
+
+def _money_rows() -> list[Any]:
+    rows = []
+    for line_no, line in enumerate(MONEY_GOLDEN.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#") or line.startswith("options\t"):
+            continue
+        options, text, expected = line.split("\t")
+        rows.append(pytest.param(options, text, expected, id=f"L{line_no}"))
+    return rows
+
+
+@pytest.mark.parametrize(("options", "text", "expected"), _money_rows())
+def test_money_words_golden(options: str, text: str, expected: str) -> None:
+    if expected.startswith("!"):
+        with pytest.raises(ValidationError) as info:
+            words_to_money(text, **_options(options))
+        message = str(info.value)
+        assert expected[1:] in message
+        assert message.startswith(repr(unicodedata.normalize("NFC", text)))
+        if "is not followed by 'đồng'" in message:
+            assert not any(w in text.lower().split() for w in ("đồng", "vnđ", "vnd", "chẵn"))
+    else:
+        assert words_to_money(text, **_options(options)) == int(expected)
+
+
+def test_money_golden_table_is_big_enough() -> None:
+    rows = [p.values for p in _money_rows()]
+    accepted = [r for r in rows if not r[2].startswith("!")]
+    assert len(rows) >= 56
+    assert len(accepted) >= 56
+    texts = " ".join(r[1] for r in rows).lower()
+    for variant in ("lẻ", "linh", "mươi", "chục", "nghìn", "ngàn", "tỷ", "tỉ", "mốt", "lăm"):
+        assert variant in texts.split(), variant
+    for variant in ("nhăm", "tư", "bốn", "vnđ", "bằng", "chẵn.", "đồng.", "(một"):
+        assert variant in texts.split(), variant
+
+
+def test_only_a_missing_unit_says_it_is_not_followed_by_dong() -> None:
+    assert words_to_money("Một trăm triệu đồng.") == words_to_money("Một trăm triệu chẵn.")
+    for text in (
+        "Hai mươi năm nghìn đồng",
+        "Một trăm triệu đồng lẻ",
+        "(Một trăm triệu đồng",
+        "Một trăm triệu đồng chẵn chẵn",
+        "Một trăm triệu đồng, chẵn",
+        "Một trăm triệu đông",
+    ):
+        with pytest.raises(ValidationError) as info:
+            words_to_money(text)
+        assert "is not followed by 'đồng'" not in str(info.value), text
+    with pytest.raises(ValidationError, match="is not followed by 'đồng'"):
+        words_to_money("Một trăm triệu")
+
+
+def test_money_option_types() -> None:
+    with pytest.raises(InvalidTypeError, match="unaccented: 'yes' is not True or False"):
+        words_to_money("một đồng", unaccented="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="large: 'auto'"):
+        words_to_money("một đồng", large="auto")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError):
+        words_to_money(None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="is empty"):
+        words_to_money("  ")
+    with pytest.raises(ValidationError, match="has no amount"):
+        words_to_money("( )")
+
+
+def test_unaccented_number_words() -> None:
+    assert words_to_number("mot tram hai muoi mot", unaccented=True) == 121
+    assert words_to_number("am muoi lam phay khong nam", unaccented=True) == Decimal("-15.05")
+    assert words_to_number("một tram", unaccented=True) == 100  # accented words stay
+    with pytest.raises(ValidationError, match="pass unaccented=True"):
+        words_to_number("hai muoi")
+    with pytest.raises(ValidationError, match="'bẩy'"):
+        words_to_number("bẩy", unaccented=True)  # a word with diacritics must be right
+    with pytest.raises(InvalidTypeError, match="unaccented"):
+        words_to_number("hai", unaccented=1)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the fast path
+
+FAST_STYLES = [
+    Style(odd=odd, thousand=k, billion=b, four_after_tens=f, four_after_odd=g)
+    for odd in ("linh", "lẻ")
+    for k in ("nghìn", "ngàn")
+    for b in ("tỷ", "tỉ")
+    for f, g in (("tư", "bốn"), ("bốn", "tư"))
+]
+
+
+def _full_reader(text: str) -> int | Decimal | str:
+    """What the word-by-word reader says: the value, or the error message."""
+    from baocao._numbers import _parse_words, _split_text
+
+    normalized, words = _split_text(text)
+    try:
+        return _parse_words(words, normalized, None)
+    except ValidationError as exc:
+        return str(exc)
+
+
+@given(st.integers(-(10**12) + 1, 10**12 - 1), st.sampled_from(FAST_STYLES), st.booleans())
+def test_fast_path_agrees_with_the_full_reader(n: int, style: Style, capital: bool) -> None:
+    from baocao._numbers import _fast_read
+
+    text = number_to_words(n, style=style)
+    if capital:
+        text = text[0].upper() + text[1:]
+    assert _fast_read(text) == n == _full_reader(text)
+    assert words_to_money(text + " đồng") == n
+
+
+VOCABULARY = [
+    *("không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám"),
+    *("chín", "mười", "mươi", "trăm", "linh", "lẻ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"),
+    *("âm", "Một", "Hai"),
+]
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14))
+def test_fast_path_never_accepts_what_the_full_reader_refuses(words: list[str]) -> None:
+    from baocao._numbers import _fast_read
+
+    text = " ".join(words)
+    fast = _fast_read(text)
+    if fast is not None:
+        assert _full_reader(text) == fast
+
+
+def test_fast_path_leaves_other_texts_to_the_full_reader() -> None:
+    from baocao._numbers import _fast_read
+
+    for text in (
+        "MỘT NGHÌN",
+        "một  nghìn",
+        " một",
+        "một nghìn tỷ",
+        "hai phẩy năm",
+        "âm không",
+        "không nghìn",
+        "một tỷx",
+        unicodedata.normalize("NFD", "một nghìn"),
+    ):
+        assert _fast_read(text) is None, text
+    assert words_to_number("MỘT NGHÌN") == 1000
+    assert words_to_number(unicodedata.normalize("NFD", "một nghìn")) == 1000
+
+
+# --------------------------------------------------------------------------- the amount audit
+
+
+def _amount_findings(sentence: str) -> list[Any]:
+    import baocao
+
+    from .conftest import make_report
+
+    report = make_report(
+        sections=[baocao.Section(title="Kinh phí", body=[sentence])],
+    )
+    return [f for f in baocao.check(baocao.render(report)) if f.rule == "amount.words"]
+
+
+def test_the_amount_audit_reads_words_as_documents_write_them() -> None:
+    right = "Kinh phí là 100.000.000 đồng (Bằng chữ: Một trăm triệu đồng chẵn.)."
+    wrong = "Kinh phí là 200.000.000 đồng (Một trăm triệu đồng chẵn.)."
+    vnd = "Kinh phí là 300.000.000 đồng (Ba trăm năm mươi triệu VNĐ)."
+    assert _amount_findings(right) == []
+    (finding,) = _amount_findings(wrong)
+    assert "200.000.000 in digits" in finding.found
+    assert "100.000.000 đồng" in finding.found
+    (finding,) = _amount_findings(vnd)
+    assert "350.000.000 đồng" in finding.found
+
+
+def _without_diacritics(text: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+@given(st.integers(-(10**15), 10**15), styles)
+def test_unaccented_text_reads_as_the_number_it_was(n: int, style: Style) -> None:
+    text = _without_diacritics(number_to_words(n, style=style))
+    assert text.isascii()
+    assert words_to_number(text, large=style.large, unaccented=True) == n
+    money = _without_diacritics(money_to_words(n, style=style.replace(large="recursive")))
+    assert words_to_money(money, unaccented=True) == n
+
+
+def test_a_decimal_ending_in_a_scale_word_is_refused_as_ambiguous() -> None:
+    for text in ("một phẩy năm triệu", "hai phẩy năm nghìn", "Một phẩy năm triệu đồng"):
+        with pytest.raises(ValidationError, match="is ambiguous: read as digits after the"):
+            words_to_money(text) if "đồng" in text else words_to_number(text)
+    assert words_to_number("một triệu phẩy năm") == Decimal("1000000.5")
+    assert words_to_number("không phẩy không trăm ba mươi hai") == Decimal("0.032")

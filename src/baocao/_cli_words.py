@@ -13,8 +13,11 @@
 One result per value, from the arguments or, without any, one per line of
 standard input (blank lines are skipped). A value that cannot be read prints
 ``baocao: error: <message>`` on standard error; the others are still printed
-and the exit status is 2. Put ``--`` before negative values so that they are
-not taken for options: ``baocao words -- -1.005,5``.
+and the exit status is 1. Options that do not go together exit 2, as argparse
+does. Messages name the options of this command (``--input-format en``,
+``--rounding half-up``, ``--parse --money``), never the Python arguments behind
+them. Put ``--`` before negative values so that they are not taken for options:
+``baocao words -- -1.005,5``.
 """
 
 from __future__ import annotations
@@ -29,7 +32,14 @@ from typing import Literal
 from ._errors import BaocaoError
 from ._format import format_number
 from ._numbers import (
+    _FIX_LARGE,
+    _FIX_MONEY,
+    _FIX_PERCENT,
+    _FIX_ROUNDING,
+    _FIX_UNACCENTED,
+    _INPUT_FORMATS,
     PRESETS,
+    _fix_input_format,
     money_to_words,
     number_to_words,
     percent_to_words,
@@ -47,6 +57,16 @@ _ROUNDING = {
     "up": decimal.ROUND_UP,
 }
 _SUFFIX: dict[str, Literal["chẵn"]] = {"chan": "chẵn", "chẵn": "chẵn"}
+
+# What the library tells a Python caller to do, said with this command's options.
+_CLI_FIXES: dict[str, str] = {
+    **{_fix_input_format(f): f"add --input-format {f}" for f in _INPUT_FORMATS},
+    _FIX_ROUNDING: "add --rounding half-up (or another --rounding mode)",
+    _FIX_MONEY: "use --parse --money for an amount in đồng",
+    _FIX_PERCENT: "use --parse --percent for a percentage",
+    _FIX_LARGE: "add --large recursive or --large group_scale",
+    _FIX_UNACCENTED: "add --unaccented",
+}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,6 +104,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--parse", action="store_true", help="read numbers in words and print them in digits"
     )
+    parser.add_argument(
+        "--unaccented",
+        action="store_true",
+        help="with --parse: also read words written without diacritics (mot tram trieu dong)",
+    )
+    parser.add_argument(
+        "--large",
+        choices=("recursive", "group_scale"),
+        help="with --parse: how to read numbers of 10^12 and more that could be read both ways",
+    )
     parser.set_defaults(func=run)
 
 
@@ -105,10 +135,12 @@ def _digits(value: int | Decimal, input_format: str) -> str:
 def _convert(value: str, args: argparse.Namespace) -> str:
     if args.parse:
         if args.money:
-            return _digits(words_to_money(value), args.input_format)
+            amount = words_to_money(value, large=args.large, unaccented=args.unaccented)
+            return _digits(amount, args.input_format)
         if args.percent:
-            return _digits(words_to_percent(value), args.input_format) + "%"
-        return _digits(words_to_number(value), args.input_format)
+            return _digits(words_to_percent(value, large=args.large), args.input_format) + "%"
+        number = words_to_number(value, large=args.large, unaccented=args.unaccented)
+        return _digits(number, args.input_format)
     if args.money:
         return money_to_words(
             value,
@@ -125,19 +157,43 @@ def _convert(value: str, args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao words``; 0 when every value was converted, 1 when one was not (as
     for every command's bad input), 2 for options that do not go together (as argparse)."""
-    if (args.suffix or args.rounding) and (args.parse or not args.money):
-        print(
-            "baocao: error: --suffix and --rounding go with --money (and not --parse)",
-            file=sys.stderr,
-        )
+    usage = _usage_error(args)
+    if usage:
+        print(f"baocao: error: {usage}", file=sys.stderr)
         return 2
     status = 0
     for value in _values(args):
         try:
             line = _convert(value, args)
         except BaocaoError as exc:
-            print(f"baocao: error: {exc}", file=sys.stderr)
+            print(f"baocao: error: {cli_message(str(exc))}", file=sys.stderr)
             status = 1
         else:
             print(line)
     return status
+
+
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options together, or ``None``."""
+    if (args.suffix or args.rounding) and (args.parse or not args.money):
+        return "--suffix and --rounding go with --money (and not with --parse)"
+    if args.unaccented and not args.parse:
+        return "--unaccented goes with --parse (it reads words, it does not write them)"
+    if args.unaccented and args.percent:
+        return "--unaccented goes with --parse and --parse --money, not with --percent"
+    if args.large and not args.parse:
+        return "--large goes with --parse; to write numbers of 10^12 and more, use a style"
+    return None
+
+
+def cli_message(message: str) -> str:
+    """``message`` with each fix the library suggests to a Python caller said with the
+    options of ``baocao words`` ("pass input_format='en'" → "add --input-format en").
+
+    >>> cli_message("'1.2' is not a whole number of đồng; " + _FIX_ROUNDING + " to round it")
+    "'1.2' is not a whole number of đồng; add --rounding half-up (or another --rounding \
+mode) to round it"
+    """
+    for python, cli in _CLI_FIXES.items():
+        message = message.replace(python, cli)
+    return message

@@ -26,7 +26,7 @@ import decimal
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from types import MappingProxyType
@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
-from ._errors import InvalidTypeError, ValidationError
+from ._errors import BaocaoError, InvalidTypeError, ValidationError
 
 __all__ = [
     "PRESETS",
@@ -60,6 +60,22 @@ InputFormat: TypeAlias = Literal["vi", "en", "plain"]
 
 LargeStyle: TypeAlias = Literal["recursive", "group_scale"]
 """How numbers of 10¹² and more are read (see :class:`Style`)."""
+
+# --------------------------------------------------------------------------- fixes
+
+# What an error tells the caller to do, named once so that ``baocao words`` can say the
+# same with its own options (``--input-format en``, ``--rounding half-up``, …).
+
+
+def _fix_input_format(input_format: str) -> str:
+    return f"pass input_format={input_format!r}"
+
+
+_FIX_ROUNDING: Final = "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)"
+_FIX_MONEY: Final = "use words_to_money() for an amount in đồng"
+_FIX_PERCENT: Final = "use words_to_percent() for a percentage"
+_FIX_LARGE: Final = "pass large='recursive' or large='group_scale'"
+_FIX_UNACCENTED: Final = "pass unaccented=True"
 
 # --------------------------------------------------------------------------- style
 
@@ -423,7 +439,7 @@ def _parse_digits(text: str, fmt: str, path: str) -> Parts:
     if match is None:
         others = [f for f in _INPUT_FORMATS if f != fmt and _DIGIT_PATTERNS[f].fullmatch(stripped)]
         hint = (
-            f"; it is valid in the {others[0]!r} format: pass input_format={others[0]!r}"
+            f"; it is valid in the {others[0]!r} format: {_fix_input_format(others[0])}"
             if others
             else ""
         )
@@ -652,8 +668,7 @@ def money_to_words(
         if rounding is None:
             raise ValidationError(
                 amount,
-                "is not a whole number of đồng; pass rounding=decimal.ROUND_HALF_UP "
-                "(or another decimal rounding mode) to round it",
+                f"is not a whole number of đồng; {_FIX_ROUNDING} to round it",
             )
         parts = _quantize(parts, 0, _check_rounding(rounding))
     elif rounding is not None:
@@ -689,13 +704,23 @@ _DIGIT_VALUE: Final = {w: i for i, w in enumerate(_DIGITS)}
 _UNIT_VALUE: Final = {**{w: i for i, w in enumerate(_DIGITS) if i}, "mốt": 1, "lăm": 5}
 _SCALE_VALUE: Final = {"nghìn": 1000, "triệu": 10**6, "tỷ": 10**9}
 _UNIT_WORDS: Final = {
-    "đồng": "use words_to_money() for an amount in đồng",
-    "chẵn": "use words_to_money() for an amount in đồng",
-    "đ": "use words_to_money() for an amount in đồng",
-    "vnđ": "use words_to_money() for an amount in đồng",
-    "vnd": "use words_to_money() for an amount in đồng",
-    "phần": "use words_to_percent() for a percentage",
-    "%": "use words_to_percent() for a percentage",
+    "đồng": _FIX_MONEY,
+    "chẵn": _FIX_MONEY,
+    "đ": _FIX_MONEY,
+    "vnđ": _FIX_MONEY,
+    "vnd": _FIX_MONEY,
+    "phần": _FIX_PERCENT,
+    "%": _FIX_PERCENT,
+}
+_NOT_WRITTEN: Final = {
+    "chục": "is spoken; documents write 'mươi' (hai mươi) or 'mười'",
+    "nhăm": "is spoken; documents write 'lăm' (hai mươi lăm)",
+    "hăm": "is spoken; documents write 'hai mươi'",
+    "băm": "is spoken; documents write 'ba mươi'",
+    "rưỡi": "(a half) is spoken; documents write the number in full",
+    "lẽ": "is a misspelling of 'lẻ'",
+    "muời": "is a misspelling of 'mười'",
+    "bẩy": "is a spoken spelling; documents write 'bảy'",
 }
 _CANONICAL_STYLES: Final = {
     (large, fraction): Style(
@@ -828,21 +853,33 @@ def _evaluate(words: list[str], large: str) -> tuple[bool, int, str | None]:
     return negative, integer, _eval_fraction(words[end + 1 :], end + 1, large)
 
 
-def _parse_words(words: list[str], text: str, large: object) -> int | Decimal:
-    """Read ``words`` (the number part of ``text``); ``text`` is only for the messages."""
-    if large is not None and large not in ("recursive", "group_scale"):
-        error = ValidationError if isinstance(large, str) else InvalidTypeError
-        raise error(large, "is not one of None, 'recursive', 'group_scale'", path="large")
+def _parse_words(
+    words: Sequence[str],
+    text: str,
+    large: object,
+    *,
+    display: Sequence[str] | None = None,
+    positions: Sequence[int] | None = None,
+) -> int | Decimal:
+    """Read ``words`` (the number part of ``text``); ``text`` is only for the messages.
+
+    ``display`` are the words as the text writes them (when ``words`` had their accents
+    restored) and ``positions`` their word numbers in ``text`` (when something comes
+    before the number), both for the messages only.
+    """
+    _check_large(large)
+    shown_words = words if display is None else display
+    where = range(1, len(words) + 1) if positions is None else positions
     if not words:
         raise ValidationError(text, "is empty; expected a number in words")
     lowered = [w.lower() for w in words]
     for k, word in enumerate(lowered):
         if word in _UNIT_WORDS:
-            raise ValidationError(
-                text,
-                f"contains the unit word {words[k]!r}, which is not part of a number; "
-                f"{_UNIT_WORDS[word]}",
-            )
+            reason = f"contains the unit word {shown_words[k]!r}, which is not part of a number"
+            raise ValidationError(text, f"{reason}; {_UNIT_WORDS[word]}")
+        if word in _NOT_WRITTEN:
+            reason = f"word {where[k]}, {shown_words[k]!r}, {_NOT_WRITTEN[word]}"
+            raise ValidationError(text, f"is not a number in words: {reason}")
     canonical: list[str] = []
     shown: dict[str, str] = {}  # canonical word → the variant the text uses, for messages
     for word in lowered:
@@ -855,7 +892,7 @@ def _parse_words(words: list[str], text: str, large: object) -> int | Decimal:
     if shown.get("nghìn") == "ngàn":
         shown.setdefault("linh", "lẻ")
 
-    candidates = ("recursive", "group_scale") if large is None else (large,)
+    candidates: tuple[str, ...] = ("recursive", "group_scale") if large is None else (str(large),)
     readings: dict[str, int | Decimal] = {}
     best: tuple[int, str] = (-1, "")
     for candidate in candidates:
@@ -865,7 +902,8 @@ def _parse_words(words: list[str], text: str, large: object) -> int | Decimal:
             if exc.index > best[0]:
                 best = (
                     exc.index,
-                    f"cannot place word {exc.index + 1}, {words[exc.index]!r}: it {exc.reason}",
+                    f"cannot place word {where[exc.index]}, {shown_words[exc.index]!r}: "
+                    f"it {exc.reason}",
                 )
             continue
         modes = ("number",) if fraction is None else ("number", "digits")
@@ -891,22 +929,48 @@ def _parse_words(words: list[str], text: str, large: object) -> int | Decimal:
                     )
                     best = (
                         mismatch,
-                        f"word {mismatch + 1}, {words[mismatch]!r}, is not where it belongs{want}",
+                        f"word {where[mismatch]}, {shown_words[mismatch]!r}, "
+                        f"is not where it belongs{want}",
                     )
                 else:
                     missing = shown.get(expected[mismatch], expected[mismatch])
-                    best = (mismatch, f"ends too early; expected {missing!r} after {words[-1]!r}")
+                    best = (
+                        mismatch,
+                        f"ends too early; expected {missing!r} after word {where[-1]}, "
+                        f"{shown_words[-1]!r}",
+                    )
     values = set(readings.values())
     if len(values) == 1:
-        return values.pop()
+        value = values.pop()
+        if isinstance(value, Decimal) and canonical[-1] in _SCALE_VALUE:
+            # "một phẩy năm triệu": 1,5000000 as the textbook reads the digits after the
+            # comma, but 1,5 triệu (1.500.000) as the press writes it. Refused, not guessed.
+            scale = shown_words[-1]
+            raise ValidationError(
+                text,
+                f"is ambiguous: read as digits after the comma it is {_vi_digits(value)}, but "
+                f"a decimal number followed by {scale!r} can also mean that many {scale!r} "
+                "('một phẩy năm triệu' is 1.500.000 in the press); write the number in full, "
+                "or the digits after the comma without a scale word",
+            )
+        return value
     if len(values) > 1:
         raise ValidationError(
             text,
             f"is ambiguous: it reads {_vi_digits(readings['recursive'])} in the recursive style "
             f"and {_vi_digits(readings['group_scale'])} in the group-scale style; "
-            "pass large='recursive' or large='group_scale'",
+            f"{_FIX_LARGE}",
         )
     raise ValidationError(text, f"is not a number in words: {best[1]}")
+
+
+_LARGE_STYLES: Final = (None, "recursive", "group_scale")
+
+
+def _check_large(large: object) -> None:
+    if large not in _LARGE_STYLES:
+        error = ValidationError if isinstance(large, str) else InvalidTypeError
+        raise error(large, "is not one of None, 'recursive', 'group_scale'", path="large")
 
 
 def _vi_digits(value: int | Decimal) -> str:
@@ -920,7 +984,145 @@ def _split_text(text: object) -> tuple[str, list[str]]:
     return normalized, normalized.split()
 
 
-def words_to_number(text: str, *, large: LargeStyle | None = None) -> int | Decimal:
+# --------------------------------------------------------------------------- the fast path
+
+# Every number below 10¹² written out in full is a first group, then up to three later
+# groups, each closed by a smaller scale word than the one before. The readings of the
+# 1,000 groups (first and later forms, every accepted variant: linh/lẻ, tư/bốn) are keys
+# of two dicts, so a text as documents usually write it (NFC, lower case but perhaps its
+# first letter, single spaces) is read with at most three ``str.partition`` calls and four
+# look-ups. Anything else — other spacing or case, decimals, numbers of 10¹² and more, and
+# every text with a mistake — goes to the full reader above, which gives the same values
+# and the messages.
+
+
+def _fast_groups() -> tuple[dict[str, int], dict[str, int]]:
+    lead: dict[str, int] = {}
+    full: dict[str, int] = {}
+    for odd in ("linh", "lẻ"):
+        for four in ("tư", "bốn"):
+            style = Style(odd=odd, four_after_tens=four, four_after_odd=four)
+            for g in range(1, 1000):
+                words = _group_words(g, full=False, style=style)
+                lead[words] = lead[words[0].upper() + words[1:]] = g
+                full[_group_words(g, full=True, style=style)] = g
+    return lead, full
+
+
+_FAST_LEAD, _FAST_FULL = _fast_groups()
+_FAST_SCALES: Final = (
+    ((" tỷ", " tỉ"), 10**9),
+    ((" triệu",), 10**6),
+    ((" nghìn", " ngàn"), 1000),
+)
+_FAST_NEGATIVE: Final = ("âm ", "Âm ", "trừ ", "Trừ ")
+
+
+def _fast_read(text: str) -> int | None:
+    """The value of ``text`` if it is an integer below 10¹² in full words, written in NFC
+    and lower case (but perhaps its first letter) with single spaces; else ``None``."""
+    negative = text.startswith(_FAST_NEGATIVE)
+    if negative:
+        text = text[text.index(" ") + 1 :]
+    total = 0
+    table = _FAST_LEAD
+    for marks, factor in _FAST_SCALES:
+        for mark in marks:
+            head, found, tail = text.partition(mark)
+            if found:
+                break
+        else:
+            continue
+        value = table.get(head)
+        if value is None:
+            return None
+        total += value * factor
+        if not tail:
+            return -total if negative else total
+        if tail[0] != " ":
+            return None
+        text = tail[1:]
+        table = _FAST_FULL
+    value = table.get(text)
+    if value is None:
+        if text in ("không", "Không") and table is _FAST_LEAD and not negative:
+            return 0
+        return None
+    total += value
+    return -total if negative else total
+
+
+# --------------------------------------------------------------------------- unaccented text
+
+_DIGIT_WORDS: Final = frozenset(_DIGITS[2:])
+_UNACCENTED_NUMBER: Final = {
+    "khong": "không",
+    "mot": "một",
+    "bon": "bốn",
+    "nam": "năm",
+    "sau": "sáu",
+    "bay": "bảy",
+    "tam": "tám",
+    "chin": "chín",
+    "lam": "lăm",
+    "tu": "tư",
+    "tram": "trăm",
+    "le": "lẻ",
+    "nghin": "nghìn",
+    "ngan": "ngàn",
+    "trieu": "triệu",
+    "ty": "tỷ",
+    "ti": "tỉ",
+    "am": "âm",
+    "tru": "trừ",
+    "phay": "phẩy",
+    "cham": "chấm",
+    "dong": "đồng",
+    "chan": "chẵn",
+}
+_UNACCENTED_OTHER: Final = {
+    "dong": "đồng",
+    "chan": "chẵn",
+    "viet": "việt",
+    "bang": "bằng",
+    "chu": "chữ",
+    "so": "số",
+    "tien": "tiền",
+}
+
+
+_UNACCENTED: Final = frozenset({*_UNACCENTED_NUMBER, *_UNACCENTED_OTHER, "muoi", "mot"})
+
+
+def _restore_accents(words: Sequence[str]) -> list[str]:
+    """Put the diacritics back on number words written without them ("mot tram").
+
+    Only words written entirely in ASCII are changed; each has one accented form, except
+    *muoi* (*mươi* right after a digit word, *mười* anywhere else) and *mot* (*mốt* right
+    after *mươi*, *một* anywhere else). These are the only places each form can stand in
+    a number written in full, so the result is the one text that could have been meant,
+    and it is then read as strictly as any other.
+    """
+    restored: list[str] = []
+    for word in words:
+        lower = word.lower()
+        if lower.isascii():
+            if lower == "muoi":
+                lower = "mươi" if restored and restored[-1] in _DIGIT_WORDS else "mười"
+            elif lower == "mot":
+                lower = "mốt" if restored and restored[-1] == "mươi" else "một"
+            else:
+                lower = _UNACCENTED_NUMBER.get(lower, lower)
+        restored.append(lower)
+    return restored
+
+
+# --------------------------------------------------------------------------- public readers
+
+
+def words_to_number(
+    text: str, *, large: LargeStyle | None = None, unaccented: bool = False
+) -> int | Decimal:
     """Read a number written in Vietnamese words: the inverse of :func:`number_to_words`.
 
     Every variant of :class:`Style` is accepted (linh/lẻ, nghìn/ngàn, tỷ/tỉ,
@@ -939,6 +1141,11 @@ def words_to_number(text: str, *, large: LargeStyle | None = None) -> int | Deci
     group-scale reading is whenever more than one of its groups is labelled
     with *tỷ*.
 
+    ``unaccented=True`` also reads words written without diacritics ("mot tram
+    hai muoi mot"), each restored to the one form that can stand where it is;
+    words that carry diacritics must still be spelled right. Without it such
+    words are refused.
+
     Unit words are not part of a number: use :func:`words_to_money` and
     :func:`words_to_percent` for "… đồng" and "… phần trăm".
 
@@ -948,14 +1155,251 @@ def words_to_number(text: str, *, large: LargeStyle | None = None) -> int | Deci
     Decimal('-47.67')
     >>> words_to_number("một nghìn hai trăm ba mươi tư tỉ")
     1234000000000
+    >>> words_to_number("mot tram hai muoi mot", unaccented=True)
+    121
     >>> words_to_number("hai mươi năm")
     Traceback (most recent call last):
     ...
     baocao.ValidationError: 'hai mươi năm' is not a number in words: word 3, 'năm', \
 is not where it belongs; expected 'lăm'
     """
+    if type(text) is str and large in _LARGE_STYLES and unaccented is False:
+        value = _fast_read(text)
+        if value is not None:
+            return value
+    _check_unaccented(unaccented)
     normalized, words = _split_text(text)
-    return _parse_words(words, normalized, large)
+    if unaccented:
+        return _parse_words(_restore_accents(words), normalized, large, display=words)
+    try:
+        return _parse_words(words, normalized, large)
+    except ValidationError:
+        _refuse_unaccented(
+            words, normalized, lambda: _parse_words(_restore_accents(words), normalized, large)
+        )
+        raise
+
+
+def _check_unaccented(unaccented: object) -> None:
+    if not isinstance(unaccented, bool):
+        raise InvalidTypeError(unaccented, "is not True or False", path="unaccented")
+
+
+def _refuse_unaccented(words: Sequence[str], text: str, read: Callable[[], object]) -> None:
+    """Raise a clear error if ``text`` reads once its accents are restored."""
+    bare = [word.strip("():,./") for word in words]
+    changed = next((k for k, word in enumerate(bare) if word.lower() in _UNACCENTED), None)
+    if changed is None:
+        return
+    try:
+        read()
+    except BaocaoError:
+        return
+    raise ValidationError(
+        text,
+        f"is written without diacritics (word {changed + 1}, {bare[changed]!r}); "
+        f"{_FIX_UNACCENTED} to read it",
+    )
+
+
+# --------------------------------------------------------------------------- amounts
+
+_AMOUNT_UNITS: Final = (
+    ("việt", "nam", "đồng"),
+    ("đồng", "việt", "nam"),
+    ("đồng",),
+    ("vnđ",),
+    ("vnd",),
+    ("đ",),
+)
+_AMOUNT_UNIT_WORDS: Final = frozenset({"đồng", "vnđ", "vnd", "đ", "chẵn"})
+_AMOUNT_LABELS: Final = (
+    ("số", "tiền", "viết", "bằng", "chữ"),
+    ("số", "tiền", "bằng", "chữ"),
+    ("viết", "bằng", "chữ"),
+    ("bằng", "chữ"),
+)
+_AMOUNT_ENDINGS: Final = (
+    "'đồng', 'Việt Nam đồng', 'đồng Việt Nam', 'VNĐ', 'VND' or 'đ' (then optionally "
+    "'chẵn'), or 'chẵn'"
+)
+_SCALE_RANK: Final = {"nghìn": 1, "ngàn": 1, "triệu": 2, "tỷ": 3, "tỉ": 3}
+
+
+def _amount_key(word: str, unaccented: bool) -> str:
+    lower = word.lower()
+    if unaccented and lower.isascii():
+        return _UNACCENTED_OTHER.get(lower, lower)
+    return lower
+
+
+def _read_amount(text: object, large: object, unaccented: bool) -> int:
+    normalized, tokens = _split_text(text)
+
+    def refuse(reason: str) -> ValidationError:
+        return ValidationError(normalized, reason)
+
+    # (position, word) pairs; positions are word numbers in the text, for the messages
+    words = [(k + 1, w) for k, w in enumerate(tokens)]
+    if not words:
+        raise refuse("is empty; expected an amount in words such as 'Một trăm nghìn đồng'")
+
+    # a closing full stop, after the parenthesis or inside it
+    def strip_stop() -> None:
+        position, last = words[-1]
+        for stop in ("./.", "."):
+            if last.endswith(stop):
+                words[-1] = (position, last[: -len(stop)])
+                break
+
+    strip_stop()
+    first, last = words[0][1], words[-1][1]
+    if first.startswith("("):
+        if not last.endswith(")"):
+            raise refuse(
+                f"opens a parenthesis at word 1, {first!r}, and does not close it at the end"
+            )
+        words[0] = (words[0][0], words[0][1][1:])
+        words[-1] = (words[-1][0], words[-1][1][:-1])
+        strip_stop()
+    words = [(p, w) for p, w in words if w]
+    for position, word in words:
+        if "(" in word or ")" in word:
+            raise refuse(
+                f"has a parenthesis in word {position}, {word!r}; only the whole amount "
+                "may be in parentheses"
+            )
+    keys = [_amount_key(w, unaccented) for _, w in words]
+
+    # a label: "Bằng chữ:", "Số tiền (viết) bằng chữ:"
+    for label in _AMOUNT_LABELS:
+        n = len(label)
+        head = [_amount_key(w.rstrip(":"), unaccented) for _, w in words[:n]]
+        if head == list(label):
+            skip = n + 1 if len(keys) > n and keys[n] == ":" else n
+            words, keys = words[skip:], keys[skip:]
+            break
+
+    # commas between groups, kept aside and checked once the number is known
+    commas: list[int] = []  # indexes (in words) of the words a comma follows
+    cleaned: list[tuple[int, str]] = []
+    for position, word in words:
+        if word == ",":
+            if not cleaned:
+                raise refuse(f"has a comma at word {position} before any number")
+            commas.append(len(cleaned) - 1)
+            continue
+        if word.endswith(","):
+            commas.append(len(cleaned))
+            word = word[:-1]
+        cleaned.append((position, word))
+    words = cleaned
+    keys = [_amount_key(w, unaccented) for _, w in words]
+    if not words:
+        raise refuse("has no amount in words")
+
+    # the unit at the end: "đồng", "Việt Nam đồng", "VNĐ"…, then "chẵn"; or "chẵn" alone
+    end = len(words)
+    chan = keys[-1] == "chẵn"
+    if chan:
+        end -= 1
+    unit: tuple[str, ...] = ()
+    for candidate in _AMOUNT_UNITS:
+        if end > len(candidate) - 1 and tuple(keys[end - len(candidate) : end]) == candidate:
+            unit = candidate
+            break
+    end -= len(unit)
+    for k in range(end):
+        if keys[k] in _AMOUNT_UNIT_WORDS:
+            position, word = words[k]
+            after = " ".join(w for _, w in words[k + 1 :])
+            raise refuse(
+                f"has {after!r} after the unit {word!r} (word {position}); only 'chẵn' and a "
+                "closing '.' or './.' may follow the unit"
+            )
+    if end == 0:
+        ending = " ".join(w for _, w in words)
+        raise refuse(f"has no number in words before {ending!r}")
+    number = [w for _, w in words[:end]]
+    positions = [p for p, _ in words[:end]]
+    parse = _restore_accents(number) if unaccented else number
+    ranks = [_SCALE_RANK.get(w.lower(), 0) for w in parse]
+    for k in commas:
+        position, word = words[k]
+        if k >= end:
+            raise refuse(
+                f"has a comma after word {position}, {word!r}, after the number; a comma may "
+                "only separate the groups of the number, and the amount ends in '.' or './.'"
+            )
+        if k == end - 1:
+            raise refuse(
+                f"has a comma after word {position}, {word!r}, before the unit; a comma may "
+                "only separate the groups of the number"
+            )
+        if not ranks[k] or any(r >= ranks[k] for r in ranks[k + 1 :]):
+            raise refuse(
+                f"has a comma after word {position}, {word!r}; a comma may only separate "
+                "two groups of the number, after 'nghìn', 'triệu' or 'tỷ' and before a "
+                "smaller scale"
+            )
+    value = _parse_words(parse, normalized, large, display=number, positions=positions)
+    if isinstance(value, Decimal):
+        point = next(k for k, w in enumerate(parse) if w.lower() in ("phẩy", "chấm"))
+        raise refuse(
+            f"has a decimal part (word {positions[point]}, {number[point]!r}); amounts in "
+            "đồng are whole numbers"
+        )
+    if not unit and not chan:
+        raise refuse(
+            f"is not followed by 'đồng': the number ends at word {positions[-1]}, "
+            f"{number[-1]!r}; an amount in words ends in {_AMOUNT_ENDINGS}"
+        )
+    return value
+
+
+def words_to_money(text: str, *, large: LargeStyle | None = None, unaccented: bool = False) -> int:
+    """Read an amount of đồng in words ("bằng chữ"), as documents write it.
+
+    The inverse of :func:`money_to_words`. The number is read as strictly as by
+    :func:`words_to_number`; around it, the forms that real documents use are accepted
+    (docs/numbers.md lists them):
+
+    * the unit "đồng", "Việt Nam đồng", "đồng Việt Nam", "VNĐ", "VND" or "đ", then
+      optionally "chẵn"; or "chẵn" alone ("Một trăm triệu chẵn");
+    * a closing "." or "./.";
+    * the whole in parentheses, "(Một trăm triệu đồng)", and a label before it,
+      "Bằng chữ:", "Viết bằng chữ:", "Số tiền (viết) bằng chữ:";
+    * commas between the groups of the number, after a scale word: "Một tỷ, hai
+      trăm triệu đồng";
+    * any case for every letter.
+
+    ``unaccented=True`` also reads words written without diacritics ("mot tram
+    trieu dong"); without it they are refused with a message that says so. Anything
+    else is a :class:`~baocao.ValidationError` that names the word and its number.
+
+    >>> words_to_money("Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng chẵn./.")
+    4607678000
+    >>> words_to_money("(Bằng chữ: Một tỷ, hai trăm triệu đồng.)")
+    1200000000
+    >>> words_to_money("mot tram trieu dong", unaccented=True)
+    100000000
+    """
+    if type(text) is str and large in _LARGE_STYLES and unaccented is False:
+        for ending in (" đồng", " đồng chẵn"):
+            if text.endswith(ending):
+                value = _fast_read(text[: -len(ending)])
+                if value is not None:
+                    return value
+    _check_large(large)
+    _check_unaccented(unaccented)
+    if unaccented:
+        return _read_amount(text, large, True)
+    try:
+        return _read_amount(text, large, False)
+    except ValidationError:
+        normalized, words = _split_text(text)
+        _refuse_unaccented(words, normalized, lambda: _read_amount(text, large, True))
+        raise
 
 
 def _strip_unit(
@@ -973,21 +1417,6 @@ def _strip_unit(
         what = "a number in words followed by " + repr(" ".join(unit))
         raise ValidationError(normalized, f"is not {what}")
     return normalized, words[: -len(unit)]
-
-
-def words_to_money(text: str, *, large: LargeStyle | None = None) -> int:
-    """Read an amount in words ending in "đồng" (optionally "đồng chẵn", "./.").
-
-    The inverse of :func:`money_to_words`; the case of the first letter does not matter.
-
-    >>> words_to_money("Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng chẵn./.")
-    4607678000
-    """
-    normalized, words = _strip_unit(text, ("đồng",), ("chẵn",))
-    value = _parse_words(words, normalized, large)
-    if isinstance(value, Decimal):
-        raise ValidationError(normalized, "has a decimal part; amounts in đồng are whole numbers")
-    return value
 
 
 def words_to_percent(text: str, *, large: LargeStyle | None = None) -> int | Decimal:

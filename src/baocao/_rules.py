@@ -1572,7 +1572,7 @@ def _appendix_pages(doc: ParsedDocument) -> Iterator[Problem]:
 
 _AMOUNT_RE = re.compile(
     r"(?<![\d.,])(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)(?!,\d)(?![\d.]*\d)\s*"
-    r"(?:đồng|đ|VNĐ|VND)?\s*\((?P<words>[^()]*?đồng[^()]*)\)",
+    r"(?:đồng|đ|VNĐ|VND)?\s*\((?P<words>[^()]*?(?:đồng|VNĐ|VND|chẵn)[^()]*)\)",
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?P<space>\s*)%")
