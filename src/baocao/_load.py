@@ -74,8 +74,8 @@ class _ZeroPadded(int):
 
     typed: str
 
-    def __new__(cls, typed: str) -> _ZeroPadded:
-        self = super().__new__(cls, typed, 10)
+    def __new__(cls, typed: str, number: int) -> _ZeroPadded:
+        self = super().__new__(cls, number)
         self.typed = typed
         return self
 
@@ -106,13 +106,14 @@ class _Float(float):
 
 def _whole(text: str, base: int = 10) -> int | _Oversized:
     """Read the digits ``text`` (a sign allowed, no prefix) without quadratic cost."""
-    digits = text.lstrip("+-").lstrip("0")
+    body = text.lstrip("+-")
+    digits = body.lstrip("0")
     if len(digits) > (m.MAX_DIGITS if base == 10 else 4 * m.MAX_DIGITS + 16):
-        return _Oversized(len(digits)) if base == 10 else _Oversized(
-            int(len(digits) * math.log10(base)))
-    if base == 10 and len(text.lstrip("+-")) > 1 and text.lstrip("+-").startswith("0"):
-        return _ZeroPadded(text)
-    return int(text, base)
+        return _Oversized(len(digits) if base == 10 else int(len(digits) * math.log10(base)))
+    number = int(("-" if text.startswith("-") else "") + (digits or "0"), base)
+    if base == 10 and len(body) > 1 and body.startswith("0"):
+        return _ZeroPadded(text, number)
+    return number
 
 
 # --------------------------------------------------------------------------- YAML
@@ -403,7 +404,7 @@ def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Repor
     if len(text) > MAX_INPUT_BYTES:
         raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
     try:
-        size = len(text.encode("utf-8")) if len(text) * 4 > MAX_INPUT_BYTES else len(text)
+        size = len(text.encode("utf-8"))
     except UnicodeEncodeError as exc:
         raise LoadError(f"{name}: not text: it holds U+{ord(text[exc.start]):04X}, half of "
                         "a surrogate pair") from None
@@ -743,7 +744,7 @@ def _structure_decimal(value: object, path: str) -> int | decimal.Decimal:
         if _VI_NUMBER.match(text):
             # Count the digits before reading: int() of a long Decimal is quadratic.
             digits = text.lstrip("-").lstrip("0.")
-            if sum(c.isdigit() for c in digits) > m.MAX_DIGITS:
+            if len(digits) - digits.count(".") - digits.count(",") > m.MAX_DIGITS:
                 raise ValidationError(value, f"has more than {m.MAX_DIGITS} digits, more than "
                                       "a report can print", path=path)
             number = decimal.Decimal(text.replace(".", "").replace(",", "."))
