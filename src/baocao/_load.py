@@ -11,9 +11,16 @@ keep files readable:
 * an item may be a plain string (an item without title), a point too;
 * multi-line header names may be a list of lines.
 
-YAML is read with a restricted loader: no aliases (so no "billion laughs"), no implicit
-dates or sexagesimal numbers, and only ``true``/``false`` as booleans ("NO" stays a text).
-Floats are refused where a number is expected: write ``"47,67"`` instead of ``47.67``.
+YAML is read event by event into plain data, reading only what a report writer
+obviously means: no aliases (so no "billion laughs"); ``010`` is ten (never YAML 1.1's
+octal eight), and a table cell typed ``01`` keeps that text; ``0x1A``, ``1_000``,
+``1:30``, ``.inf``, ``yes`` and ``2025-05-03`` stay texts as typed; only
+``true``/``false`` are booleans ("NO" stays a text). An explicit tag (``!!int 0x1A``)
+gives its plain value, or a :class:`~baocao.ValidationError` with the field path
+(``!!int 1:30``, ``!!binary``, a tag of one's own). Floats are refused where a number is
+expected: write ``"47,67"`` instead of ``47.67``. The cost is bounded: at most
+:data:`MAX_INPUT_BYTES` read, :data:`MAX_DEPTH` levels, :data:`MAX_ITEMS` values, and no
+number is converted before its digits are counted (docs/errors.md, "Loading").
 """
 
 from __future__ import annotations
@@ -400,6 +407,13 @@ def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Repor
     """Parse a report from YAML or JSON text (``format`` is ``"yaml"`` or ``"json"``)."""
     if format not in ("yaml", "json"):
         raise LoadError(f"{name}: unknown format {format!r}; expected 'yaml' or 'json'")
+    if isinstance(text, (bytes, bytearray)):  # as 0.1 took them (yaml.load reads bytes)
+        if len(text) > MAX_INPUT_BYTES:
+            raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{name}: not UTF-8 text (byte {exc.start})") from None
     if not isinstance(text, str):
         raise InvalidTypeError(text, "is not a text (str)")
     if len(text) > MAX_INPUT_BYTES:
