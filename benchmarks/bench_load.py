@@ -15,27 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from bench_render import best  # the benchmarks' one timer (best of n runs)
 
 import baocao
 from baocao._load import MAX_INPUT_BYTES
 
 MIB = 1024 * 1024
-
-
-def best(repeat: int, run: Callable[[], None]) -> float:
-    """The best wall time of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def section(index: int) -> dict[str, Any]:
