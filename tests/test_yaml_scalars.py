@@ -414,3 +414,16 @@ def test_a_zero_padded_number_is_its_decimal_value(typed: str) -> None:
     assert baocao.loads(report_yaml(number=typed)).number == number
     assert read(baocao.loads(report_yaml(cell=typed)), "cell") == (
         typed if typed.startswith("0") else number)
+
+
+@pytest.mark.parametrize(("field", "typed"), [("number", "1.000"), ("number", "9" * 5000),
+                                              ("subject", "010"), ("date", "!!timestamp x")])
+def test_errors_cross_processes_with_what_was_typed(field: str, typed: str) -> None:
+    """render_many sends a worker's error to the parent by pickle."""
+    import pickle
+
+    with pytest.raises(baocao.ValidationError) as info:
+        baocao.loads(report_yaml(**{field: typed}))
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert str(copy) == str(info.value)
+    assert type(copy) is type(info.value)

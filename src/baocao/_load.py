@@ -89,6 +89,9 @@ class _ZeroPadded(int):
     def __repr__(self) -> str:
         return self.typed
 
+    def __reduce__(self) -> tuple[Any, ...]:  # an error holding it crosses processes
+        return (_ZeroPadded, (self.typed, int(self)))
+
 
 class _Float(float):
     """A number with a fraction or an exponent as typed (``47.67``, ``1e3``, ``.inf``).
@@ -109,6 +112,9 @@ class _Float(float):
 
     def __repr__(self) -> str:
         return self.typed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Float, (self.typed,))
 
 
 def _whole(text: str, base: int = 10) -> int | _Oversized:
