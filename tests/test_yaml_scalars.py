@@ -8,6 +8,7 @@ PyYAML's SafeLoader. Then a property: any YAML text either loads or raises a
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 from typing import Any
@@ -427,3 +428,22 @@ def test_errors_cross_processes_with_what_was_typed(field: str, typed: str) -> N
     copy = pickle.loads(pickle.dumps(info.value))
     assert str(copy) == str(info.value)
     assert type(copy) is type(info.value)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    | st.sampled_from(["010", "2025-05-03", "2020-02-30", "4.607.678", "47,67", "9" * 5000]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(_FIELDS), _JSON_VALUES)
+def test_any_json_loads_or_raises_a_baocao_error(field: str, value: object) -> None:
+    import json
+
+    text = json.dumps(_set(_full_data(), field, value))
+    with contextlib.suppress(baocao.BaocaoError):
+        baocao.loads(text, format="json")
