@@ -457,3 +457,32 @@ def test_non_finite_numbers_are_refused(value: decimal.Decimal) -> None:
         baocao.Number(value)
     with pytest.raises(baocao.ValidationError, match="finite"):
         baocao.Table(header=["A"], rows=[[value]])
+
+
+# --------------------------------------------------------------------------- linear loading
+
+
+def _calls(text: str, format: str) -> int:
+    """Python function calls made by loading ``text``: a measure of work that, unlike
+    time, does not depend on the machine."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(baocao.loads, text, format=format)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("format", ["yaml", "json"])
+def test_loading_work_is_linear_in_the_size(format: str) -> None:
+    """Twice the sections, twice the work (0.1's 10 MiB JSON ran past 400 s)."""
+
+    def text(count: int) -> str:
+        data = _full_data()
+        data["sections"] = [{**data["sections"][0], "title": f"Mục {i}"} for i in range(count)]
+        if format == "json":
+            return json.dumps(data, ensure_ascii=False)
+        return yaml.safe_dump(json.loads(json.dumps(data)), allow_unicode=True)  # no aliases
+
+    small, large = _calls(text(100), format), _calls(text(200), format)
+    assert large / small < 2.05, (small, large)
