@@ -144,6 +144,8 @@ _TAGGED_FLOAT = re.compile(r"[-+]?(?:(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]
                            r"(?:[eE][-+]?[0-9]+)?|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN")
 # No repeated group: Python's re keeps state for each repetition (57 MB for 1.2 MB of 59:).
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_:]*:[0-9_:]*(?:\.[0-9_]*)?")
+_SEXAGESIMAL_REASON = ("is a sexagesimal (base 60) number, which baocao does not read; write "
+                       "the number in decimal")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?", re.DOTALL)
 
 
@@ -177,8 +179,7 @@ def _tagged_int(value: str, shown: str) -> int | _Oversized:
     found = _TAGGED_INT.fullmatch(value)
     if found is None:
         if _SEXAGESIMAL.fullmatch(value):
-            raise _RefusedError(shown, "is a sexagesimal (base 60) number, which baocao does not "
-                           "read; write the number in decimal")
+            raise _RefusedError(shown, _SEXAGESIMAL_REASON)
         raise _RefusedError(shown, "is not a whole number")
     sign = found.group(1)
     for base, digits in zip((2, 8, 16, 10), found.groups()[1:], strict=True):
@@ -198,8 +199,8 @@ def _tagged_date(value: str, shown: str) -> _dt.date:
         except ValueError as exc:
             raise _RefusedError(shown, f"is not a date: {exc}") from None
     if _TIMESTAMP.fullmatch(value):
-        raise _RefusedError(shown, "is a date with a time or in another form; write the date "
-                       "only, YYYY-MM-DD")
+        raise _RefusedError(shown, "is a date with a time or in another form; write the "
+                            "date only, YYYY-MM-DD")
     raise _RefusedError(shown, "is not a date written YYYY-MM-DD")
 
 
@@ -213,8 +214,7 @@ def _tagged(tag: str, value: str) -> object:
         return _tagged_int(value, shown)
     if kind == "float":
         if _SEXAGESIMAL.fullmatch(value):
-            raise _RefusedError(shown, "is a sexagesimal (base 60) number, which baocao does not "
-                           "read; write the number in decimal")
+            raise _RefusedError(shown, _SEXAGESIMAL_REASON)
         if not _TAGGED_FLOAT.fullmatch(value):
             raise _RefusedError(shown, "is not a number")
         return _Float(value)
@@ -230,12 +230,13 @@ def _tagged(tag: str, value: str) -> object:
         return _tagged_date(value, shown)
     if kind == "binary":
         raise _RefusedError(shown if len(shown) < 40 else shown[:40] + "…",
-                       "is binary data (!!binary), which a report cannot hold")
+                            "is binary data (!!binary), which a report cannot hold")
     if kind in ("seq", "map", "set", "omap", "pairs"):
-        raise _RefusedError(shown, f"is a single value, but the tag {_short_tag(tag)} is for "
-                       + ("a list" if kind in ("seq", "omap", "pairs") else "a mapping"))
-    raise _RefusedError(shown, f"has the tag {_short_tag(tag)}, which baocao does not accept "
-                   "(write the value without it)")
+        raise _RefusedError(shown, f"is a single value, but the tag {_short_tag(tag)} is "
+                            "for " + ("a list" if kind in ("seq", "omap", "pairs")
+                                      else "a mapping"))
+    raise _RefusedError(shown, f"has the tag {_short_tag(tag)}, which baocao does not "
+                        "accept (write the value without it)")
 
 
 def _scalar(event: Any) -> object:
