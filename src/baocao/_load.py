@@ -410,15 +410,16 @@ def _json_data(text: str, name: str) -> object:
 # --------------------------------------------------------------------------- reading
 
 
-def loads(text: str, *, format: str = "yaml", name: str = "<string>") -> m.Report:
-    """Parse a report from YAML or JSON text (``format`` is ``"yaml"`` or ``"json"``)."""
+def loads(text: str | bytes, *, format: str = "yaml", name: str = "<string>") -> m.Report:
+    """Parse a report from YAML or JSON text (``format`` is ``"yaml"`` or ``"json"``);
+    bytes are read as UTF-8."""
     if format not in ("yaml", "json"):
         raise LoadError(f"{name}: unknown format {format!r}; expected 'yaml' or 'json'")
     if isinstance(text, (bytes, bytearray)):  # as 0.1 took them (yaml.load reads bytes)
         if len(text) > MAX_INPUT_BYTES:
             raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
         try:
-            text = bytes(text).decode("utf-8-sig")
+            text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise LoadError(f"{name}: not UTF-8 text (byte {exc.start})") from None
     if not isinstance(text, str):
