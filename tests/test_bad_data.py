@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import decimal
 import json
+import os
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -24,6 +25,7 @@ from typing import Any
 
 import attrs
 import pytest
+import yaml
 
 import baocao
 from baocao._cli import main
@@ -84,10 +86,17 @@ class Case:
     words: str  # what the message says was expected
     name: str = "report.yaml"
     traced: bool = True  # measure the memory peak (tracemalloc slows deep recursion 40-fold)
+    memory: int = MEMORY_LIMIT  # the largest memory peak allowed
 
 
 def _yaml_or_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)  # JSON is YAML too
+
+
+def _typed(path: str, raw: str) -> str:
+    """The full report as YAML, with ``raw`` typed as the value at ``path``."""
+    return yaml.safe_dump(_changed(path, "PLACEHOLDER"), allow_unicode=True).replace(
+        "PLACEHOLDER", raw)
 
 
 MISSING = ["issuer", "place", "date", "subject", "signatory", "issuer.name",
@@ -164,7 +173,8 @@ CASES: list[Case] = [
          baocao.ValidationError, "sections[0].body[2].text[1].actual", "percentage of more than"),
     Case("a 5000-digit number in the file", lambda: _yaml_or_json(
         _changed("sections[0].body[3].table.rows[0][1]", "BIG")).replace('"BIG"', BIG),
-         baocao.LoadError, None, "more than 4000 digits"),
+         baocao.ValidationError, "sections[0].body[3].table.rows[0][1]",
+         "<a whole number of 5000 digits> has more than 4000 digits"),
     Case("an exponent", lambda: _changed("sections[0].body[2].text[1]",
                                          {"percent": "1e999999"}),
          baocao.ValidationError, "sections[0].body[2].text[1].percent", "Vietnamese way"),
@@ -236,7 +246,7 @@ CASES: list[Case] = [
     Case("a list at the top", lambda: "- a\n- b\n", baocao.LoadError, None,
          "expected a mapping of report fields at the top, got list"),
     Case("a Python object tag", lambda: "subject: !!python/object/apply:os.system [ls]\n",
-         baocao.LoadError, None, "not valid YAML"),
+         baocao.ValidationError, "subject", "is a tag which baocao does not accept"),
     Case("a key given twice", lambda: "subject: Một\nsubject: Hai\n", baocao.LoadError, None,
          "the key 'subject' appears twice"),
     Case("a JSON key given twice", lambda: '{"subject": "Một", "subject": "Hai"}',
@@ -245,6 +255,34 @@ CASES: list[Case] = [
          baocao.LoadError, None, "nested too deeply", traced=False),
     Case("JSON nested too deeply", lambda: '{"subject": ' + "[" * 5_000 + "]" * 5_000 + "}",
          baocao.LoadError, None, "nested too deeply", "report.json"),
+    # --- YAML scalars that 0.1 misread or crashed on (issue 9 §1)
+    Case("!!int on a text", lambda: _typed("number", "!!int mười"), baocao.ValidationError,
+         "number", "'!!int mười' is not a whole number"),
+    Case("!!int of a dash", lambda: _typed("number", '!!int "-"'), baocao.ValidationError,
+         "number", "'!!int -' is not a whole number"),
+    Case("an unparsable timestamp", lambda: _typed("date", "!!timestamp 2026-03-05 x"),
+         baocao.ValidationError, "date", "write the date only, YYYY-MM-DD"),
+    Case("a timestamp with a time zone", lambda: _typed("date", "2026-03-05 10:00:00+07:00"),
+         baocao.ValidationError, "date", "is not a date written YYYY-MM-DD"),
+    Case("2020-02-30 unquoted", lambda: _typed("date", "2020-02-30"), baocao.ValidationError,
+         "date", "day is out of range for month"),
+    Case("an empty boolean key", lambda: _typed("filing", "{? !!bool : x}"),
+         baocao.ValidationError, "filing", "'!!bool ' is not true or false"),
+    Case("a huge sexagesimal float", lambda: _typed(
+        "sections[0].body[2].text[1].number", "!!float " + "59:" * 400 + "1.5"),
+         baocao.ValidationError, "sections[0].body[2].text[1].number", "sexagesimal"),
+    Case("1.2 MB of !!int 59:59:…", lambda: _typed("number", "!!int " + "59:" * 400_000 + "1"),
+         baocao.ValidationError, "number", "is a sexagesimal (base 60) number"),
+    Case("!!binary junk", lambda: _typed("subject", "!!binary '*** not base64'"),
+         baocao.ValidationError, "subject", "is binary data (!!binary)"),
+    Case("a tag that is not YAML's", lambda: _typed("place", "!vn Hà Nội"),
+         baocao.ValidationError, "place", "has the tag !vn, which baocao does not accept"),
+    Case("9 MB of digits in an amount", lambda: _changed(
+        "sections[0].body[2].text[1]", {"money": "9" * 9_000_000}), baocao.ValidationError,
+         "sections[0].body[2].text[1].money", "more than 4000 digits", "report.json",
+         memory=6 * 9_000_000),
+    Case("a second document", lambda: "subject: Một\n---\nsubject: Hai\n", baocao.LoadError,
+         None, "expected one document, found a second one"),
     # --- a YAML "billion laughs"
     Case("billion laughs", lambda: "\n".join(
         ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -277,7 +315,8 @@ def _check(error: baocao.BaocaoError, case: Case, file: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_load_refuses_clearly(case: Case, tmp_path: Path) -> None:
     file = _write(tmp_path, case)
-    with memory_bounded() if case.traced else nullcontext(), pytest.raises(case.error) as info:
+    with memory_bounded(case.memory) if case.traced else nullcontext(), pytest.raises(
+            case.error) as info:
         baocao.load(file)
     _check(info.value, case, file)
 
@@ -319,6 +358,42 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path,
     assert main(["render", str(big)]) == 1
     err = capsys.readouterr().err
     assert err == f"baocao: error: {big}: the file is larger than 10485760 bytes\n"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_yaml_symlink_to_dev_zero_is_refused_unread(tmp_path: Path) -> None:
+    """0.1 trusted stat (size 0) and read until MemoryError."""
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    with memory_bounded(1024 * 1024), pytest.raises(baocao.LoadError) as info:
+        baocao.load(link)
+    assert str(info.value) == f"{link}: not a regular file (a device, a pipe or a socket)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(baocao.LoadError, match="not a regular file"):
+        baocao.load(fifo)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
+def test_the_size_is_that_of_what_is_read(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A /proc file says it has 0 bytes; what is read is counted (at most limit + 1)."""
+    monkeypatch.setattr(baocao._load, "MAX_INPUT_BYTES", 100)
+    link = tmp_path / "status.yaml"
+    link.symlink_to("/proc/self/status")
+    assert link.stat().st_size == 0
+    with pytest.raises(baocao.LoadError, match="the file is larger than 100 bytes"):
+        baocao.load(link)
+
+
+def test_loads_counts_bytes_not_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(baocao._load, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(baocao.LoadError, match="larger than 1000 bytes"):
+        baocao.loads("subject: " + "ệ" * 400)  # 409 characters, 1209 bytes
 
 
 def test_a_50_mb_text_is_refused_before_it_is_parsed() -> None:
@@ -382,3 +457,32 @@ def test_non_finite_numbers_are_refused(value: decimal.Decimal) -> None:
         baocao.Number(value)
     with pytest.raises(baocao.ValidationError, match="finite"):
         baocao.Table(header=["A"], rows=[[value]])
+
+
+# --------------------------------------------------------------------------- linear loading
+
+
+def _calls(text: str, format: str) -> int:
+    """Python function calls made by loading ``text``: a measure of work that, unlike
+    time, does not depend on the machine."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(baocao.loads, text, format=format)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("format", ["yaml", "json"])
+def test_loading_work_is_linear_in_the_size(format: str) -> None:
+    """Twice the sections, twice the work (0.1's 10 MiB JSON ran past 400 s)."""
+
+    def text(count: int) -> str:
+        data = _full_data()
+        data["sections"] = [{**data["sections"][0], "title": f"Mục {i}"} for i in range(count)]
+        if format == "json":
+            return json.dumps(data, ensure_ascii=False)
+        return yaml.safe_dump(json.loads(json.dumps(data)), allow_unicode=True)  # no aliases
+
+    small, large = _calls(text(100), format), _calls(text(200), format)
+    assert large / small < 2.05, (small, large)

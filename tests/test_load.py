@@ -198,3 +198,11 @@ def test_nfd_input_is_normalised() -> None:
 
     data = minimal_data(subject=unicodedata.normalize("NFD", "Kết quả thực hiện"))
     assert baocao.load(data).subject == "Kết quả thực hiện"
+
+
+def test_loads_takes_bytes_as_0_1_did() -> None:
+    data = minimal_data()
+    assert baocao.loads(json.dumps(data).encode(), format="json") == baocao.load(data)
+    assert baocao.loads(b"\xef\xbb\xbf" + json.dumps(data).encode()) == baocao.load(data)
+    with pytest.raises(baocao.LoadError, match="not UTF-8 text"):
+        baocao.loads(b"subject: \xff")
