@@ -13,7 +13,7 @@ keep files readable:
 
 YAML is read event by event into plain data, reading only what a report writer
 obviously means: no aliases (so no "billion laughs"); ``010`` is ten (never YAML 1.1's
-octal eight), and a table cell typed ``01`` keeps that text; ``0x1A``, ``1_000``,
+octal eight), in a table cell too (``01`` is one; ``"01"`` is the text); ``0x1A``, ``1_000``,
 ``1:30``, ``.inf``, ``yes`` and ``2025-05-03`` stay texts as typed; only
 ``true``/``false`` are booleans ("NO" stays a text). An explicit tag (``!!int 0x1A``)
 gives its plain value, or a :class:`~baocao.ValidationError` with the field path
@@ -77,7 +77,7 @@ class _Oversized:
 
 class _ZeroPadded(int):
     """A whole number typed with leading zeros (``08``, ``010``): its decimal value, and
-    the text as typed, which a table cell keeps (STT "01")."""
+    the text as typed, for messages that quote it."""
 
     typed: str
 
@@ -726,8 +726,8 @@ def _oversized(value: _Oversized, path: str) -> ValidationError:
 def _structure_cell(value: object, path: str) -> m.Cell:
     if isinstance(value, str):
         return check_text(value, path=path, allow_empty=True)
-    if isinstance(value, _ZeroPadded):  # STT 01: the cell prints what was typed
-        return value.typed
+    if isinstance(value, _ZeroPadded):  # 010 is ten; 0.1 printed 01 as 1, and still does
+        return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, _Oversized):
