@@ -171,7 +171,7 @@ _TEMPLATE = Path(baocao.__file__).resolve().parents[2] / "templates" / "bao-cao.
 def _workspace(root: Path) -> None:
     """Inputs, a template and every kind of file an output must not replace."""
     text = yaml.safe_dump(minimal_data(), allow_unicode=True)
-    for name in ("a.yaml", "b.yaml", "d/a.yaml", "d/a.yml", "d/a.YAML", "in2/a.yaml"):
+    for name in ("a.yaml", "A.yaml", "b.yaml", "d/a.yaml", "d/a.yml", "d/a.YAML", "in2/a.yaml"):
         (root / name).parent.mkdir(exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     for name in ("a.json", "d/a.json"):
@@ -241,6 +241,7 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
      "d/a.YAML, d/a.json, d/a.yaml, d/a.yml and in2/a.yaml would all be written to out/a.docx"),
     (["render", "a.yaml", "a.json"], 2, "a.yaml and a.json would all be written to a.docx"),
     (["render", "a.yaml", "./a.yaml"], 2, "a.yaml is given more than once"),
+    (["render", "a.yaml", "A.yaml"], 2, "a.yaml and A.yaml would all be written to a.docx"),
     # render: an output that is an input or the template, under any name
     (["render", "a.yaml", "-o", "a.yaml"], 2, "a.yaml: the output would overwrite the input"),
     (["render", "a.yaml", "-o", "d/../a.yaml"], 2, "would overwrite the input a.yaml"),
@@ -273,7 +274,8 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["render", "empty"], 1, "no .yaml, .yml or .json file in this folder"),
     (["render", "a.yaml", "--template", "missing.docx"], 1, "cannot read the template"),
     (["render", "a.yaml", "--template", "file.txt", "-o", "x.docx"], 1, "file.txt"),
-    (["render", "a.yaml", "-o", "no folder/x.docx"], 1, "No such file or directory"),
+    (["render", "a.yaml", "-o", "no folder/x.docx"], 1,
+     "baocao: error: no folder/x.docx: No such file or directory"),
     (["!latin1", "render", "-", "-o", "x.docx"], 1, "<stdin>: not UTF-8 text (byte 1)"),
     (["context", "missing.json"], 1, "cannot read the file"),
     (["context", "bad.yaml"], 1, "sections[0].body[0]"),

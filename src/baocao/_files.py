@@ -119,8 +119,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         mode = target.stat().st_mode & 0o7777  # keep the mode of the file replaced
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent or ".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent or ".")
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
