@@ -171,7 +171,8 @@ def _check_targets(targets: Sequence[Path], inputs: Sequence[Path],
                               "choose another -o")
         kind = output_kind(target)
         if kind is not None:
-            hint = " (-o - writes to standard output)" if kind != "a folder" else ""
+            single = len(targets) == 1 and kind != "a folder"
+            hint = " (-o - writes to standard output)" if single else ""
             raise _UsageError(f"{target}: is {kind}; baocao writes only to a regular file or "
                               f"a new name{hint}")
 
