@@ -332,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "several files or a folder render them all, on every core")
     p.add_argument("-o", "--output", metavar="OUTPUT",
                    help="where to write (default: INPUT with .docx or .pdf; - for stdout); "
-                   "with several inputs, a folder; files are replaced atomically")
+                   "with several inputs, a folder; a regular file is replaced atomically, "
+                   "never an input, the template, a link, a pipe or a device")
     p.add_argument("-j", "--jobs", metavar="N", type=_jobs, default=None,
                    help="processes for several inputs (default: every core)")
     p.add_argument("--template", metavar="TEMPLATE",

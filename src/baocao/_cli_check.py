@@ -15,7 +15,7 @@ standard error. A file that cannot be read prints ``baocao: error: …`` on stan
 and the other files are still checked.
 
 Exit status: 1 when a file has an error-level finding or cannot be read, 0 otherwise
-(warnings alone do not fail).
+(warnings alone do not fail); 2 for a wrong command line, as for every command.
 """
 
 from __future__ import annotations
