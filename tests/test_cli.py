@@ -271,6 +271,9 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
      "trap/b.docx: is a symbolic link; baocao writes only to a regular file or a new name"),
     (["schema", "-o", "dangling.docx"], 2, "dangling.docx: is a symbolic link"),
     (["schema", "-o", "empty"], 2, "empty: is a folder"),
+    (["render", "a.yaml", "-o", ""], 2, "-o is empty: give a file name, or - for standard"),
+    (["render", "a.yaml", "b.yaml", "-o", ""], 2, "-o is empty"),
+    (["schema", "-o", ""], 2, "-o is empty"),
     # bad input: exit 1
     (["render", "missing.yaml"], 1, "missing.yaml: cannot read the file"),
     (["render", "report.txt"], 1, "expected a .yaml, .yml or .json file"),

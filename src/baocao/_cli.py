@@ -240,7 +240,13 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _check_output_option(args: argparse.Namespace) -> None:
+    if args.output == "":
+        raise _UsageError("-o is empty: give a file name, or - for standard output")
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
+    _check_output_option(args)
     if len(args.input) > 1 or Path(args.input[0]).is_dir():
         return _cmd_render_many(args)
     args.input = args.input[0]
@@ -298,6 +304,7 @@ def _cmd_context(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    _check_output_option(args)
     if args.output and args.output != "-":
         _check_targets([Path(args.output)], [], None)
         text = json_for(json_schema(), None) + "\n"
