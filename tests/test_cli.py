@@ -10,10 +10,13 @@ import os
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 import baocao
 from baocao._cli import main
@@ -423,3 +426,54 @@ def test_json_on_an_ascii_stdout_is_escaped_not_refused(tmp_path: Path,
     ascii_run.stdout.decode("ascii")
     assert json.loads(ascii_run.stdout) == json.loads(utf8_run.stdout)
     assert "Sở Nội vụ".encode() in utf8_run.stdout or argv == ["schema"]
+
+
+_STEMS = ["a", "A", "b", "a.b", "Báo cáo", unicodedata.normalize("NFD", "Báo cáo")]
+_NAMES = st.lists(
+    st.tuples(st.sampled_from(["", "in2/", "in2/sub/"]), st.sampled_from(_STEMS),
+              st.sampled_from([".yaml", ".yml", ".json", ".YAML", ".Json"])),
+    min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=60)
+@given(names=_NAMES, folder=st.booleans())
+def test_a_batch_writes_one_file_per_input_or_nothing(names: list[tuple[str, str, str]],
+                                                       folder: bool) -> None:
+    """Whatever the input names, either every input gets a .docx of its own, or the
+    command stops before writing anything, with exit 2."""
+    import tempfile
+    from unittest import mock
+
+    def fake_render_many(items: list[tuple[object, Path]], **_: object) -> list[object]:
+        for _report, target in items:
+            assert not target.exists()  # one job per file, and nothing there before
+            target.write_bytes(b"docx")
+        return [mock.Mock(ok=True)] * len(items)
+
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        paths = []
+        for where, stem, suffix in names:
+            path = root / where / f"{stem}{suffix}"
+            if os.path.lexists(path):  # the file system itself takes them as one
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("{}", encoding="utf-8")
+            paths.append(str(path))
+        if len(paths) == 1:
+            paths.append(paths[0])  # still a batch: the same input twice
+        argv = ["render", "-q", *paths, *(["-o", str(root / "out")] if folder else [])]
+        before = sorted(root.rglob("*"))
+        with mock.patch("baocao._cli.load", return_value=None), \
+                mock.patch("baocao._cli.render_many", fake_render_many), \
+                contextlib.redirect_stderr(io.StringIO()):
+            status = main(argv)
+        written = sorted(p for p in root.rglob("*.docx"))
+        event(f"exit {status}")
+        if status == 2:
+            assert sorted(root.rglob("*")) == before
+        else:
+            assert status == 0
+            assert len(written) == len(paths)
+            keys = {str(p).casefold() for p in written}
+            assert len(keys) == len(written)  # distinct on any file system too
