@@ -212,8 +212,8 @@ def _snapshot(root: Path) -> dict[str, tuple[object, ...]]:
 
 
 # (argv, exit status, a fragment of the message); "!" at the start of argv[0] asks for a
-# special standard stream: "!closed" (stdout closed, `>&-`), "!ascii" (PYTHONIOENCODING=
-# ascii), "!latin1" (standard input that is not UTF-8).
+# special standard stream: "!closed" (stdout closed, `>&-`), "!full" (`>/dev/full`),
+# "!ascii" (PYTHONIOENCODING=ascii), "!latin1" (standard input that is not UTF-8).
 EXIT_CASES: list[tuple[list[str], int, str]] = [
     # argparse: a missing or unknown argument, a bad value
     ([], 2, "the following arguments are required: COMMAND"),
@@ -298,6 +298,12 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["!closed", "render", "a.yaml", "-o", "-"], 1, "standard output is closed"),
     (["!closed", "context", "a.yaml"], 1, "standard output is closed"),
     (["!closed", "schema"], 1, "standard output is closed"),
+    (["!closed", "check", "t.docx"], 1, "standard output is closed"),
+    (["!closed", "lint", "t.docx"], 1, "standard output is closed"),
+    (["!closed", "words", "15"], 1, "standard output is closed"),
+    (["!full", "render", "a.yaml", "-o", "-"], 1,
+     "cannot write to standard output: No space left on device"),
+    (["!full", "context", "a.yaml"], 1, "cannot write to standard output: No space left"),
     (["!ascii", "words", "15"], 1, "standard output cannot hold the results (its encoding is"),
 ]
 
@@ -308,6 +314,8 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     stdin = b""
     if argv and argv[0] == "!closed":
         command = ["sh", "-c", 'exec "$0" "$@" >&-', *command]
+    elif argv and argv[0] == "!full":
+        command = ["sh", "-c", 'exec "$0" "$@" >/dev/full', *command]
     elif argv and argv[0] == "!ascii":
         env["PYTHONIOENCODING"] = "ascii"
     elif argv and argv[0] == "!latin1":
