@@ -1,15 +1,21 @@
 """The ``baocao`` command (also ``python -m baocao``).
 
-A user error (bad input, bad template, LibreOffice missing) prints one line,
-``baocao: error: …``, to standard error and exits 1; a wrong command line exits 2, as
-argparse does. ``--help`` documents every option.
+A user error (bad input, bad template, LibreOffice missing, a write that fails) prints
+one line, ``baocao: error: …``, to standard error and exits 1; a wrong command line exits
+2, as argparse does: options that do not go together, and an output that would destroy
+something (an input, the template, a link, a pipe, a device, outputs that collide), found
+before anything is read or written. ``--help`` documents every option; docs/errors.md,
+"Command line: outputs and exit codes", lists every case.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import errno
+import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +23,7 @@ from . import _cli_check, _cli_lint, _cli_words
 from ._batch import render_many
 from ._context import context
 from ._errors import BaocaoError, LoadError
-from ._files import write_atomic
+from ._files import json_for, output_kind, write_atomic
 from ._load import MAX_INPUT_BYTES, load, loads
 from ._model import Report
 from ._options import Margins
@@ -36,9 +42,22 @@ def _version() -> str:
         return "unknown"
 
 
+class _UsageError(Exception):
+    """A command line that asks for something baocao will not do: one line, exit 2."""
+
+
 def _read(source: str) -> Report:
     if source == "-":
-        data = sys.stdin.read(MAX_INPUT_BYTES + 1)  # loads refuses what is over the limit
+        if sys.stdin is None:
+            raise LoadError("<stdin>: standard input is closed")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in its place
+            data = sys.stdin.read(MAX_INPUT_BYTES + 1)  # loads refuses what is over the limit
+        else:
+            try:  # the input is UTF-8, whatever the locale says
+                data = stream.read(MAX_INPUT_BYTES + 1).decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"<stdin>: not UTF-8 text (byte {exc.start})") from None
         stripped = data.lstrip()
         return loads(data, format="json" if stripped.startswith("{") else "yaml",
                      name="<stdin>")
@@ -76,6 +95,7 @@ def _render(report: Report, args: argparse.Namespace, output: Path | None = None
 
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
+_FILE_SUFFIXES = (".docx", ".pdf")  # a new -o with these names a file, not a folder
 
 
 def _inputs(names: list[str]) -> list[Path]:
@@ -90,6 +110,71 @@ def _inputs(names: list[str]) -> list[Path]:
         else:
             paths.append(path)
     return paths
+
+
+def _check_folder(folder: Path) -> None:
+    """With several inputs, ``-o`` is an existing folder or a new name for one."""
+    if folder.is_dir():
+        return
+    if os.path.lexists(folder):
+        kind = output_kind(folder) or "a file"
+        raise _UsageError(f"-o {folder}: with several inputs, -o must be a folder, and this "
+                          f"is {kind}")
+    if folder.suffix.lower() in _FILE_SUFFIXES:
+        raise _UsageError(f"-o {folder}: with several inputs, -o names a folder (give a name "
+                          f"without {folder.suffix}, or one INPUT)")
+
+
+def _collision_key(target: Path) -> str:
+    # The real folder, and the name as a case-insensitive file system would see it (macOS,
+    # Windows): a.docx and A.docx are the same file there.
+    name = os.path.join(os.path.realpath(target.parent), target.name)
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _file_id(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _check_targets(targets: Sequence[Path], inputs: Sequence[Path],
+                   template: str | None) -> None:
+    """Refuse, before anything is written, outputs that collide, that are an input or the
+    template (under any name: another spelling, a link), or that are not a regular file or
+    a new name."""
+    groups: dict[str, list[int]] = {}
+    for index, target in enumerate(targets):
+        groups.setdefault(_collision_key(target), []).append(index)
+    for indexes in groups.values():
+        if len(indexes) == 1:
+            continue
+        names = [str(inputs[i]) for i in indexes]
+        if len({_file_id(inputs[i]) or names[n] for n, i in enumerate(indexes)}) == 1:
+            raise _UsageError(f"{names[0]} is given more than once")
+        raise _UsageError(f"{', '.join(names[:-1])} and {names[-1]} would all be written to "
+                          f"{targets[indexes[0]]}; rename them, or render them in separate "
+                          "runs with different -o")
+    protected: dict[tuple[int, int], str] = {}
+    for path in inputs:
+        key = _file_id(path)
+        if key is not None:
+            protected.setdefault(key, f"the input {path}")
+    if template is not None and (key := _file_id(template)) is not None:
+        protected[key] = f"the template {template}"
+    for target in targets:
+        key = _file_id(target)
+        if key is not None and key in protected:
+            raise _UsageError(f"{target}: the output would overwrite {protected[key]}; "
+                              "choose another -o")
+        kind = output_kind(target)
+        if kind is not None:
+            single = len(targets) == 1 and kind != "a folder"
+            hint = " (-o - writes to standard output)" if single else ""
+            raise _UsageError(f"{target}: is {kind}; baocao writes only to a regular file or "
+                              f"a new name{hint}")
 
 
 class _Progress:
@@ -114,18 +199,22 @@ class _Progress:
 
 def _cmd_render_many(args: argparse.Namespace) -> int:
     if args.pdf:
-        raise LoadError("--pdf converts one input at a time; give a single INPUT")
+        raise _UsageError("--pdf converts one input at a time; give a single INPUT")
     if args.output == "-":
-        raise LoadError("-o - (standard output) takes a single INPUT")
+        raise _UsageError("-o - (standard output) takes a single INPUT")
+    if "-" in args.input:
+        raise _UsageError("- (standard input) takes a single INPUT")
     paths = _inputs(args.input)
     folder = Path(args.output) if args.output else None
     if folder is not None:
-        if folder.exists() and not folder.is_dir():
-            raise LoadError(f"{folder}: with several inputs, -o must be a folder")
+        _check_folder(folder)
+    targets = [(folder or path.parent) / path.with_suffix(".docx").name for path in paths]
+    _check_targets(targets, paths, args.template)
+    if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     failures = 0
     jobs: list[tuple[Report, Path]] = []
-    for path in paths:
+    for path, target in zip(paths, targets, strict=True):
         try:
             report = load(path)
         except BaocaoError as exc:
@@ -135,7 +224,6 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
             print(f"baocao: error: {message}", file=sys.stderr)
             failures += 1
             continue
-        target = (folder or path.parent) / path.with_suffix(".docx").name
         jobs.append((report, target))
     progress = _Progress(len(jobs), not args.quiet)
     rendered = 0
@@ -152,26 +240,37 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _check_output_option(args: argparse.Namespace) -> None:
+    if args.output == "":
+        raise _UsageError("-o is empty: give a file name, or - for standard output")
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
+    _check_output_option(args)
     if len(args.input) > 1 or Path(args.input[0]).is_dir():
         return _cmd_render_many(args)
     args.input = args.input[0]
     if args.input == "-" and args.output is None:
-        raise LoadError("reading from standard input needs -o OUTPUT (or -o - for stdout)")
-    report = _read(args.input)
+        raise _UsageError("reading from standard input needs -o OUTPUT (or -o - for stdout)")
     if args.output == "-":
+        report = _read(args.input)
         data = _render(report, args)
         if args.pdf:
             from ._pdf import to_pdf
 
             data = to_pdf(data)
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _write_stdout(data)
         return 0
     if args.output is None:
         output = Path(args.input).with_suffix(".pdf" if args.pdf else ".docx")
     else:
         output = Path(args.output)
+        wanted = ".pdf" if args.pdf else ".docx"
+        if output.suffix.lower() in _FILE_SUFFIXES and output.suffix.lower() != wanted:
+            raise _UsageError(f"-o {output}: the output is a {wanted} file"
+                              + (" (--pdf)" if args.pdf else "; add --pdf for a PDF"))
+    _check_targets([output], [] if args.input == "-" else [Path(args.input)], args.template)
+    report = _read(args.input)
     if args.pdf:
         from ._pdf import to_pdf
 
@@ -183,19 +282,43 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_stdout(data: bytes | str) -> None:
+    """Write to standard output (``-o -``), or say in one line why it cannot be."""
+    stream = sys.stdout if isinstance(data, str) else getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, "standard output is closed (give -o FILE)")
+    try:
+        sys.stdout.flush()
+        stream.write(data)  # type: ignore[arg-type]  # str to the text stream, bytes to its buffer
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write to standard output: {exc.strerror}") from None
+
+
 def _cmd_context(args: argparse.Namespace) -> int:
-    data = json.dumps(context(_read(args.input)), ensure_ascii=False, indent=2)
-    print(data)
+    # \u escapes (the same JSON) where standard output cannot encode Vietnamese
+    _write_stdout(json_for(context(_read(args.input)), sys.stdout) + "\n")
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
+    _check_output_option(args)
+    if args.output and args.output != "-":
+        _check_targets([Path(args.output)], [], None)
+        text = json_for(json_schema(), None) + "\n"
         write_atomic(args.output, text.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        _write_stdout(json_for(json_schema(), sys.stdout) + "\n")
     return 0
+
+
+def _writes_stdout(args: argparse.Namespace) -> bool:
+    """Whether the command's results go to standard output."""
+    if args.command in ("render", "schema"):
+        return args.output == "-" or (args.command == "schema" and not args.output)
+    return True
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,7 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "several files or a folder render them all, on every core")
     p.add_argument("-o", "--output", metavar="OUTPUT",
                    help="where to write (default: INPUT with .docx or .pdf; - for stdout); "
-                   "with several inputs, a folder; files are replaced atomically")
+                   "with several inputs, a folder; a regular file is replaced atomically, "
+                   "never an input, the template, a link, a pipe or a device")
     p.add_argument("-j", "--jobs", metavar="N", type=_jobs, default=None,
                    help="processes for several inputs (default: every core)")
     p.add_argument("--template", metavar="TEMPLATE",
@@ -241,7 +365,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of the input format",
                        description="Print the JSON Schema (draft 2020-12) of the YAML/JSON "
                        "input, generated from baocao's model.")
-    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write it to FILE instead (- for standard output)")
     p.set_defaults(func=_cmd_schema)
 
     _cli_check.add_parser(sub)
@@ -255,19 +380,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``baocao`` command; return its exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None and _writes_stdout(args):  # started with `>&-`
+        print("baocao: error: standard output is closed; the results have nowhere to go",
+              file=sys.stderr)
+        return 1
     try:
         status: int = args.func(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # report a full disk here, not as Python exits
+    except _UsageError as exc:
+        print(f"baocao: error: {exc}", file=sys.stderr)
+        return 2
     except BaocaoError as exc:
         print(f"baocao: error: {exc}", file=sys.stderr)
         return 1
+    except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii and Vietnamese results
+        print(f"baocao: error: standard output cannot hold the results (its encoding is "
+              f"{exc.encoding}); set PYTHONIOENCODING=utf-8", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as exc:
+        print(f"baocao: error: standard input is not {exc.encoding} text; set "
+              "PYTHONIOENCODING=utf-8", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `baocao context x | head`: the reader has had enough
+        with contextlib.suppress(OSError, AttributeError):  # and Python must not say more
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # e.g. a full disk or a folder that cannot be written
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"baocao: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # pragma: no cover - e.g. `baocao context x | head`
-        return 0
     return status
 
 

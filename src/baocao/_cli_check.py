@@ -15,19 +15,19 @@ standard error. A file that cannot be read prints ``baocao: error: …`` on stan
 and the other files are still checked.
 
 Exit status: 1 when a file has an error-level finding or cannot be read, 0 otherwise
-(warnings alone do not fail).
+(warnings alone do not fail); 2 for a wrong command line, as for every command.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import Protocol
 
 from ._check import check
 from ._errors import BaocaoError
+from ._files import json_for
 
 __all__ = ["add_parser", "run"]
 
@@ -87,5 +87,5 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{name}: {finding}")
         print(f"{name}: {severity_summary(findings, 'no findings')}", file=sys.stderr)
     if args.json:
-        print(json.dumps(collected, ensure_ascii=False, indent=2))
+        print(json_for(collected, sys.stdout))  # \u escapes where stdout cannot encode it
     return status

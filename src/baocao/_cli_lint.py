@@ -13,7 +13,7 @@ is not a .docx, prints ``baocao: error: …`` on standard error and the other fi
 still linted.
 
 Exit status: 1 when a template has an error or cannot be read, 0 otherwise (warnings
-alone do not fail).
+alone do not fail); 2 for a wrong command line, as for every command.
 """
 
 from __future__ import annotations

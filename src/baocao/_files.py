@@ -6,18 +6,26 @@
   file there, and a failure leaves an existing file untouched. A new file gets the
   permissions ``open()`` would give (0666 less the umask); a replaced file keeps its own.
 * :func:`write_output` sends bytes to a path (atomically) or a binary stream.
+* :func:`check_output` refuses a path that is not a regular file or a new name: writing
+  must never replace a symbolic link, a named pipe (FIFO), a device such as ``/dev/full``,
+  a socket or a folder. :func:`write_atomic` checks it before it writes and again just
+  before the rename.
+* :func:`json_for` is JSON text that a text stream can hold: UTF-8 as typed where the
+  stream's encoding can encode it, else the same JSON with ``\\u`` escapes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from ._errors import InvalidTypeError, ValidationError
 
-__all__ = ["read_docx", "write_atomic", "write_output"]
+__all__ = ["check_output", "json_for", "output_kind", "read_docx", "write_atomic", "write_output"]
 
 
 def _read_umask() -> int:
@@ -54,21 +62,75 @@ def read_docx(docx: object, *, path: str = "docx") -> tuple[bytes, str]:
                            path=path)
 
 
+def _kind(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is, when it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"  # pragma: no cover - door files and the like
+
+
+def output_kind(path: str | os.PathLike[str]) -> str | None:
+    """What ``path`` is when baocao must not write a file there (``"a symbolic link"``,
+    ``"a folder"``, ...), or ``None`` for a regular file, a new name or a path that cannot
+    be looked at (the write itself then says why)."""
+    try:
+        return _kind(os.lstat(path).st_mode)
+    except (OSError, ValueError):  # missing, a parent that is not a folder, a NUL byte
+        return None
+
+
+def check_output(path: str | os.PathLike[str], *, name: str = "out") -> None:
+    """Raise :class:`~baocao.ValidationError` (naming ``name``) when ``path`` is not a
+    regular file or a new name, so that a write never replaces a link, a pipe, a device
+    or a folder."""
+    kind = output_kind(path)
+    if kind is not None:
+        raise ValidationError(os.fspath(path), f"is {kind}; baocao writes only to a regular "
+                              "file or a new name", path=name)
+
+
+def json_for(value: object, stream: object) -> str:
+    """``value`` as indented JSON text for ``stream``: as typed (UTF-8) when the stream's
+    encoding can hold it, else with ``\\u`` escapes (the same JSON value)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeError, LookupError):
+        return json.dumps(value, ensure_ascii=True, indent=2)
+    return text
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see the module's docstring)."""
+    check_output(path)
     target = Path(path)
     try:
         mode = target.stat().st_mode & 0o7777  # keep the mode of the file replaced
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                    dir=target.parent or ".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent or ".")
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)
+        check_output(path)  # again: it may have become a link or a pipe meanwhile
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
