@@ -22,6 +22,7 @@ from ._load import MAX_INPUT_BYTES, load, loads
 from ._model import Report
 from ._options import Margins
 from ._schema import json_schema
+from ._signals import Terminated, handling_signals
 from ._template import render
 
 __all__ = ["main"]
@@ -256,7 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        status: int = args.func(args)
+        with handling_signals():  # Ctrl-C, SIGTERM: stop children, remove temporaries
+            status: int = args.func(args)
     except BaocaoError as exc:
         print(f"baocao: error: {exc}", file=sys.stderr)
         return 1
@@ -266,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return Terminated.status
     except BrokenPipeError:  # pragma: no cover - e.g. `baocao context x | head`
         return 0
     return status

@@ -41,6 +41,7 @@ from lxml import etree
 
 from ._errors import ConversionError, InvalidTypeError, ValidationError
 from ._files import read_docx, write_output
+from ._signals import deferred
 
 __all__ = [
     "check_fonts",
@@ -269,6 +270,11 @@ def _read_input(docx: object) -> bytes:
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     """Kill LibreOffice and everything it started (its own process group / session)."""
+    with deferred():
+        _kill_now(proc)
+
+
+def _kill_now(proc: subprocess.Popen[bytes]) -> None:
     if sys.platform == "win32":
         proc.kill()
     else:
@@ -327,7 +333,8 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
             str(source),
         ]
         try:
-            proc = _start(args)
+            with deferred():  # a signal now would leave LibreOffice running, unknown
+                proc = _start(args)
         except OSError as err:
             raise ConversionError(
                 f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
