@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,3 +268,25 @@ def test_leaving_the_loop_stops_the_workers(pools: list[Any]) -> None:
     assert first.ok
     assert processes
     assert all(p.exitcode is not None for p in processes)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_worker_killed_while_idle_loses_nothing(pools: list[Any]) -> None:
+    """A worker that dies between chunks held nothing: every report is rendered."""
+    reports = _reports(60)
+    killed: list[int] = []
+
+    def items() -> Iterator[baocao.Report]:
+        for index, report in enumerate(reports):
+            if index >= 16 and pools and not killed:
+                idle = [w for w in pools[0].workers if w.chunk is None and w.served]
+                if idle:
+                    os.kill(idle[0].process.pid, signal.SIGKILL)
+                    idle[0].process.join(30)
+                    killed.append(idle[0].process.pid)
+            yield report
+
+    results = list(baocao.render_many(items(), jobs=2))
+    assert killed
+    assert [r.ok for r in results] == [True] * 60
+    assert [r.data for r in results] == [baocao.render(r) for r in reports]

@@ -348,6 +348,7 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     chunk: _Chunk | None = None
+    served: int = 0  # chunks rendered
 
 
 def _how(exitcode: int | None) -> str:
@@ -473,6 +474,9 @@ def _parallel(template: Template, items: Iterable[Item], profile: str,
                     break
                 chunk = waiting.pop(0)
                 if not pool.give(worker, chunk, profile, margins):
+                    if worker.served:  # it died while idle: the chunk goes to another
+                        worker.chunk = None
+                        waiting.insert(0, chunk)
                     _died(pool, worker, done)
             while next_key in done:
                 yield from done.pop(next_key)
@@ -498,6 +502,7 @@ def _parallel(template: Template, items: Iterable[Item], profile: str,
                     assert key == held.key
                     done[key] = held.results(results)
                     worker.chunk = None
+                    worker.served += 1
                 elif worker.process.sentinel in ready:
                     _died(pool, worker, done)
         graceful = True

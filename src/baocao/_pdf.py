@@ -11,6 +11,12 @@ Each conversion gets its own throw-away LibreOffice profile, so it neither touch
 profile nor hands the job to a LibreOffice window that is already open, and several
 conversions can run at the same time.
 
+A conversion loads nothing that is not in the document: :func:`seal` first removes every
+external link (linked pictures and templates, OLE links, fields such as INCLUDEPICTURE;
+hyperlinks stay), and the private profile blocks untrusted links, macros and the network.
+When the process is interrupted (Ctrl-C, SIGTERM in the ``baocao`` command), LibreOffice
+is killed with its whole process group and the profile is removed.
+
 The PDF is only right if LibreOffice lays the text out in Times New Roman metrics: without a
 metric-compatible font, fontconfig substitutes another serif font and lines, pages and the
 rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies this first.
