@@ -234,9 +234,13 @@ def test_workers_killed_from_outside_are_replaced(tmp_path: Path,
     results = list(baocao.render_many(zip(reports, targets, strict=True), jobs=2,
                                       progress=progress))
     assert killed
+    from baocao._batch import CHUNK
+
     failed = [r for r in results if not r.ok]
     assert len(results) == 200
-    assert 1 <= len(failed) <= 8
+    first = failed[0].index
+    assert first % CHUNK == 0
+    assert [r.index for r in failed] == list(range(first, first + CHUNK))  # its chunk
     assert all(isinstance(r.error, baocao.WorkerError) for r in failed)
     assert all("killed by SIGKILL" in str(r.error) for r in failed)
     assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".docx")] == []

@@ -62,11 +62,18 @@ def _start(args: list[str], tmp_path: Path, tag: str) -> subprocess.Popen[bytes]
                             start_new_session=True)
 
 
-def _stop(proc: subprocess.Popen[bytes], signals: Sequence[int], tag: str) -> tuple[int, str]:
+def _stop(proc: subprocess.Popen[bytes], signals: Sequence[int], tag: str,
+          group: bool = False) -> tuple[int, str]:
+    """Send the signals (to the whole process group, as a terminal's Ctrl-C does, when
+    ``group``); wait for the command; make sure that nothing it started is left."""
     for number, signum in enumerate(signals):
         if number:
             time.sleep(0.05)
-        proc.send_signal(signum)
+        if group:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
     try:
         _, err = proc.communicate(timeout=HANG)
     except subprocess.TimeoutExpired:
@@ -103,17 +110,20 @@ def _folder(tmp_path: Path, count: int) -> Path:
     return source
 
 
-BATCH_SIGNALS = {
-    "sigint": ([signal.SIGINT], 130),
-    "sigint-twice": ([signal.SIGINT, signal.SIGINT], 130),
-    "sigterm": ([signal.SIGTERM], 143),
-    "sigterm-then-sigint": ([signal.SIGTERM, signal.SIGINT], 143),
+#: name: (signals, to the whole process group?, exit status)
+SIGNALS: dict[str, tuple[list[int], bool, int]] = {
+    "sigint": ([signal.SIGINT], False, 130),
+    "sigint-twice": ([signal.SIGINT, signal.SIGINT], False, 130),
+    "ctrl-c-twice-at-a-terminal": ([signal.SIGINT, signal.SIGINT], True, 130),
+    "sigterm": ([signal.SIGTERM], False, 143),
+    "sigterm-to-the-group": ([signal.SIGTERM], True, 143),
+    "sigterm-then-sigint": ([signal.SIGTERM, signal.SIGINT], False, 143),
 }
 
 
-@pytest.mark.parametrize("case", list(BATCH_SIGNALS))
+@pytest.mark.parametrize("case", list(SIGNALS))
 def test_a_signal_stops_a_batch_cleanly(case: str, tmp_path: Path) -> None:
-    signals, status = BATCH_SIGNALS[case]
+    signals, group, status = SIGNALS[case]
     count = 200
     source = _folder(tmp_path, count)
     out = tmp_path / "out"
@@ -124,7 +134,7 @@ def test_a_signal_stops_a_batch_cleanly(case: str, tmp_path: Path) -> None:
     assert proc.poll() is None, proc.communicate()
     workers = _tagged(tag)
     assert len(workers) >= 3, workers  # the command, the forkserver, workers
-    returncode, err = _stop(proc, signals, tag)
+    returncode, err = _stop(proc, signals, tag, group)
     assert returncode == status, err
     assert "Traceback" not in err
     written = sorted(p.name for p in out.iterdir())
@@ -133,11 +143,10 @@ def test_a_signal_stops_a_batch_cleanly(case: str, tmp_path: Path) -> None:
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)],
-                         ids=["sigterm", "sigint"])
-def test_a_signal_during_pdf_kills_libreoffice(signum: int, status: int,
-                                               tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", ["sigterm", "sigint", "ctrl-c-twice-at-a-terminal"])
+def test_a_signal_during_pdf_kills_libreoffice(case: str, tmp_path: Path) -> None:
     require_tools()
+    signals, group, status = SIGNALS[case]
     source = tmp_path / "a.yaml"
     source.write_text(yaml.safe_dump(minimal_data(), allow_unicode=True), encoding="utf-8")
     tag = uuid.uuid4().hex
@@ -146,7 +155,7 @@ def test_a_signal_during_pdf_kills_libreoffice(signum: int, status: int,
     _wait_for(lambda: proc.poll() is not None
               or "soffice.bin" in _tagged(tag).values(), "soffice.bin to start")
     assert proc.poll() is None, proc.communicate()
-    returncode, err = _stop(proc, [signum], tag)
+    returncode, err = _stop(proc, signals, tag, group)
     assert returncode == status, err
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "tmp"]
