@@ -20,7 +20,7 @@ import time
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -656,19 +656,38 @@ def test_a_document_that_pulls_in_another_is_refused(element: str, tmp_path: Pat
         _pdf.seal(hostile)
 
 
-def test_a_part_with_a_dtd_is_refused(tmp_path: Path) -> None:
-    hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path))
-    source = zipfile.ZipFile(io.BytesIO(hostile))
+def _changed(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = data.replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY x SYSTEM '
-                                    b'"file:///etc/passwd">]>', 1)
-            target.writestr(info, data)
-    with pytest.raises(ConversionError, match="declares a DTD"):
-        _pdf.seal(out.getvalue())
+            content = source.read(info)
+            target.writestr(info, change(content) if info.filename == name else content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml",
+                                  "word/_rels/document.xml.rels"])
+def test_a_part_with_a_dtd_is_refused(part: str) -> None:
+    entity = b'?><!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    hostile = _changed(make_docx(), part, lambda data: data.replace(b"?>", entity, 1))
+    with pytest.raises(ConversionError, match=f"part {part} declares a DTD"):
+        _pdf.seal(hostile)
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:9/a.png", "file:///etc/hosts",
+                                    "C:\\Users\\a.png", "\\\\server\\share\\a.png"])
+def test_a_url_target_is_outside_whatever_its_mode(target: str) -> None:
+    """A relationship without ``TargetMode="External"`` whose target is a URL or a path
+    outside the package is removed too."""
+    rel = (f"<Relationship Id='rIdU' Type='{_RELS}/image' Target='{target}'/>"
+           ).encode()
+    data = _changed(make_docx(), "word/_rels/document.xml.rels",
+                    lambda content: content.replace(b"</Relationships>",
+                                                    rel + b"</Relationships>"))
+    sealed = _pdf.seal(data)
+    with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
+        assert b"rIdU" not in archive.read("word/_rels/document.xml.rels")
 
 
 @pytest.mark.soffice

@@ -280,7 +280,10 @@ _popen, _BaseProcess = _start_methods()
 class _Popen(_popen.Popen):  # type: ignore[misc,name-defined]
     """The start method's Popen, launching without the main module."""
 
-    _launch = _without_main(_popen.Popen._launch)
+
+# The method that reads the preparation data: _launch (POSIX), __init__ (Windows).
+_LAUNCH = "_launch" if "_launch" in vars(_popen.Popen) else "__init__"
+setattr(_Popen, _LAUNCH, _without_main(getattr(_popen.Popen, _LAUNCH)))
 
 
 class _Process(_BaseProcess):  # type: ignore[misc,valid-type]

@@ -31,6 +31,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -307,6 +308,17 @@ def _parse(name: str, data: bytes) -> etree._Element:
     return root
 
 
+#: A target that names a place outside the package whatever its TargetMode says: a URL
+#: (``http:``, ``file:``, ``C:``) or a network path (``\\\\server``).
+_URL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)")
+_URL_BYTES = re.compile(rb"""Target\s*=\s*["']\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)""")
+_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _points_outside(rel: etree._Element) -> bool:
+    return rel.get("TargetMode") == "External" or bool(_URL.match(rel.get("Target", "")))
+
+
 def _source_part(rels_name: str) -> str:
     """``word/_rels/document.xml.rels`` -> ``word/document.xml``."""
     folder, _, file = rels_name.rpartition("_rels/")
@@ -420,17 +432,21 @@ def seal(data: bytes) -> bytes:
     dropped: dict[str, set[str]] = {}
     changed = False
     for name in [n for n in entries if n.endswith(".rels")]:
-        if b"External" not in entries[name]:
+        if b"External" not in entries[name] and not _URL_BYTES.search(entries[name]):
             continue
         root = _parse(name, entries[name])
         outward = [rel for rel in root.iter(f"{_PKG_RELS}Relationship")
-                   if rel.get("TargetMode") == "External" and rel.get("Type") != _HYPERLINK]
+                   if _points_outside(rel) and rel.get("Type") != _HYPERLINK]
         for rel in outward:
             dropped.setdefault(_source_part(name), set()).add(rel.get("Id", ""))
             _remove(rel)
         if outward:
             entries[name] = _serialise(root)
             changed = True
+    for name, content in entries.items():
+        if name.endswith((".xml", ".rels")) and any(d in content for d in _DOCTYPES):
+            raise ConversionError(f"the document's part {name} declares a DTD (<!DOCTYPE …>), "
+                                  "which a .docx never needs; it was not converted")
     for name, content in list(entries.items()):
         if not name.endswith(".xml") or (
                 name not in dropped and not any(sign in content for sign in _SIGNS)):
