@@ -525,15 +525,20 @@ def _kill_now(proc: subprocess.Popen[bytes]) -> None:
             time.sleep(0.02)
 
 
-def _start(args: list[str]) -> subprocess.Popen[bytes]:
+def _start(args: list[str], temp: Path | None = None) -> subprocess.Popen[bytes]:
     """Start LibreOffice (no shell) as the leader of a new process group, so it can be killed
-    with everything it starts (the ``soffice`` launcher runs ``soffice.bin`` as a child)."""
+    with everything it starts (the ``soffice`` launcher runs ``soffice.bin`` as a child).
+    ``temp`` is its temporary folder (it leaves ``lu….tmp`` there when killed)."""
+    env = None
+    if temp is not None:
+        env = dict(os.environ, TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
     if sys.platform == "win32":
         return subprocess.Popen(
             args,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=env,
             creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
         )
     return subprocess.Popen(
@@ -541,6 +546,7 @@ def _start(args: list[str]) -> subprocess.Popen[bytes]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=env,
         start_new_session=True,
     )
 
@@ -549,7 +555,8 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-", ignore_cleanup_errors=True) as tmp:
         root = Path(tmp)
         profile, in_dir, out_dir = root / "profile", root / "in", root / "out"
-        for folder in (profile, in_dir, out_dir):
+        temp = root / "tmp"
+        for folder in (profile, in_dir, out_dir, temp):
             folder.mkdir()
         _write_profile(profile)
         source = in_dir / "document.docx"
@@ -567,7 +574,7 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
         ]
         try:
             with deferred():  # a signal now would leave LibreOffice running, unknown
-                proc = _start(args)
+                proc = _start(args, temp)
         except OSError as err:
             raise ConversionError(
                 f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
