@@ -709,3 +709,17 @@ def test_conversion_loads_nothing_from_outside(layer: str, listener: _Listener,
     text = nfc_words(" ".join(pdf_text_layout(pdf)))
     for shown in _SHOWN[:2] + _SHOWN[3:]:
         assert shown in text
+
+
+def test_the_private_profile_blocks_links_macros_and_network(tmp_path: Path) -> None:
+    from lxml import etree
+
+    _pdf._write_profile(tmp_path)
+    root = etree.parse(str(tmp_path / "user" / "registrymodifications.xcu")).getroot()
+    settings = {(item.get("{http://openoffice.org/2001/registry}path"),
+                 item[0].get("{http://openoffice.org/2001/registry}name")): item[0][0].text
+                for item in root}
+    scripting = "/org.openoffice.Office.Common/Security/Scripting"
+    assert settings[(scripting, "BlockUntrustedRefererLinks")] == "true"
+    assert settings[(scripting, "DisableMacrosExecution")] == "true"
+    assert settings[("/org.openoffice.Inet/Settings", "ooInetProxyType")] == "1"
