@@ -22,7 +22,7 @@ PUBLIC = {
     "format_percent", "format_date", "rate", "register_num2words",
     # errors
     "BaocaoError", "ValidationError", "InvalidTypeError", "LoadError", "TemplateError",
-    "ConversionError",
+    "ConversionError", "WorkerError",
 }
 
 
@@ -46,8 +46,9 @@ def test_errors_form_one_hierarchy() -> None:
     assert issubclass(baocao.LoadError, ValueError)
     assert issubclass(baocao.TemplateError, ValueError)
     assert issubclass(baocao.ConversionError, RuntimeError)
+    assert issubclass(baocao.WorkerError, RuntimeError)
     for error in (baocao.ValidationError, baocao.LoadError, baocao.TemplateError,
-                  baocao.ConversionError):
+                  baocao.ConversionError, baocao.WorkerError):
         assert issubclass(error, baocao.BaocaoError)
 
 

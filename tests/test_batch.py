@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 import yaml
 
@@ -133,3 +141,156 @@ def test_workers_use_the_template_compiled_by_the_forkserver() -> None:
     _batch.keep_template(template)
     _batch._init_worker(template.source, template.name)
     assert _batch._WORKER["template"] is template
+
+
+# --------------------------------------------------------------- issue 9 §6, issue 10 §2
+
+PLAIN_SCRIPT = """\
+import sys
+sys.path.insert(0, {root!r})
+import baocao
+from tests.conftest import make_report
+
+print("top level ran", flush=True)
+reports = [make_report(number=n) for n in range(1, 41)]
+results = list(baocao.render_many(reports, jobs=2))
+print("results", sum(r.ok for r in results), len(results),
+      [str(r.error) for r in results if not r.ok])
+"""
+
+
+def test_a_plain_script_works_and_runs_once(tmp_path: Path) -> None:
+    """No ``if __name__ == "__main__":``: the workers must not run the script again."""
+    root = str(Path(__file__).resolve().parents[1])
+    script = tmp_path / "plain.py"
+    script.write_text(PLAIN_SCRIPT.format(root=root), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["top level ran", "results 40 40 []"]
+    assert "Traceback" not in result.stderr
+
+
+class _DeadlyReport(baocao.Report):
+    """A report whose unpickling kills the worker process (as an out-of-memory kill
+    would)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (signal.raise_signal, (signal.SIGKILL,))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_dead_worker_fails_only_its_chunk() -> None:
+    from baocao._batch import CHUNK
+
+    count, deadly = 300, 100
+    reports: list[baocao.Report] = _reports(count)
+    reports[deadly] = _DeadlyReport(**attrs.asdict(reports[deadly], recurse=False))
+    results = list(baocao.render_many(reports, jobs=2))
+    assert [r.index for r in results] == list(range(count))
+    first = deadly - deadly % CHUNK
+    held = range(first, first + CHUNK)
+    assert [r.index for r in results if not r.ok] == list(held)
+    for result in results:
+        if result.index in held:
+            assert isinstance(result.error, baocao.WorkerError)
+            assert f"reports {first}–{first + CHUNK - 1} died (killed by SIGKILL)" in str(
+                result.error)
+        else:
+            assert result.data == baocao.render(reports[result.index])
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The pools that render_many makes, recorded as their first worker starts."""
+    import baocao._batch as batch
+
+    made: list[Any] = []
+    real = batch._Pool.start
+
+    def start(pool: Any) -> Any:
+        if pool not in made:
+            made.append(pool)
+        return real(pool)
+
+    monkeypatch.setattr(batch._Pool, "start", start)
+    return made
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_workers_killed_from_outside_are_replaced(tmp_path: Path,
+                                                  pools: list[Any]) -> None:
+    """``kill -9`` of a worker in the middle of a batch (as the OOM killer does)."""
+    killed: list[int] = []
+
+    def progress(result: baocao.RenderResult) -> None:
+        if result.index == 40 and not killed:
+            busy = [w.process.pid for w in pools[0].workers if w.chunk is not None]
+            os.kill(busy[0], signal.SIGKILL)
+            killed.append(busy[0])
+
+    reports = _reports(200)
+    targets = [tmp_path / f"r{i}.docx" for i in range(200)]
+    results = list(baocao.render_many(zip(reports, targets, strict=True), jobs=2,
+                                      progress=progress))
+    assert killed
+    from baocao._batch import CHUNK
+
+    failed = [r for r in results if not r.ok]
+    assert len(results) == 200
+    first = failed[0].index
+    assert first % CHUNK == 0
+    assert [r.index for r in failed] == list(range(first, first + CHUNK))  # its chunk
+    assert all(isinstance(r.error, baocao.WorkerError) for r in failed)
+    assert all("killed by SIGKILL" in str(r.error) for r in failed)
+    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".docx")] == []
+    for result in results:
+        if result.ok:
+            assert targets[result.index].read_bytes() == baocao.render(reports[result.index])
+
+
+def test_an_unpicklable_item_fails_alone() -> None:
+    class Local(baocao.Report):  # a class defined in a function cannot be pickled
+        pass
+
+    reports: list[object] = list(_reports(12))
+    reports[3] = Local(**attrs.asdict(reports[3], recurse=False))  # type: ignore[arg-type]
+    reports[5] = threading.Lock()
+    results = list(baocao.render_many(reports, jobs=2))  # type: ignore[arg-type]
+    assert [r.ok for r in results] == [i not in (3, 5) for i in range(12)]
+    assert isinstance(results[3].error, baocao.InvalidTypeError)
+    assert str(results[3].error).startswith("[3]: ")
+    assert "cannot be sent to a worker process" in str(results[3].error)
+    assert "is not a baocao.Report" in str(results[5].error)
+
+
+def test_leaving_the_loop_stops_the_workers(pools: list[Any]) -> None:
+    results = baocao.render_many(_reports(100), jobs=2)
+    first = next(results)
+    processes = [w.process for w in pools[0].workers]
+    results.close()  # type: ignore[attr-defined]
+    assert first.ok
+    assert processes
+    assert all(p.exitcode is not None for p in processes)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_worker_killed_while_idle_loses_nothing(pools: list[Any]) -> None:
+    """A worker that dies between chunks held nothing: every report is rendered."""
+    reports = _reports(60)
+    killed: list[int] = []
+
+    def items() -> Iterator[baocao.Report]:
+        for index, report in enumerate(reports):
+            if index >= 16 and pools and not killed:
+                idle = [w for w in pools[0].workers if w.chunk is None and w.served]
+                if idle:
+                    os.kill(idle[0].process.pid, signal.SIGKILL)
+                    idle[0].process.join(30)
+                    killed.append(idle[0].process.pid)
+            yield report
+
+    results = list(baocao.render_many(items(), jobs=2))
+    assert killed
+    assert [r.ok for r in results] == [True] * 60
+    assert [r.data for r in results] == [baocao.render(r) for r in reports]

@@ -7,17 +7,23 @@ use small fake programs and run everywhere on POSIX.
 
 from __future__ import annotations
 
+import http.server
 import io
 import json
 import os
 import stat
+import struct
+import subprocess
 import sys
+import threading
 import time
 import unicodedata
 import zipfile
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import docx  # python-docx
 import pytest
@@ -450,3 +456,270 @@ def test_helpers_refuse_a_non_pdf() -> None:
         pdf_text_layout(b"not a pdf")
     with pytest.raises(InvalidTypeError):
         pdf_words("not bytes")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------- issue 10 §5: conversion never reaches out
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SHOWN = ["ảnh liên kết", "ảnh ngoài", "văn bản chèn", "ảnh đơn giản", "trang liên kết"]
+
+
+def _png(width: int, height: int) -> bytes:
+    """A red RGB PNG of the given size."""
+    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
+            + chunk(b"IEND", b""))
+
+
+def _linked_picture(rid: str, number: int) -> str:
+    return (
+        f'<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+        f'drawingml/2006/wordprocessingDrawing"><wp:extent cx="914400" cy="685800"/>'
+        f'<wp:docPr id="{number}" name="Picture {number}"/><a:graphic xmlns:a="http://'
+        'schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://'
+        'schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://'
+        'schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr>'
+        f'<pic:cNvPr id="{number}" name="p{number}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:link="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" '
+        'cy="685800"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def _field(instruction: str, shown: str) -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+            f'xml:space="preserve"> {instruction} </w:instrText></w:r><w:r><w:fldChar '
+            f'w:fldCharType="separate"/></w:r><w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar '
+            'w:fldCharType="end"/></w:r>')
+
+
+def _relationship(rid: str, kind: str, target: str) -> str:
+    return (f'<Relationship Id="{rid}" Type="{_RELS}/{kind}" Target="{target}" '
+            'TargetMode="External"/>')
+
+
+def hostile_docx(base: str, outside: str, extra_body: str = "") -> bytes:
+    """A document whose images, fields and template point at ``base`` (a URL) and at
+    ``outside`` (a file:// URL), and with a hyperlink to ``base``."""
+    shown = _SHOWN
+    picture = f"INCLUDEPICTURE &quot;{base}/field.png&quot; " + "\\d"
+    body = (
+        f"<w:p>{_linked_picture('rIdOut1', 901)}<w:r><w:t>{shown[0]}</w:t></w:r></w:p>"
+        f"<w:p>{_linked_picture('rIdOut2', 902)}<w:r><w:t>{shown[1]}</w:t></w:r></w:p>"
+        f"<w:p>{_field(picture, 'x')}</w:p>"
+        f"<w:p>{_field(f'INCLUDETEXT &quot;{outside}&quot;', shown[2])}</w:p>"
+        f'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE &quot;{base}/simple.png&quot; ">'
+        f"<w:r><w:t>{shown[3]}</w:t></w:r></w:fldSimple></w:p>"
+        f'<w:p><w:hyperlink r:id="rIdOut3"><w:r><w:t>{shown[4]}</w:t></w:r></w:hyperlink>'
+        f"</w:p>{extra_body}")
+    source = zipfile.ZipFile(io.BytesIO(make_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                target.writestr(info, source.read(info))
+                continue
+            data = source.read(info).decode("utf-8")
+            if info.filename == "word/document.xml":
+                data = data.replace("<w:sectPr", body + "<w:sectPr", 1)
+                assert f'xmlns:r="{_R}"' in data
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", "".join([
+                    _relationship("rIdOut1", "image", f"{base}/linked.png"),
+                    _relationship("rIdOut2", "image", outside),
+                    _relationship("rIdOut3", "hyperlink", f"{base}/page"),
+                ]) + "</Relationships>")
+            elif info.filename == "word/settings.xml":
+                data = data.replace("<w:defaultTabStop", '<w:attachedTemplate r:id="rIdT"/>'
+                                    "<w:linkStyles/><w:defaultTabStop", 1)
+            target.writestr(info, data)
+        target.writestr("word/_rels/settings.xml.rels", (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships">'
+            + _relationship("rIdT", "attachedTemplate", f"{base}/template.dotx")
+            + "</Relationships>"))
+    return out.getvalue()
+
+
+class _Listener(http.server.ThreadingHTTPServer):
+    """A loopback HTTP server that serves a PNG to anyone and records every connection;
+    it stops by itself after a while, whatever happens to the test."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        self.connections: list[tuple[str, int]] = []
+        self.requests: list[str] = []
+        listener = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                listener.requests.append(f"{self.command} {self.path}")
+                body = _png(40, 30)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_HEAD = do_OPTIONS = do_PROPFIND = do_GET  # noqa: N815 - http.server's names
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.timeout = 1.0
+
+    def verify_request(self, request: Any, client_address: Any) -> bool:
+        self.connections.append(client_address)
+        return True
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+@pytest.fixture
+def listener() -> Iterator[_Listener]:
+    server = _Listener()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    stopper = threading.Timer(600, server.shutdown)  # the bound: ten minutes at most
+    stopper.daemon = True
+    stopper.start()
+    try:
+        yield server
+    finally:
+        stopper.cancel()
+        server.shutdown()
+        server.server_close()
+
+
+def _outside_png(tmp_path: Path) -> str:
+    picture = tmp_path / "outside.png"
+    picture.write_bytes(_png(64, 48))
+    return picture.as_uri()
+
+
+def _pdf_images(pdf: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "converted.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
+                            text=True, check=True, timeout=60)
+    return result.stdout.splitlines()[2:]  # after the two header lines
+
+
+def test_seal_removes_every_outward_reference(tmp_path: Path) -> None:
+    hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path))
+    sealed = _pdf.seal(hostile)
+    with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
+        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
+                 if name.endswith((".xml", ".rels"))}
+    external = [line for name, text in parts.items() if name.endswith(".rels")
+                for line in text.split("<Relationship ") if 'TargetMode="External"' in line]
+    assert len(external) == 1
+    assert "/hyperlink" in external[0]  # a hyperlink stays a link; nothing fetches it
+    everything = "".join(parts.values())
+    for gone in ("INCLUDEPICTURE", "INCLUDETEXT", "attachedTemplate", "linkStyles",
+                 "rIdOut1", "rIdOut2", "outside.png", "linked.png", "template.dotx"):
+        assert gone not in everything, gone
+    document = parts["word/document.xml"]
+    for text in _SHOWN:  # what the fields and pictures showed is all still there
+        assert text in document
+    assert 'r:id="rIdOut3"' in document
+    assert docx.Document(io.BytesIO(sealed)).paragraphs  # still a .docx
+
+
+def test_seal_leaves_a_document_without_links_alone() -> None:
+    from baocao import render
+
+    from .conftest import make_report
+
+    for data in (make_docx(), render(make_report())):
+        assert _pdf.seal(data) is data
+
+
+@pytest.mark.parametrize("element", ["altChunk", "subDoc"])
+def test_a_document_that_pulls_in_another_is_refused(element: str, tmp_path: Path) -> None:
+    extra = f'<w:p><w:{element} r:id="rIdOut1"/></w:p>' if element == "subDoc" else (
+        f'<w:{element} r:id="rIdOut1"/>')
+    hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path), extra)
+    with pytest.raises(ConversionError, match=f"pulls in another document \\(w:{element}"):
+        _pdf.seal(hostile)
+
+
+def _changed(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info, change(content) if info.filename == name else content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml",
+                                  "word/_rels/document.xml.rels"])
+def test_a_part_with_a_dtd_is_refused(part: str) -> None:
+    entity = b'?><!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    hostile = _changed(make_docx(), part, lambda data: data.replace(b"?>", entity, 1))
+    with pytest.raises(ConversionError, match=f"part {part} declares a DTD"):
+        _pdf.seal(hostile)
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:9/a.png", "file:///etc/hosts",
+                                    "C:\\Users\\a.png", "\\\\server\\share\\a.png"])
+def test_a_url_target_is_outside_whatever_its_mode(target: str) -> None:
+    """A relationship without ``TargetMode="External"`` whose target is a URL or a path
+    outside the package is removed too."""
+    rel = (f"<Relationship Id='rIdU' Type='{_RELS}/image' Target='{target}'/>"
+           ).encode()
+    data = _changed(make_docx(), "word/_rels/document.xml.rels",
+                    lambda content: content.replace(b"</Relationships>",
+                                                    rel + b"</Relationships>"))
+    sealed = _pdf.seal(data)
+    with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
+        assert b"rIdU" not in archive.read("word/_rels/document.xml.rels")
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("layer", ["both", "profile-only"])
+def test_conversion_loads_nothing_from_outside(layer: str, listener: _Listener,
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """0.1 embedded the file:// PNG and fetched the linked one from the listener. Each
+    layer holds on its own: with the document unchanged (``profile-only``), LibreOffice's
+    settings in the private profile still load nothing."""
+    require_tools()
+    if layer == "profile-only":
+        monkeypatch.setattr(_pdf, "seal", lambda data: data)
+    hostile = hostile_docx(listener.base, _outside_png(tmp_path))
+    pdf = to_pdf(hostile)
+    assert listener.connections == []
+    assert listener.requests == []
+    assert _pdf_images(pdf, tmp_path) == []  # neither picture is in the PDF
+    text = nfc_words(" ".join(pdf_text_layout(pdf)))
+    for shown in _SHOWN[:2] + _SHOWN[3:]:
+        assert shown in text
+
+
+def test_the_private_profile_blocks_links_macros_and_network(tmp_path: Path) -> None:
+    from lxml import etree
+
+    _pdf._write_profile(tmp_path)
+    root = etree.parse(str(tmp_path / "user" / "registrymodifications.xcu")).getroot()
+    settings = {(item.get("{http://openoffice.org/2001/registry}path"),
+                 item[0].get("{http://openoffice.org/2001/registry}name")): item[0][0].text
+                for item in root}
+    scripting = "/org.openoffice.Office.Common/Security/Scripting"
+    assert settings[(scripting, "BlockUntrustedRefererLinks")] == "true"
+    assert settings[(scripting, "DisableMacrosExecution")] == "true"
+    assert settings[("/org.openoffice.Inet/Settings", "ooInetProxyType")] == "1"

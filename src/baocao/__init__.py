@@ -25,6 +25,7 @@ from ._errors import (
     LoadError,
     TemplateError,
     ValidationError,
+    WorkerError,
 )
 from ._format import format_date, format_number, format_percent, rate
 from ._lint import LintIssue, lint
@@ -100,6 +101,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "ValidationError",
+    "WorkerError",
     "check",
     "context",
     "format_date",

@@ -8,24 +8,43 @@ that fails does not stop the batch: its result carries the index and the error.
 
 Workers start with ``forkserver`` where the platform has it (a server process that has
 imported baocao forks each worker, so they start quickly and safely), else ``spawn``.
+Unlike :mod:`multiprocessing`'s default, the workers do not import the caller's main
+module: they only need baocao. So a plain script that calls :func:`render_many` at its top
+level works as it is, without ``if __name__ == "__main__":``, and its top level runs once.
+
+baocao runs its own small pool rather than :class:`concurrent.futures.ProcessPoolExecutor`,
+to know which reports each worker holds: when a worker dies (killed, out of memory), only
+the reports it held fail (with :class:`~baocao.WorkerError`), a new worker takes its place
+and the batch goes on. Each report is pickled on its own, so one that cannot be sent fails
+alone. When the batch stops early (an error, Ctrl-C, SIGTERM, the caller leaving the loop),
+the workers are stopped (SIGTERM, then SIGKILL after a second) and the temporary files of
+the writes they had under way are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib
 import multiprocessing
 import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+import pickle
+import signal
+import sys
+import time
+import types
+from collections.abc import Callable, Generator, Iterable, Iterator
+from multiprocessing import connection
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from . import _model as m
-from ._errors import BaocaoError, InvalidTypeError
+from ._errors import BaocaoError, InvalidTypeError, WorkerError
 from ._options import Margins, check_profile
+from ._signals import deferred
 from ._template import Template, _cached
 
 __all__ = ["RenderResult", "render_many"]
@@ -93,25 +112,11 @@ def _render_one(template: Template, index: int, report: object, output: str | No
                             error=_portable(exc))
 
 
-def _work(chunk: list[tuple[int, object, str | None]], profile: str,
-          margins: Margins | None) -> list[RenderResult]:
-    template = _WORKER["template"]
-    return [_render_one(template, index, report, output, profile, margins)
-            for index, report, output in chunk]
-
 
 def _split(item: object) -> tuple[object, str | None]:
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], (str, os.PathLike)):
         return item[0], os.fspath(item[1])
     return item, None
-
-
-def _context() -> Any:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["baocao", "baocao._forkserver"])
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 def render_many(
@@ -131,9 +136,11 @@ def render_many(
     a result with its ``error``; the batch goes on. ``progress`` is called with each
     result as it is yielded. ``jobs=1`` renders in this process.
 
-    As with any use of :mod:`multiprocessing`, a script that calls it with ``jobs`` above
-    1 must do so under ``if __name__ == "__main__":``. If a worker process dies (killed,
-    out of memory), the reports it held fail with that error and the pool is not reused.
+    A plain script may call it at its top level: the workers do not import the script
+    (``if __name__ == "__main__":`` is not needed, and the script runs once). An item that
+    cannot be pickled fails alone. If a worker process dies (killed, out of memory), the
+    reports it held fail with a :class:`~baocao.WorkerError`, a new worker starts and the
+    rest of the batch is rendered. Leaving the loop early, or Ctrl-C, stops the workers.
 
     >>> import baocao, datetime
     >>> def report(n):
@@ -156,16 +163,18 @@ def render_many(
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidTypeError(jobs, "is not a number of processes (1 or more)", path="jobs")
     loaded = _cached(template)
-    results = (_serial(loaded, items, checked, margins) if jobs == 1
-               else _parallel(loaded, items, checked, margins, jobs))
-    for result in results:
-        if progress is not None:
-            progress(result)
-        yield result
+    results: Generator[RenderResult, None, None] = (
+        _serial(loaded, items, checked, margins) if jobs == 1
+        else _parallel(loaded, items, checked, margins, jobs))
+    with contextlib.closing(results):
+        for result in results:
+            if progress is not None:
+                progress(result)
+            yield result
 
 
 def _serial(template: Template, items: Iterable[Item], profile: str,
-            margins: Margins | None) -> Iterator[RenderResult]:
+            margins: Margins | None) -> Generator[RenderResult, None, None]:
     for index, item in enumerate(items):
         report, output = _split(item)
         yield _render_one(template, index, report, output, profile, margins)
@@ -174,21 +183,347 @@ def _serial(template: Template, items: Iterable[Item], profile: str,
 CHUNK = 8
 """Reports sent to a worker at a time: fewer, larger messages between processes."""
 
+STOP_GRACE = 1.0
+"""Seconds the workers get to stop on SIGTERM (and remove their temporary files) before
+they are killed."""
+
+
+# --- the worker processes -------------------------------------------------------------------
+
+
+def _on_sigterm(_signum: int, _frame: types.FrameType | None) -> None:
+    raise SystemExit(128 + signal.SIGTERM)  # unwinds: an atomic write removes its .tmp
+
+
+def _serve(conn: Connection, source: bytes, name: str) -> None:
+    """The life of a worker: render the chunks the parent sends until it sends ``None`` or
+    goes away."""
+    # Ctrl-C reaches the whole process group; the parent decides what to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform != "win32":
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    _init_worker(source, name)
+    template: Template = _WORKER["template"]
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        key, chunk, profile, margins = message
+        results = [_render_sent(template, index, payload, output, profile, margins)
+                   for index, payload, output in chunk]
+        try:
+            conn.send((key, results))
+        except (EOFError, OSError):
+            return
+        except Exception:  # an error that cannot be pickled: send its text instead
+            conn.send((key, [attrs.evolve(r, error=RuntimeError(str(r.error)))
+                             if r.error is not None else r for r in results]))
+
+
+def _render_sent(template: Template, index: int, payload: bytes, output: str | None,
+                 profile: str, margins: Margins | None) -> RenderResult:
+    try:
+        report = pickle.loads(payload)
+    except Exception as exc:
+        return RenderResult(index, output=None if output is None else Path(output),
+                            error=WorkerError(
+                                f"[{index}]: the worker process cannot read this report "
+                                f"({type(exc).__name__}: {exc}); its classes must be "
+                                "importable (baocao's own, or a module's, not __main__'s)"))
+    return _render_one(template, index, report, output, profile, margins)
+
+
+class _SpawnWithoutMain:
+    """:mod:`multiprocessing.spawn` as a worker's start sees it: the same, except that the
+    preparation data names no main module, so the worker does not import (run) it."""
+
+    def __getattr__(self, name: str) -> Any:
+        from multiprocessing import spawn
+
+        return getattr(spawn, name)
+
+    @staticmethod
+    def get_preparation_data(name: str) -> dict[str, Any]:
+        from multiprocessing import spawn
+
+        data: dict[str, Any] = spawn.get_preparation_data(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+
+def _without_main(launch: Any) -> Any:
+    """``launch`` (a ``Popen._launch`` of multiprocessing) reading :class:`_SpawnWithoutMain`
+    as its ``spawn`` module: the same code, with other globals (no global is changed)."""
+    namespace = dict(launch.__globals__, spawn=_SpawnWithoutMain())
+    return types.FunctionType(launch.__code__, namespace, launch.__name__,
+                              launch.__defaults__, launch.__closure__)
+
+
+def _start_methods() -> tuple[Any, Any]:
+    from multiprocessing import context
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return (importlib.import_module("multiprocessing.popen_forkserver"),
+                context.ForkServerProcess)
+    return (importlib.import_module(  # pragma: no cover - Windows
+        "multiprocessing.popen_spawn_win32" if sys.platform == "win32"
+        else "multiprocessing.popen_spawn_posix"), context.SpawnProcess)
+
+
+_popen, _BaseProcess = _start_methods()
+
+
+class _Popen(_popen.Popen):  # type: ignore[misc,name-defined]
+    """The start method's Popen, launching without the main module."""
+
+
+# The method that reads the preparation data: _launch (POSIX), __init__ (Windows).
+_LAUNCH = "_launch" if "_launch" in vars(_popen.Popen) else "__init__"
+setattr(_Popen, _LAUNCH, _without_main(getattr(_popen.Popen, _LAUNCH)))
+
+
+class _Process(_BaseProcess):  # type: ignore[misc,valid-type]
+    """A worker process: started with ``forkserver`` (else ``spawn``), without importing
+    the main module. (Module-level: the process object is pickled to the server.)"""
+
+    @staticmethod
+    def _Popen(process_obj: Any) -> Any:  # noqa: N802 - multiprocessing's name
+        return _Popen(process_obj)
+
+
+def _process_class() -> type[multiprocessing.process.BaseProcess]:
+    if _popen.__name__.endswith("forkserver"):
+        multiprocessing.get_context("forkserver").set_forkserver_preload(
+            ["baocao", "baocao._forkserver"])
+    return _Process
+
+
+# --- the pool, in the parent ----------------------------------------------------------------
+
+
+@attrs.define
+class _Chunk:
+    key: int
+    indexes: list[int]
+    outputs: dict[int, str | None]
+    sent: list[tuple[int, bytes, str | None]]
+    ready: dict[int, RenderResult]
+
+    def results(self, results: Iterable[RenderResult]) -> list[RenderResult]:
+        merged = dict(self.ready)
+        merged.update((r.index, r) for r in results)
+        return [merged[index] for index in self.indexes]
+
+    def failed(self, error: Exception) -> list[RenderResult]:
+        outputs = self.outputs
+        return self.results(
+            RenderResult(index, output=None if outputs[index] is None
+                         else Path(outputs[index]), error=error)  # type: ignore[arg-type]
+            for index, _, _ in self.sent)
+
+
+def _prepare(key: int, items: list[tuple[int, object, str | None]]) -> _Chunk:
+    """Pickle each report on its own: one that cannot be sent fails here, alone."""
+    chunk = _Chunk(key, [i for i, _, _ in items], {i: o for i, _, o in items}, [], {})
+    for index, report, output in items:
+        path = None if output is None else Path(output)
+        if not isinstance(report, m.Report):
+            error: Exception = InvalidTypeError(report, "is not a baocao.Report",
+                                                path=f"[{index}]")
+        else:
+            try:
+                chunk.sent.append((index, pickle.dumps(report, pickle.HIGHEST_PROTOCOL),
+                                   output))
+                continue
+            except Exception as exc:
+                error = InvalidTypeError(report, f"cannot be sent to a worker process "
+                                         f"({type(exc).__name__}: {exc})", path=f"[{index}]")
+        chunk.ready[index] = RenderResult(index, output=path, error=error)
+    return chunk
+
+
+@attrs.define(eq=False)
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    chunk: _Chunk | None = None
+    served: int = 0  # chunks rendered
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-exitcode).name}"
+        return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+def _remove_temporaries(chunk: _Chunk) -> None:
+    """Remove the temporary files (``.NAME.*.tmp``) that a stopped worker may have left
+    beside the outputs it was writing."""
+    for _, _, output in chunk.sent:
+        if output is None:
+            continue
+        target = Path(output)
+        with contextlib.suppress(OSError):
+            for temp in target.parent.glob(f".{target.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+
+
+class _Pool:
+    def __init__(self, template: Template, jobs: int) -> None:
+        self.template = template
+        self.jobs = jobs
+        self.process_class = _process_class()
+        self.workers: list[_Worker] = []
+
+    def start(self) -> _Worker:
+        parent, child = connection.Pipe()
+        process = self.process_class(target=_serve, name="baocao-render", daemon=True,
+                                     args=(child, self.template.source, self.template.name))
+        with deferred():
+            try:
+                process.start()
+            finally:
+                child.close()
+            worker = _Worker(process, parent)
+            self.workers.append(worker)
+        return worker
+
+    def give(self, worker: _Worker, chunk: _Chunk, profile: str,
+             margins: Margins | None) -> bool:
+        worker.chunk = chunk
+        try:
+            worker.conn.send((chunk.key, chunk.sent, profile, margins))
+        except (OSError, EOFError):
+            return False
+        return True
+
+    def bury(self, worker: _Worker) -> _Chunk | None:
+        """Forget a dead worker; return the chunk it held."""
+        with deferred():
+            self.workers.remove(worker)
+            worker.conn.close()
+            worker.process.join(STOP_GRACE)
+            if worker.process.exitcode is None:
+                worker.process.kill()
+                worker.process.join(STOP_GRACE)
+        if worker.chunk is not None:
+            _remove_temporaries(worker.chunk)
+        return worker.chunk
+
+    def close(self, graceful: bool) -> None:
+        with deferred():
+            if graceful:
+                for worker in self.workers:
+                    with contextlib.suppress(OSError, EOFError):
+                        worker.conn.send(None)
+            else:
+                for worker in self.workers:
+                    with contextlib.suppress(OSError, AttributeError):
+                        worker.process.terminate()
+            deadline = time.monotonic() + (STOP_GRACE if not graceful else 10 * STOP_GRACE)
+            for worker in self.workers:
+                worker.process.join(max(0.0, deadline - time.monotonic()))
+            for worker in self.workers:
+                if worker.process.exitcode is None:
+                    with contextlib.suppress(OSError, AttributeError):
+                        worker.process.kill()
+                    worker.process.join(STOP_GRACE)
+                worker.conn.close()
+                if worker.chunk is not None:
+                    _remove_temporaries(worker.chunk)
+            self.workers.clear()
+
 
 def _parallel(template: Template, items: Iterable[Item], profile: str,
-              margins: Margins | None, jobs: int) -> Iterator[RenderResult]:
+              margins: Margins | None, jobs: int) -> Generator[RenderResult, None, None]:
+    """Stream the results in order, at most ``4 * jobs`` chunks between sending and
+    yielding (constant memory for a batch of any size)."""
     window = jobs * 4
-    pending: deque[tuple[list[int], Future[list[RenderResult]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                             initializer=_init_worker,
-                             initargs=(template.source, template.name)) as pool:
-        for chunk in _chunks(items, CHUNK):
-            future = pool.submit(_work, chunk, profile, margins)
-            pending.append(([index for index, _, _ in chunk], future))
-            if len(pending) >= window:
-                yield from _results(*pending.popleft())
-        while pending:
-            yield from _results(*pending.popleft())
+    chunks = _chunks(items, CHUNK)
+    pool = _Pool(template, jobs)
+    waiting: list[_Chunk] = []  # prepared, not yet given to a worker
+    done: dict[int, list[RenderResult]] = {}
+    next_key = 0  # the chunk to yield next
+    made = 0  # chunks taken from the input
+    exhausted = False
+    graceful = False
+    try:
+        while True:
+            while not exhausted and len(waiting) < jobs and made - next_key < window:
+                try:
+                    chunk = _prepare(made, next(chunks))
+                except StopIteration:
+                    exhausted = True
+                    break
+                made += 1
+                if chunk.sent:
+                    waiting.append(chunk)
+                else:
+                    done[chunk.key] = chunk.results(())
+            while waiting:
+                idle = [w for w in pool.workers if w.chunk is None]
+                if idle:
+                    worker = idle[0]
+                elif len(pool.workers) < jobs:
+                    worker = pool.start()
+                else:
+                    break
+                chunk = waiting.pop(0)
+                if not pool.give(worker, chunk, profile, margins):
+                    if worker.served:  # it died while idle: the chunk goes to another
+                        worker.chunk = None
+                        waiting.insert(0, chunk)
+                    _died(pool, worker, done)
+            while next_key in done:
+                yield from done.pop(next_key)
+                next_key += 1
+            if next_key == made and exhausted:
+                break
+            if next_key in done or (waiting and any(w.chunk is None for w in pool.workers)):
+                continue
+            busy = [w for w in pool.workers if w.chunk is not None]
+            if not busy:
+                continue
+            ready = connection.wait([w.conn for w in busy]
+                                    + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        key, results = worker.conn.recv()
+                    except (EOFError, OSError):
+                        _died(pool, worker, done)
+                        continue
+                    held = worker.chunk
+                    assert held is not None
+                    assert key == held.key
+                    done[key] = held.results(results)
+                    worker.chunk = None
+                    worker.served += 1
+                elif worker.process.sentinel in ready:
+                    _died(pool, worker, done)
+        graceful = True
+    finally:
+        pool.close(graceful)
+
+
+def _died(pool: _Pool, worker: _Worker, done: dict[int, list[RenderResult]]) -> None:
+    """A worker died: the chunk it held fails with a WorkerError; a new worker will be
+    started when there is work."""
+    chunk = pool.bury(worker)
+    if chunk is None:
+        return
+    first, last = chunk.sent[0][0], chunk.sent[-1][0]
+    held = f"report {first}" if first == last else f"reports {first}–{last}"
+    done[chunk.key] = chunk.failed(WorkerError(
+        f"the worker process rendering {held} died ({_how(worker.process.exitcode)}) "
+        "before it finished them; the other reports of the batch are rendered"))
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, object, str | None]]]:
@@ -201,11 +536,3 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, object
             chunk = []
     if chunk:
         yield chunk
-
-
-def _results(indexes: list[int], future: Future[list[RenderResult]]) -> list[RenderResult]:
-    try:
-        return future.result()
-    except Exception as exc:
-        error = _portable(exc)
-        return [RenderResult(index, error=error) for index in indexes]

@@ -28,6 +28,7 @@ from ._load import MAX_INPUT_BYTES, load, loads
 from ._model import Report
 from ._options import Margins
 from ._schema import json_schema
+from ._signals import Terminated, handling_signals
 from ._template import render
 
 __all__ = ["main"]
@@ -385,9 +386,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     try:
-        status: int = args.func(args)
-        if sys.stdout is not None:
-            sys.stdout.flush()  # report a full disk here, not as Python exits
+        with handling_signals():  # Ctrl-C, SIGTERM: stop children, remove temporaries
+            status: int = args.func(args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # report a full disk here, not as Python exits
     except _UsageError as exc:
         print(f"baocao: error: {exc}", file=sys.stderr)
         return 2
@@ -412,6 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return Terminated.status
     return status
 
 

@@ -9,8 +9,10 @@ subclasses the built-in exception a caller would catch anyway::
      ├── LoadError(BaocaoError, ValueError)           an input file cannot be read or parsed
      ├── TemplateError(BaocaoError, ValueError)       a .docx template is broken or asks for
      │                                                 a value the context does not have
-     └── ConversionError(BaocaoError, RuntimeError)   converting to PDF failed (LibreOffice
-                                                       missing, failing or too slow)
+     ├── ConversionError(BaocaoError, RuntimeError)   converting to PDF failed (LibreOffice
+     │                                                 missing, failing or too slow)
+     └── WorkerError(BaocaoError, RuntimeError)       a worker process of render_many died
+                                                       (killed, out of memory) with reports
 
 A :class:`ValidationError` names the *path* of the field (``sections[2].items[0].title``)
 and the offending value, so the message alone says what to fix::
@@ -32,6 +34,7 @@ __all__ = [
     "LoadError",
     "TemplateError",
     "ValidationError",
+    "WorkerError",
 ]
 
 _MAX_VALUE_REPR = 80
@@ -113,3 +116,8 @@ class TemplateError(BaocaoError, ValueError):
 
 class ConversionError(BaocaoError, RuntimeError):
     """Converting a document to PDF failed."""
+
+
+class WorkerError(BaocaoError, RuntimeError):
+    """A worker process of :func:`baocao.render_many` died (killed, out of memory) or could
+    not read a report; the reports it held get this error, the batch goes on."""

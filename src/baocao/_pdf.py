@@ -11,6 +11,12 @@ Each conversion gets its own throw-away LibreOffice profile, so it neither touch
 profile nor hands the job to a LibreOffice window that is already open, and several
 conversions can run at the same time.
 
+A conversion loads nothing that is not in the document: :func:`seal` first removes every
+external link (linked pictures and templates, OLE links, fields such as INCLUDEPICTURE;
+hyperlinks stay), and the private profile blocks untrusted links, macros and the network.
+When the process is interrupted (Ctrl-C, SIGTERM in the ``baocao`` command), LibreOffice
+is killed with its whole process group and the profile is removed.
+
 The PDF is only right if LibreOffice lays the text out in Times New Roman metrics: without a
 metric-compatible font, fontconfig substitutes another serif font and lines, pages and the
 rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies this first.
@@ -25,6 +31,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,12 +42,13 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from lxml import etree
 
 from ._errors import ConversionError, InvalidTypeError, ValidationError
 from ._files import read_docx, write_output
+from ._signals import deferred
 
 __all__ = [
     "check_fonts",
@@ -264,11 +272,241 @@ def _read_input(docx: object) -> bytes:
     return data
 
 
+# --- nothing from outside the package -------------------------------------------------------
+
+_PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+#: Field codes that make a word processor load a file or a URL when it updates them.
+FETCHING_FIELDS = frozenset({"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK",
+                             "DDE", "DDEAUTO", "RD"})
+#: Settings that point at something outside (the linked template's styles, a mail-merge
+#: data source): removed.
+_OUTWARD_SETTINGS = (f"{_W}attachedTemplate", f"{_W}linkStyles", f"{_W}mailMerge")
+#: Elements that pull another document into this one, with whatever it links to: refused.
+_IMPORTS = {f"{_W}altChunk": "w:altChunk, a chunk of another document (HTML, RTF or .docx)",
+            f"{_W}subDoc": "w:subDoc, a sub-document kept in another file"}
+#: Bytes whose absence lets a part go through without being parsed.
+_SIGNS = (b"instrText", b"fldSimple", b"attachedTemplate", b"linkStyles", b"mailMerge",
+          b"altChunk", b"subDoc")
+
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                            remove_blank_text=False)
+
+
+def _parse(name: str, data: bytes) -> etree._Element:
+    try:
+        root = etree.fromstring(data, _SAFE_XML)
+    except etree.XMLSyntaxError as err:
+        raise ConversionError(f"the document's part {name} is not well-formed XML ({err}); "
+                              "it was not converted") from None
+    if getattr(root.getroottree().docinfo, "doctype", ""):
+        raise ConversionError(f"the document's part {name} declares a DTD (<!DOCTYPE …>), "
+                              "which a .docx never needs; it was not converted")
+    return root
+
+
+#: A target that names a place outside the package whatever its TargetMode says: a URL
+#: (``http:``, ``file:``, ``C:``) or a network path (``\\\\server``).
+_URL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)")
+_URL_BYTES = re.compile(rb"""Target\s*=\s*["']\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)""")
+_DOCTYPES = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _points_outside(rel: etree._Element) -> bool:
+    return rel.get("TargetMode") == "External" or bool(_URL.match(rel.get("Target", "")))
+
+
+def _source_part(rels_name: str) -> str:
+    """``word/_rels/document.xml.rels`` -> ``word/document.xml``."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file.removesuffix(".rels")
+
+
+def _remove(element: etree._Element) -> None:
+    """Remove ``element``, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Replace ``element`` by its children (a field by the text it shows)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    position = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(position + offset, child)
+    _remove(element)
+
+
+def _field_name(instruction: str) -> str:
+    words = instruction.split()
+    return words[0].upper() if words else ""
+
+
+def _seal_fields(root: etree._Element) -> bool:
+    """Turn fetching fields into the text they show; return whether anything changed."""
+    doomed: list[etree._Element] = []
+    for simple in root.iter(f"{_W}fldSimple"):
+        if _field_name(simple.get(f"{_W}instr", "")) in FETCHING_FIELDS:
+            doomed.append(simple)
+    for simple in reversed(doomed):  # inner ones first
+        _unwrap(simple)
+    changed = bool(doomed)
+    # Complex fields: begin, instruction text, separate, the text shown, end.
+    stack: list[list[etree._Element]] = []
+    removed: list[etree._Element] = []
+    for element in list(root.iter(f"{_W}fldChar", f"{_W}instrText")):
+        if element.tag == f"{_W}instrText":
+            if stack:
+                stack[-1].append(element)
+            continue
+        kind = element.get(f"{_W}fldCharType")
+        if kind == "begin":
+            stack.append([element])
+        elif stack and kind == "separate":
+            stack[-1].append(element)
+        elif stack and kind == "end":
+            field = stack.pop()
+            field.append(element)
+            instruction = "".join(e.text or "" for e in field if e.tag == f"{_W}instrText")
+            if _field_name(instruction) in FETCHING_FIELDS:
+                removed.extend(field)
+    for element in removed:
+        _remove(element)
+    return changed or bool(removed)
+
+
+def _seal_part(name: str, root: etree._Element, dropped: set[str]) -> bool:
+    for tag, what in _IMPORTS.items():
+        if next(root.iter(tag), None) is not None:
+            raise ConversionError(
+                f"the document's part {name} pulls in another document ({what}), which "
+                "LibreOffice would load with its own links; baocao does not convert it. "
+                "Remove it from the template or document")
+    changed = False
+    for element in list(root.iter(*_OUTWARD_SETTINGS)):
+        _remove(element)
+        changed = True
+    if dropped:
+        for element in root.iter():
+            for attribute in [a for a in element.attrib if str(a).startswith(_R)]:
+                if element.attrib[attribute] in dropped:
+                    del element.attrib[attribute]
+                    changed = True
+    return _seal_fields(root) or changed
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def seal(data: bytes) -> bytes:
+    """The .docx ``data`` with nothing that would make LibreOffice load a file or a URL.
+
+    Removes every relationship with ``TargetMode="External"`` (linked images, the linked
+    template ``attachedTemplate``, OLE links, frames, a mail-merge data source) except
+    hyperlinks, which LibreOffice does not fetch and which stay links in the PDF, and the
+    attributes that use them (the image keeps its place, empty); removes the settings
+    ``w:attachedTemplate``, ``w:linkStyles`` and ``w:mailMerge``; turns the fields
+    INCLUDEPICTURE, INCLUDETEXT, INCLUDE, IMPORT, LINK, DDE, DDEAUTO and RD into the text
+    they show. Returns ``data`` itself when there is nothing to remove.
+
+    Raises:
+        ConversionError: the document pulls in another document (``w:altChunk``,
+            ``w:subDoc``), or a part that must be read is not well-formed XML or has a DTD.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    dropped: dict[str, set[str]] = {}
+    changed = False
+    for name in [n for n in entries if n.endswith(".rels")]:
+        if b"External" not in entries[name] and not _URL_BYTES.search(entries[name]):
+            continue
+        root = _parse(name, entries[name])
+        outward = [rel for rel in root.iter(f"{_PKG_RELS}Relationship")
+                   if _points_outside(rel) and rel.get("Type") != _HYPERLINK]
+        for rel in outward:
+            dropped.setdefault(_source_part(name), set()).add(rel.get("Id", ""))
+            _remove(rel)
+        if outward:
+            entries[name] = _serialise(root)
+            changed = True
+    for name, content in entries.items():
+        if name.endswith((".xml", ".rels")) and any(d in content for d in _DOCTYPES):
+            raise ConversionError(f"the document's part {name} declares a DTD (<!DOCTYPE …>), "
+                                  "which a .docx never needs; it was not converted")
+    for name, content in list(entries.items()):
+        if not name.endswith(".xml") or (
+                name not in dropped and not any(sign in content for sign in _SIGNS)):
+            continue
+        root = _parse(name, content)
+        if _seal_part(name, root, dropped.get(name, set())):
+            entries[name] = _serialise(root)
+            changed = True
+    if not changed:
+        return data
+    from ._zip import Compressed, zip_entries
+
+    return zip_entries(cast("dict[str, bytes | Compressed]", entries))
+
+
+#: LibreOffice settings for the private profile of each conversion: load nothing that is
+#: not in the document. ``BlockUntrustedRefererLinks`` stops linked images (http:// and
+#: file:// alike: measured, it alone blocks them); macros never run; and any internet
+#: access goes to a proxy that does not exist (port 9 of the loopback).
+_PROFILE_SETTINGS = {
+    ("org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks"): "true",
+    ("org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel"): "3",
+    ("org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution"): "true",
+    ("org.openoffice.Inet/Settings", "ooInetProxyType"): "1",
+    ("org.openoffice.Inet/Settings", "ooInetHTTPProxyName"): "127.0.0.1",
+    ("org.openoffice.Inet/Settings", "ooInetHTTPProxyPort"): "9",
+    ("org.openoffice.Inet/Settings", "ooInetHTTPSProxyName"): "127.0.0.1",
+    ("org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort"): "9",
+    ("org.openoffice.Inet/Settings", "ooInetFTPProxyName"): "127.0.0.1",
+    ("org.openoffice.Inet/Settings", "ooInetFTPProxyPort"): "9",
+    ("org.openoffice.Inet/Settings", "ooInetNoProxy"): "",
+}
+
+
+def _write_profile(profile: Path) -> None:
+    """Write LibreOffice's settings (``user/registrymodifications.xcu``) into ``profile``."""
+    items = "".join(
+        f'<item oor:path="/{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for (path, name), value in _PROFILE_SETTINGS.items())
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n", encoding="utf-8")
+
+
 # --- running LibreOffice ----------------------------------------------------------------------
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     """Kill LibreOffice and everything it started (its own process group / session)."""
+    with deferred():
+        _kill_now(proc)
+
+
+def _kill_now(proc: subprocess.Popen[bytes]) -> None:
     if sys.platform == "win32":
         proc.kill()
     else:
@@ -287,15 +525,20 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
             time.sleep(0.02)
 
 
-def _start(args: list[str]) -> subprocess.Popen[bytes]:
+def _start(args: list[str], temp: Path | None = None) -> subprocess.Popen[bytes]:
     """Start LibreOffice (no shell) as the leader of a new process group, so it can be killed
-    with everything it starts (the ``soffice`` launcher runs ``soffice.bin`` as a child)."""
+    with everything it starts (the ``soffice`` launcher runs ``soffice.bin`` as a child).
+    ``temp`` is its temporary folder (it leaves ``lu….tmp`` there when killed)."""
+    env = None
+    if temp is not None:
+        env = dict(os.environ, TMPDIR=str(temp), TMP=str(temp), TEMP=str(temp))
     if sys.platform == "win32":
         return subprocess.Popen(
             args,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=env,
             creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
         )
     return subprocess.Popen(
@@ -303,6 +546,7 @@ def _start(args: list[str]) -> subprocess.Popen[bytes]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=env,
         start_new_session=True,
     )
 
@@ -311,8 +555,10 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-", ignore_cleanup_errors=True) as tmp:
         root = Path(tmp)
         profile, in_dir, out_dir = root / "profile", root / "in", root / "out"
-        for folder in (profile, in_dir, out_dir):
+        temp = root / "tmp"
+        for folder in (profile, in_dir, out_dir, temp):
             folder.mkdir()
+        _write_profile(profile)
         source = in_dir / "document.docx"
         source.write_bytes(data)
         args = [
@@ -327,7 +573,8 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
             str(source),
         ]
         try:
-            proc = _start(args)
+            with deferred():  # a signal now would leave LibreOffice running, unknown
+                proc = _start(args, temp)
         except OSError as err:
             raise ConversionError(
                 f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
@@ -400,7 +647,7 @@ def to_pdf(
         raise InvalidTypeError(
             out, "is not a path or a binary stream to write the PDF to", path="out"
         )
-    data = _read_input(docx)
+    data = seal(_read_input(docx))
     program = find_soffice(soffice)
     check_fonts()
     pdf = _convert(program, data, float(timeout))
