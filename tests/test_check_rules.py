@@ -691,3 +691,53 @@ def test_exactly_the_broken_rule_fires(
         assert finding.where
         assert finding.found
         assert finding.expected
+
+
+# --------------------------------------------------------------------------- hostile numbers
+
+DATE = "Quảng Ninh, ngày"
+
+
+def _retype(start: str, text: str) -> Callable[[Parts], None]:
+    def edit(x: Parts) -> None:
+        set_text(para(x.document, start), text)
+
+    return edit
+
+
+#: Numbers typed in the text that 0.1 passed to int() (ValueError, OverflowError): each is
+#: now read as text, and reported where it is wrong.
+HOSTILE_NUMBERS: list[tuple[str, Callable[[Parts], None], set[str]]] = [
+    ("superscript digit in Số", _retype("Số: 15", "Số: ²/BC-SNV"), {"number.format"}),
+    ("5000-digit Số", _retype("Số: 15", "Số: " + "1" * 5000 + "/BC-SNV"), set()),
+    (
+        "padded 5000-digit Số",
+        _retype("Số: 15", "Số: 0" + "1" * 5000 + "/BC-SNV"),
+        {"number.padding"},
+    ),
+    ("20-digit year", _retype(DATE, f"{DATE} 05 tháng 3 năm {'9' * 20}"), {"date.format"}),
+    (
+        "5000-digit day",
+        _retype(DATE, f"{DATE} 0{'1' * 5000} tháng 3 năm 2026"),
+        {"date.format", "date.padding"},
+    ),
+    ("5000-digit item", _retype("2. Kinh phí", "9" * 5000 + ". Kinh phí."), {"numbering.items"}),
+    (
+        "5000-digit amount",
+        _retype("2. Kinh phí", "2. Là " + "9" * 5000 + " đồng (một đồng)."),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "rules"),
+    [(edit, rules) for _, edit, rules in HOSTILE_NUMBERS],
+    ids=[what for what, _, _ in HOSTILE_NUMBERS],
+)
+def test_hostile_numbers_are_read_as_text(
+    base: bytes, edit: Callable[[Parts], None], rules: set[str]
+) -> None:
+    findings = check(mutate(base, edit))
+    assert {f.rule for f in findings} == rules, "\n".join(str(f) for f in findings)
+    assert all(len(str(f)) < 1000 for f in findings)

@@ -666,30 +666,76 @@ _UNIT_TWIPS = {
     "pc": 240.0,
     "pi": 240.0,
 }
+_MEASURE_RE = re.compile(r"\s*([+-]?)([0-9]+)(?:\.([0-9]*))?\s*([a-z]*)\s*", re.ASCII)
+_MAX_DIGITS = 15
+
+#: Bounds of what Word itself accepts: lengths of ±22 inches (31680 twips), list levels 0–8,
+#: list and page starts up to 32767, 63 grid columns, font sizes up to 1638 pt.
+TWIPS_LIMIT = 31680
+MAX_LEVEL = 8
+MAX_START = 32767
+MAX_COLUMNS = 63
+MAX_POINTS = 1638.0
+MAX_EMU = 20_000_000_000
+
+
+def bounded_number(
+    value: str | None,
+    low: float,
+    high: float,
+    *,
+    units: dict[str, float] | None = None,
+) -> float | None:
+    """The number an XML attribute holds, clamped to ``low``–``high``; None when it is not
+    a number (``"abc"``, ``"nan"``, an unknown unit).
+
+    Plain decimals (``"720"``, ``"-1.5"``) are read; with ``units`` (name → factor) a unit
+    may follow (``"1.27cm"``); a bare number then uses the factor of ``""`` (1 if none is
+    given). A value of any length is read in time linear in its length and never
+    overflows: a 400-digit margin is the largest margin, not an ``OverflowError``.
+
+    >>> bounded_number("720", 0, 31680), bounded_number("9" * 400, 0, 31680)
+    (720.0, 31680.0)
+    >>> bounded_number("1cm", 0, 31680, units={"cm": 567.0}), bounded_number("x", 0, 9)
+    (567.0, None)
+    """
+    if value is None:
+        return None
+    match = _MEASURE_RE.fullmatch(value)
+    if match is None:
+        return None
+    sign, whole, fraction, unit = match.groups()
+    factors = units or {}
+    if unit and unit not in factors:
+        return None
+    factor = factors.get(unit, 1.0)
+    whole = whole.lstrip("0") or "0"
+    if len(whole) > _MAX_DIGITS:
+        number = math.inf
+    else:
+        number = float(f"{whole}.{(fraction or '0')[:_MAX_DIGITS]}") * factor
+    if sign == "-":
+        number = -number
+    return min(high, max(low, number))
+
+
+def bounded_int(value: str | None, low: int, high: int, default: int) -> int:
+    """:func:`bounded_number` for a whole number (rounded), ``default`` when it is none."""
+    number = bounded_number(value, low, high)
+    return default if number is None else round(number)
 
 
 def _twips(value: str | None, default: int | None = None) -> int | None:
-    """A twips measure (``"720"``; also ``"1.27cm"``, ``"12pt"`` of ISO 29500)."""
-    if value is None:
-        return default
-    text = value.strip()
-    match = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?", text)
-    if match is None:
-        return default
-    number = float(match.group(1))
-    unit = match.group(2)
-    return round(number * _UNIT_TWIPS[unit]) if unit else round(number)
+    """A twips measure (``"720"``; also ``"1.27cm"``, ``"12pt"`` of ISO 29500), within
+    ±:data:`TWIPS_LIMIT`."""
+    number = bounded_number(value, -TWIPS_LIMIT, TWIPS_LIMIT, units=_UNIT_TWIPS)
+    return default if number is None else round(number)
 
 
 def _points(value: str | None) -> float | None:
     """A font size in points from ``w:sz`` (half-points, or ``"12pt"`` in ISO 29500)."""
-    if value is None:
-        return None
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(pt)?\s*", value)
-    if match is None:
-        return None
-    number = float(match.group(1))
-    return number if match.group(2) else number / 2
+    number = bounded_number(value, 0.0, 2 * MAX_POINTS, units={"": 0.5, "pt": 1.0})
+    return None if number is None else min(number, MAX_POINTS)
 
 
 def _on(element: Any) -> bool:
@@ -760,22 +806,24 @@ class _Theme:
         return self.colors.get(_THEME_COLOURS.get(theme_color, theme_color), "")
 
 
+def _hex_byte(value: str | None) -> float | None:
+    """A ``themeTint``/``themeShade`` byte (``"BF"``) as a fraction of 255."""
+    if value is None or not re.fullmatch(r"[0-9A-Fa-f]{1,2}", value):
+        return None
+    return int(value, 16) / 255
+
+
 def _apply_tint(rgb: str, tint: str | None, shade: str | None) -> str:
-    try:
-        channels = [int(rgb[i : i + 2], 16) for i in (0, 2, 4)]
-    except ValueError:
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", rgb):
         return rgb
+    channels = [int(rgb[i : i + 2], 16) for i in (0, 2, 4)]
     if tint is not None:
-        try:
-            t = int(tint, 16) / 255
-        except ValueError:
-            t = 1.0
+        t = _hex_byte(tint)
+        t = 1.0 if t is None else t
         channels = [round(c * t + 255 * (1 - t)) for c in channels]
     if shade is not None:
-        try:
-            s = int(shade, 16) / 255
-        except ValueError:
-            s = 1.0
+        s = _hex_byte(shade)
+        s = 1.0 if s is None else s
         channels = [round(c * s) for c in channels]
     return "".join(f"{c:02X}" for c in channels)
 
@@ -1040,7 +1088,7 @@ def _ppr_props(element: Any | None) -> Props:
             if num is not None:
                 props["numId"] = num.get(W_VAL) or "0"
             if lvl is not None:
-                props["ilvl"] = _twips(lvl.get(W_VAL), 0) or 0
+                props["ilvl"] = bounded_int(lvl.get(W_VAL), 0, MAX_LEVEL, 0)
         elif name == "pStyle":
             props["pStyle"] = child.get(W_VAL) or ""
     return props
@@ -1131,6 +1179,14 @@ def _format_number(value: int, fmt: str) -> str:
     return str(value)
 
 
+def _level_number(element: Any) -> int | None:
+    """The ``w:ilvl`` of a level or a level override, None when it is not 0–8."""
+    number = bounded_number(element.get(_w("ilvl")) or "0", -1, MAX_LEVEL + 1)
+    if number is None or not 0 <= number <= MAX_LEVEL:
+        return None
+    return round(number)
+
+
 class _Numbering:
     """Word's automatic numbering: the label each numbered paragraph displays."""
 
@@ -1145,17 +1201,21 @@ class _Numbering:
         for abstract in root.iter(_w("abstractNum")):
             levels = {}
             for lvl in abstract.iter(_w("lvl")):
-                levels[_twips(lvl.get(_w("ilvl")), 0) or 0] = lvl
+                ilvl = _level_number(lvl)
+                if ilvl is not None:
+                    levels[ilvl] = lvl
             self.abstract[abstract.get(_w("abstractNumId"), "")] = levels
         for num in root.iter(_w("num")):
             abstract_id = num.find(_w("abstractNumId"))
             overrides: dict[int, Any] = {}
             starts: dict[int, int] = {}
             for override in num.iter(_w("lvlOverride")):
-                ilvl = _twips(override.get(_w("ilvl")), 0) or 0
+                ilvl = _level_number(override)
+                if ilvl is None:
+                    continue  # Word has levels 0–8 only
                 start = override.find(_w("startOverride"))
                 if start is not None:
-                    starts[ilvl] = _twips(start.get(W_VAL), 1) or 0
+                    starts[ilvl] = bounded_int(start.get(W_VAL), 0, MAX_START, 1)
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
                     overrides[ilvl] = lvl
@@ -1217,28 +1277,32 @@ class _Numbering:
     def _start(self, num_id: str, ilvl: int) -> int:
         level = self._level(num_id, ilvl)
         start = None if level is None else level.find(_w("start"))
-        return 1 if start is None else (_twips(start.get(W_VAL), 1) or 0)
+        return 1 if start is None else bounded_int(start.get(W_VAL), 0, MAX_START, 1)
 
 
 # --------------------------------------------------------------------------- shapes
 
 
+_VML_MM = {
+    "pt": 25.4 / 72,
+    "in": 25.4,
+    "cm": 10.0,
+    "mm": 1.0,
+    "px": 25.4 / 96,
+    "emu": 1 / _EMU_PER_MM,
+    "": 25.4 / 96,
+}
+_MAX_SHAPE_MM = MAX_EMU / _EMU_PER_MM
+
+
 def _vml_length(value: str) -> float | None:
     """A VML length in mm (``"170.1pt"``, ``"6cm"``; bare numbers are pixels)."""
-    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px|emu)?\s*", value)
-    if match is None:
-        return None
-    number = float(match.group(1))
-    factor = {
-        "pt": 25.4 / 72,
-        "in": 25.4,
-        "cm": 10.0,
-        "mm": 1.0,
-        "px": 25.4 / 96,
-        "emu": 1 / _EMU_PER_MM,
-        None: 25.4 / 96,
-    }[match.group(2)]
-    return number * factor
+    return bounded_number(value, -_MAX_SHAPE_MM, _MAX_SHAPE_MM, units=_VML_MM)
+
+
+def _emu(value: str | None) -> float:
+    """A DrawingML size (EMU) in mm: 0 when it is not a number."""
+    return (bounded_number(value, 0, MAX_EMU) or 0.0) / _EMU_PER_MM
 
 
 def _shapes(run: Any) -> list[Shape]:
@@ -1259,9 +1323,7 @@ def _shapes(run: Any) -> list[Shape]:
                 ext = holder.find(f"{{{WP_NS}}}extent")
             if ext is None:
                 continue
-            cx = float(ext.get("cx", "0") or 0)
-            cy = float(ext.get("cy", "0") or 0)
-            shapes.append(Shape(math.hypot(cx, cy) / _EMU_PER_MM))
+            shapes.append(Shape(math.hypot(_emu(ext.get("cx")), _emu(ext.get("cy")))))
     if shapes:
         return shapes
     for pict in run.iter(_w("pict")):
@@ -1358,7 +1420,7 @@ class _Builder:
         style_el = None if tbl_pr is None else tbl_pr.find(_w("tblStyle"))
         style_id = self.styles.table_style(None if style_el is None else style_el.get(W_VAL))
         grid = [
-            _twips(col.get(_w("w")), 0) or 0
+            max(0, _twips(col.get(_w("w")), 0) or 0)
             for col in table.iter(_w("gridCol"))
             if col.getparent().getparent() is table
         ]
@@ -1382,7 +1444,7 @@ class _Builder:
             if tr_pr is not None:
                 before = tr_pr.find(_w("gridBefore"))
                 if before is not None:
-                    column = _twips(before.get(W_VAL), 0) or 0
+                    column = bounded_int(before.get(W_VAL), 0, MAX_COLUMNS, 0)
             for cell in self._cells(row):
                 tc_pr = cell.find(_w("tcPr"))
                 span = 1
@@ -1391,7 +1453,7 @@ class _Builder:
                 if tc_pr is not None:
                     span_el = tc_pr.find(_w("gridSpan"))
                     if span_el is not None:
-                        span = max(1, _twips(span_el.get(W_VAL), 1) or 1)
+                        span = bounded_int(span_el.get(W_VAL), 1, MAX_COLUMNS, 1)
                     tcw = tc_pr.find(_w("tcW"))
                     if tcw is not None and (tcw.get(_w("type")) in (None, "dxa")):
                         width = _twips(tcw.get(_w("w")))
@@ -1480,7 +1542,7 @@ class _Builder:
             if ancestor.tag in (f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor"):
                 extent = ancestor.find(f"{{{WP_NS}}}extent")
                 if extent is not None:
-                    return max(1.0, float(extent.get("cx", "0")) / _EMU_PER_MM - 5.08)
+                    return max(1.0, _emu(extent.get("cx")) - 5.08)
         return 80.0
 
     # -- runs -------------------------------------------------------------------------------
@@ -1725,7 +1787,11 @@ class ParsedDocument:
                 title_pg = title is not None and _on(title)
                 number = sect.find(_w("pgNumType"))
                 if number is not None:
-                    start = _twips(number.get(_w("start")))
+                    start = (
+                        None
+                        if number.get(_w("start")) is None
+                        else bounded_int(number.get(_w("start")), 0, MAX_START, 0)
+                    )
                 type_el = sect.find(_w("type"))
                 if type_el is not None:
                     kind = type_el.get(W_VAL) or "nextPage"
