@@ -526,6 +526,14 @@ def loose(text: str) -> str:
 
 _LOOSE_NATIONAL = loose(NATIONAL_NAME)
 _LOOSE_MOTTO = loose(MOTTO)
+_MOTTO_WORDS = re.sub(r"\W", "", _LOOSE_MOTTO)
+
+
+def _motto_words(text: str) -> bool:
+    """True when the loose ``text`` has the words of the Tiêu ngữ in order, whatever
+    stands between them ("Độc lập – Tự do – Hạnh phúc", "Độc lập, Tự do, Hạnh phúc"): the
+    Tiêu ngữ written wrong is reported by ``motto.text``, not as missing."""
+    return text == _LOOSE_MOTTO or re.sub(r"\W", "", text) == _MOTTO_WORDS
 _NUMBER_RE = re.compile(r"^Số(?=\s*[:.]|\s*[\d\s\u00a0.…]*/)")
 _DATE_RE = re.compile(r"ngày[\s\d.…]*tháng[\s\d.…]*năm", re.IGNORECASE)
 _RULE_CHARS = re.compile(r"^[_\-–—‾⎯─━]{3,}$")
@@ -1916,11 +1924,18 @@ def paragraph_height_mm(para: Para) -> float:
 # --------------------------------------------------------------------------- measuring
 
 
+#: The size of superscript and subscript text relative to its run, as LibreOffice prints it
+#: (58 %; the 2/3 of 0.1 made the decree's own typed rules of Mẫu 1.1, 1.2 and 1.5 too long).
+SUPERSCRIPT_SCALE = 0.58
+
+
 def span_width_mm(text: str, fmt: RunFormat) -> float:
-    """Width of ``text`` in the run's size and weight (superscript at 2/3 size)."""
+    """Width of ``text`` in the run's size and weight (superscript at
+    :data:`SUPERSCRIPT_SCALE` of it)."""
     if not text or fmt.size <= 0:
         return 0.0
-    size = fmt.size * (2 / 3 if fmt.vert_align in ("superscript", "subscript") else 1)
+    scale = SUPERSCRIPT_SCALE if fmt.vert_align in ("superscript", "subscript") else 1.0
+    size = fmt.size * scale
     shown = text.upper() if fmt.caps else text
     return _metrics.text_width_mm(shown.replace("\t", " "), size, bold=fmt.bold, italic=fmt.italic)
 
@@ -2078,7 +2093,7 @@ def find_elements(doc: ParsedDocument) -> Elements:
         text = loose(fragment.text)
         if "national_name" not in found and text == _LOOSE_NATIONAL:
             found["national_name"] = fragment
-        elif "motto" not in found and text == _LOOSE_MOTTO:
+        elif "motto" not in found and _motto_words(text):
             found["motto"] = fragment
         elif "number" not in found and _NUMBER_RE.match(fragment.text):
             found["number"] = fragment
@@ -2094,8 +2109,9 @@ def find_elements(doc: ParsedDocument) -> Elements:
     footer_start, label, recipients, signature = _footer(paras, body_start)
     found["recipients_label"] = label
     found["recipients"] = tuple(recipients)
+    notes = _annotations(signature)
     placeholders = [f for f in signature if f.text.startswith("(")]
-    lines = [f for f in signature if not f.text.startswith("(")]
+    lines = [f for f in signature if f not in notes]
     found["signature"] = tuple(lines[:-1])
     found["signer"] = lines[-1] if lines else None
     found["placeholders"] = tuple(f for f in placeholders if _PLACEHOLDER_RE.match(f.text))
@@ -2182,7 +2198,9 @@ def _front(
     subject = [f for f in type_name.para.fragments if f.line > type_name.line]
     cursor = paras.index(type_name.para) + 1
     subject_paras: list[Para] = [type_name.para] if subject else []
-    while cursor < len(paras) and not (subject_paras and subject_paras[-1].fmt.border_bottom):
+    while cursor < len(paras) and not (
+        subject_paras and (subject_paras[-1].fmt.border_bottom or subject_paras[-1].shapes)
+    ):
         para = paras[cursor]
         text = para.text.strip()
         if not text:
@@ -2219,14 +2237,21 @@ def _front(
 
 def _continues(previous: Para, para: Para) -> bool:
     """True when ``para`` can be the next line of a trích yếu ending with ``previous``: same
-    alignment and weight, and not an upper-case line (a title or a signature line)."""
+    alignment and weight, and neither an upper-case line (a title or a signature line) nor
+    the continuation of an upper-case one (an all-caps trích yếu is one paragraph; what
+    follows it is not part of it)."""
     fragments = para.fragments
-    shown = " ".join(f.shown for f in fragments)
+
+    def upper(p: Para) -> bool:
+        shown = " ".join(f.shown for f in p.fragments)
+        return shown == unicodedata.normalize("NFC", shown.upper())
+
     return (
         para.fmt.align == previous.fmt.align
         and bool(fragments)
         and _is_bold(fragments[0]) == _is_bold(previous.fragments[-1])
-        and shown != unicodedata.normalize("NFC", shown.upper())
+        and not upper(para)
+        and not upper(previous)
     )
 
 
@@ -2287,7 +2312,11 @@ def _footer(
             return footer_start, label, recipients, signature
         before = list(paras[body_start:position])
         after = [p for p in paras[cursor:] if p.container.kind == "body"]
-        block = _short_block(reversed(before)) or _short_block(after, forward=True)
+        block = (
+            _short_block(reversed(before))
+            or _short_block(after, forward=True)
+            or _short_block(reversed(before), tables=True)  # a signature table above
+        )
         if block and block[0].para.index < label.para.index:
             footer_start = paras.index(block[0].para)
         return footer_start, label, recipients, block
@@ -2297,16 +2326,34 @@ def _footer(
     return footer_start, None, recipients, block
 
 
-def _short_block(paras: Iterable[Para], *, forward: bool = False) -> list[Fragment]:
-    """The signature block written as plain paragraphs, read next to the footer: upper-case
-    title lines then the signer's name (read backwards from the footer, or forwards with
-    ``forward``), with annotations in parentheses allowed between them."""
+def _annotations(fragments: Sequence[Fragment]) -> list[Fragment]:
+    """The lines of ``fragments`` that are annotations in parentheses: a line that opens
+    one, and the lines that follow until it closes ("(Chữ ký của người có thẩm quyền," /
+    "dấu/chữ ký số của cơ quan, tổ chức)" is one annotation, not a title)."""
+    out: list[Fragment] = []
+    depth = 0
+    for fragment in fragments:
+        text = fragment.text
+        if depth > 0 or text.startswith("("):
+            out.append(fragment)
+            depth = max(0, depth + text.count("(") - text.count(")"))
+    return out
+
+
+def _short_block(
+    paras: Iterable[Para], *, forward: bool = False, tables: bool = False
+) -> list[Fragment]:
+    """The signature block written as plain paragraphs (or, with ``tables``, in the cells of
+    a table), read next to the footer: upper-case title lines then the signer's name (read
+    backwards from the footer, or forwards with ``forward``), with annotations in
+    parentheses allowed between them."""
     fragments = [
         f
         for para in paras
-        if not para.in_table
+        if tables or not para.in_table
         for f in (para.fragments if forward else reversed(para.fragments))
     ]
+    noted = set(_annotations(fragments if forward else fragments[::-1]))
     titles: list[Fragment] = []
     notes: list[Fragment] = []
     name: Fragment | None = None
@@ -2320,7 +2367,7 @@ def _short_block(paras: Iterable[Para], *, forward: bool = False) -> list[Fragme
             or loose(text).startswith("nơinhận")
         ):
             break
-        if text.startswith("("):
+        if fragment in noted:
             notes.append(fragment)
             continue
         upper = text == unicodedata.normalize("NFC", text.upper())

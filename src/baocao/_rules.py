@@ -480,6 +480,8 @@ def _motto_text(doc: ParsedDocument) -> Iterator[Problem]:
                 notes.append('a dash "–" instead of the hyphen "-"')
             if re.search(r"\S-|-\S", shown):
                 notes.append('no space around "-"')
+            if not re.search("[-‐‑‒–—−]", shown):
+                notes.append('no hyphen "-" between the phrases')
             note = f" ({'; '.join(notes)})" if notes else ""
             yield Problem(_where(_MOTTO, fragment), f'"{shown}"{note}', f'"{MOTTO}"')
 
