@@ -827,11 +827,27 @@ def _subject_upper_then_a_heading(x: Parts) -> None:
     subject.addnext(heading)
 
 
+def _page_number_at_a_centre_tab(x: Parts) -> None:
+    """The page number as Word's "Header" style places it: aligned left, a tab, and a
+    centre tab stop in the middle of the text width."""
+    header = next(x.header.iter(W + "p"))
+    set_ppr(header, "jc", val="left")
+    middle = str(round(twips(TEXT_MM / 2)))
+    tabs = el("tabs")
+    tabs.append(el("tab", val="center", pos=middle))
+    tabs.append(el("tab", val="right", pos=str(round(twips(TEXT_MM)))))
+    header.find(W + "pPr").append(tabs)
+    tab_run = el("r")
+    tab_run.append(el("tab"))
+    header.find(W + "pPr").addnext(tab_run)
+
+
 MISSES: list[tuple[str, Callable[[Parts], None], set[str]]] = [
     ("signature above Nơi nhận", _signature_above_recipients, {"recipients.position"}),
     ("annotation on two lines", _annotation_on_two_lines, {"signature.placeholder"}),
     ("motto without hyphens", _motto_commas, {"motto.text"}),
     ("typed rule of Mẫu 1.1", _motto_typed_like_the_decree, {"rule.typed"}),
+    ("page number at a centre tab", _page_number_at_a_centre_tab, set()),
     ("all-caps trích yếu, then a heading", _subject_upper_then_a_heading, {"subject.case"}),
 ]
 

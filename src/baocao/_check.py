@@ -281,6 +281,8 @@ class ParaFormat:
     border_bottom: bool = False
     page_break_before: bool = False
     frame_centred: bool = False
+    tabs: tuple[tuple[int, str], ...] = ()
+    """The custom tab stops (position in twips from the margin, kind), styles merged."""
 
 
 @attrs.frozen
@@ -365,6 +367,23 @@ class Para:
                     line[-1].append(Span(piece, span.fmt))
         flush()
         return tuple(out)
+
+    @property
+    def centred_by_tab(self) -> bool:
+        """True when the paragraph's text stands after tabs that reach a centre tab stop in
+        the middle of its container (the page number of Word's "Header" style: a tab, then
+        the PAGE field), so that it prints centred although it is aligned left."""
+        text = self.text
+        lead = text[: len(text) - len(text.lstrip("\t "))]
+        count = lead.count("\t")
+        if not text.strip() or count == 0 or "\t" in text.strip() or self.fmt.align != "left":
+            return False
+        stops = [stop for stop in self.fmt.tabs if stop[0] > self.fmt.left]
+        if len(stops) < count:
+            return False
+        position, kind = stops[count - 1]
+        middle = _metrics.TWIPS_PER_MM * self.container.width_mm / 2
+        return kind == "center" and abs(position - middle) <= _metrics.TWIPS_PER_MM * 5
 
     @property
     def width_mm(self) -> float:
@@ -1088,6 +1107,12 @@ def _ppr_props(element: Any | None) -> Props:
                 props["border.bottom"] = (bottom.get(W_VAL) or "nil") not in ("nil", "none")
         elif name == "pageBreakBefore":
             props["pageBreakBefore"] = _on(child)
+        elif name == "tabs":
+            props["tabs"] = tuple(
+                (_twips(tab.get(_w("pos")), 0) or 0, tab.get(W_VAL) or "left")
+                for tab in child
+                if tab.tag == _w("tab")
+            )
         elif name == "framePr":
             props["frame.centred"] = child.get(_w("xAlign")) == "center"
         elif name == "numPr":
@@ -1110,7 +1135,15 @@ def _para_format(levels: Sequence[Props]) -> ParaFormat:
         return default
 
     line, rule = pick("spacing.line", (240, "auto"))
+    tabs: dict[int, str] = {}
+    for level in reversed(levels):  # a style's stops, then each level's own and clears
+        for position, kind in level.get("tabs", ()):
+            if kind == "clear":
+                tabs.pop(position, None)
+            else:
+                tabs[position] = kind
     return ParaFormat(
+        tabs=tuple(sorted(tabs.items())),
         align=str(pick("jc", "left")),
         left=int(pick("ind.left", 0)),
         right=int(pick("ind.right", 0)),

@@ -1468,7 +1468,9 @@ def _page_centred(doc: ParsedDocument) -> Iterator[Problem]:
                 continue
             seen.add(part)
             for para in _page_paras(doc.story(part)):
-                if para.fmt.align != "center" and not para.fmt.frame_centred:
+                if para.fmt.align != "center" and not (
+                    para.fmt.frame_centred or para.centred_by_tab
+                ):
                     yield Problem(
                         _where_para(para),
                         f"aligned {_ALIGN.get(para.fmt.align, para.fmt.align)}",
