@@ -842,7 +842,13 @@ def _page_number_at_a_centre_tab(x: Parts) -> None:
     header.find(W + "pPr").addnext(tab_run)
 
 
+def _number_lower_than_the_date(x: Parts) -> None:
+    """Space before "Số:" pushes it 4.5 mm below the date beside it, in the same row."""
+    set_ppr(para(x.document, "Số: 15"), "spacing", before=str(round(twips(4.5))))
+
+
 MISSES: list[tuple[str, Callable[[Parts], None], set[str]]] = [
+    ("date 4.5 mm above Số", _number_lower_than_the_date, {"date.position"}),
     ("signature above Nơi nhận", _signature_above_recipients, {"recipients.position"}),
     ("annotation on two lines", _annotation_on_two_lines, {"signature.placeholder"}),
     ("motto without hyphens", _motto_commas, {"motto.text"}),

@@ -553,6 +553,8 @@ def _motto_words(text: str) -> bool:
     stands between them ("Độc lập – Tự do – Hạnh phúc", "Độc lập, Tự do, Hạnh phúc"): the
     Tiêu ngữ written wrong is reported by ``motto.text``, not as missing."""
     return text == _LOOSE_MOTTO or re.sub(r"\W", "", text) == _MOTTO_WORDS
+
+
 _NUMBER_RE = re.compile(r"^Số(?=\s*[:.]|\s*[\d\s\u00a0.…]*/)")
 _DATE_RE = re.compile(r"ngày[\s\d.…]*tháng[\s\d.…]*năm", re.IGNORECASE)
 _RULE_CHARS = re.compile(r"^[_\-–—‾⎯─━]{3,}$")
@@ -1894,6 +1896,22 @@ class ParsedDocument:
             return ca.table == cb.table and ca.row == cb.row and ca.column != cb.column
         return a.para is b.para and a.line == b.line and a.chunk != b.chunk
 
+    def top_mm(self, fragment: Fragment) -> float:
+        """How far below the top of its cell, text box or story the line of ``fragment``
+        starts: the heights of the paragraphs above it there, its spacing before, and its
+        lines above (measured, as :func:`paragraph_height_mm`)."""
+        para = fragment.para
+        above = 0.0
+        for other in self.paragraphs[: para.index]:
+            if other.container.key == para.container.key:
+                above += paragraph_height_mm(other)
+        lines = wrap_widths(para.spans, para.width_mm) if fragment.line else []
+        return (
+            above
+            + para.fmt.before / 20 * _metrics.MM_PER_PT
+            + min(fragment.line, len(lines)) * line_height_pt(para) * _metrics.MM_PER_PT
+        )
+
     @functools.cached_property
     def elements(self) -> Elements:
         """The parts of the report (see :func:`find_elements`)."""
@@ -1928,17 +1946,20 @@ class ParsedDocument:
         return total / usable
 
 
+def line_height_pt(para: Para) -> float:
+    """The height of one line of a paragraph (points): its largest size and line spacing."""
+    sizes = [s.fmt.size for s in para.spans if s.text.strip()] or [para.mark_size]
+    natural = max(sizes) * 1.15
+    if para.fmt.line_rule == "auto":
+        return natural * para.fmt.line / 240
+    if para.fmt.line_rule == "exact":
+        return para.fmt.line / 20
+    return max(natural, para.fmt.line / 20)
+
+
 def paragraph_height_mm(para: Para) -> float:
     """The height a paragraph takes: its wrapped lines, line spacing and spacing."""
-    sizes = [s.fmt.size for s in para.spans if s.text.strip()] or [para.mark_size]
-    size = max(sizes)
-    natural = size * 1.15
-    if para.fmt.line_rule == "auto":
-        line_pt = natural * para.fmt.line / 240
-    elif para.fmt.line_rule == "exact":
-        line_pt = para.fmt.line / 20
-    else:
-        line_pt = max(natural, para.fmt.line / 20)
+    line_pt = line_height_pt(para)
     lines = (
         len(
             wrap_widths(

@@ -849,6 +849,9 @@ def _date_size(doc: ParsedDocument) -> Iterator[Problem]:
         yield from _size_problem(_DATE, [doc.elements.date], 13, 14)
 
 
+_LEVEL_MM = 2.0
+
+
 def _date_position(doc: ParsedDocument) -> Iterator[Problem]:
     el = doc.elements
     if el.date is None or el.number is None:
@@ -859,6 +862,14 @@ def _date_position(doc: ParsedDocument) -> Iterator[Problem]:
             'not on the line of "Số:"',
             'beside "Số:", on the same line (same table row or same line)',
         )
+    elif el.date.para is not el.number.para:
+        shift = doc.top_mm(el.number) - doc.top_mm(el.date)
+        if abs(shift) > _LEVEL_MM:
+            yield Problem(
+                _where(_DATE, el.date),
+                f'{_mm(abs(shift))} {"above" if shift > 0 else "below"} the line of "Số:"',
+                f'level with "Số:" (within {_mm(_LEVEL_MM)})',
+            )
 
 
 def _date_align(doc: ParsedDocument) -> Iterator[Problem]:
