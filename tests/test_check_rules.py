@@ -847,8 +847,32 @@ def _number_lower_than_the_date(x: Parts) -> None:
     set_ppr(para(x.document, "Số: 15"), "spacing", before=str(round(twips(4.5))))
 
 
+def _header_in_frames(x: Parts) -> None:
+    """The header laid out in two Word frames (``w:framePr``) side by side instead of a
+    table, as older templates do: the issuing body and "Số:" in the left frame, the Quốc
+    hiệu, Tiêu ngữ and date in the right one, spaced so that the date is level with Số."""
+    table = next(x.document.iter(W + "tbl"))
+    columns: list[list[Any]] = [[], []]
+    for row in (r for r in table if r.tag == W + "tr"):
+        for number, cell in enumerate(c for c in row if c.tag == W + "tc"):
+            columns[number] += [c for c in cell if c.tag == W + "p"]
+    anchor = table
+    for paras, width, side in zip(columns, ("3742", "5612"), ("left", "right"), strict=True):
+        for p in paras:
+            set_ppr(p, "framePr", w=width, wrap="around", hAnchor="margin", xAlign=side, y="1")
+            ppr = p.find(W + "pPr")
+            frame = ppr.find(W + "framePr")
+            ppr.remove(frame)
+            ppr.insert(1, frame)  # after pStyle, as the schema orders it
+            anchor.addnext(p)
+            anchor = p
+    table.getparent().remove(table)
+    set_ppr(para(x.document, "Quảng Ninh, ngày"), "spacing", before="396")
+
+
 MISSES: list[tuple[str, Callable[[Parts], None], set[str]]] = [
     ("date 4.5 mm above Số", _number_lower_than_the_date, {"date.position"}),
+    ("header in frames", _header_in_frames, set()),
     ("signature above Nơi nhận", _signature_above_recipients, {"recipients.position"}),
     ("annotation on two lines", _annotation_on_two_lines, {"signature.placeholder"}),
     ("motto without hyphens", _motto_commas, {"motto.text"}),

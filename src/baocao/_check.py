@@ -287,12 +287,15 @@ class ParaFormat:
 
 @attrs.frozen
 class Container:
-    """Where a paragraph sits: the body, a table cell, a text box, a header or a footer.
+    """Where a paragraph sits: the body, a table cell, a text box, a Word frame
+    (``w:framePr``), a header or a footer.
 
-    ``width_mm`` is the width its text can use (for a cell: the cell less its margins).
+    ``width_mm`` is the width its text can use (for a cell: the cell less its margins; for
+    a frame: its ``w:w``). Frames are numbered in ``textbox``; frames that stand side by
+    side (anchored to the same paragraph, at the same height) share their ``row``.
     """
 
-    kind: Literal["body", "cell", "textbox", "header", "footer"]
+    kind: Literal["body", "cell", "textbox", "frame", "header", "footer"]
     width_mm: float
     table: int = -1
     row: int = -1
@@ -1117,6 +1120,8 @@ def _ppr_props(element: Any | None) -> Props:
             )
         elif name == "framePr":
             props["frame.centred"] = child.get(_w("xAlign")) == "center"
+            if child.get(_w("dropCap")) in (None, "none"):  # a drop cap is not a frame
+                props["frame"] = tuple(sorted((_local(k), v) for k, v in child.attrib.items()))
         elif name == "numPr":
             num = child.find(_w("numId"))
             lvl = child.find(_w("ilvl"))
@@ -1425,6 +1430,10 @@ class _Builder:
         self.styles = styles
         self.numbering = numbering
         self.paragraphs: list[Para] = []
+        self._last_frame: tuple[tuple[str, str], ...] | None = None
+        self._frames = 0
+        self._anchor = 0
+        self._frame_rows: dict[int, dict[tuple[str, str, str], int]] = {}
 
     # -- paragraphs -------------------------------------------------------------------------
 
@@ -1540,6 +1549,8 @@ class _Builder:
         ilvl = int(direct_p.get("ilvl", style_p.get("ilvl", 0)) or 0)
         label, num_p = self.numbering.label(str(num_id), ilvl)
         fmt = _para_format((direct_p, num_p, style_p, table_p, self.styles.doc_p))
+        if container.kind == "body":
+            container = self._frame(direct_p.get("frame", style_p.get("frame")), container)
         style_r = self.styles.style_r(style_id)
         table_r = self.styles.style_r(table_style) if table_style else {}
         mark = self.styles.run_format(
@@ -1567,6 +1578,33 @@ class _Builder:
             cursor.textbox_count += 1
             width = self._textbox_width(box)
             self.walk(box, cursor, Container("textbox", width, textbox=cursor.textbox_count))
+
+    def _frame(self, frame: tuple[tuple[str, str], ...] | None, body: Container) -> Container:
+        """The container of a body paragraph: the body, or the Word frame it is in.
+
+        Consecutive paragraphs with the same frame properties make one frame (as in Word).
+        Frames follow one another until a paragraph of the body, to which they are
+        anchored: those at the same height stand side by side (one ``row``)."""
+        if frame is None:
+            self._last_frame = None
+            self._anchor += 1
+            return body
+        if frame != self._last_frame:
+            self._last_frame = frame
+            self._frames += 1
+        props = dict(frame)
+        width = bounded_number(props.get("w"), 1, TWIPS_LIMIT)
+        height = (props.get("vAnchor", "text"), props.get("y", "0"), props.get("yAlign", ""))
+        rows = self._frame_rows.setdefault(self._anchor, {})
+        if height not in rows:
+            rows[height] = sum(len(r) for r in self._frame_rows.values())
+        row = rows[height]
+        return Container(
+            "frame",
+            body.width_mm if width is None else _metrics.mm_from_twips(round(width)),
+            row=row,
+            textbox=self._frames,
+        )
 
     @staticmethod
     def _textboxes(paragraph: Any) -> list[Any]:
@@ -1894,6 +1932,8 @@ class ParsedDocument:
         ca, cb = a.para.container, b.para.container
         if ca.kind == cb.kind == "cell":
             return ca.table == cb.table and ca.row == cb.row and ca.column != cb.column
+        if ca.kind == cb.kind == "frame" and ca.textbox != cb.textbox:
+            return ca.row == cb.row
         return a.para is b.para and a.line == b.line and a.chunk != b.chunk
 
     def top_mm(self, fragment: Fragment) -> float:
@@ -2049,7 +2089,9 @@ def fragment_width_mm(fragment: Fragment) -> float:
 
 
 def _content_paras(doc: ParsedDocument) -> list[Para]:
-    return [p for p in doc.paragraphs if p.container.kind in ("body", "cell", "textbox")]
+    return [
+        p for p in doc.paragraphs if p.container.kind in ("body", "cell", "textbox", "frame")
+    ]
 
 
 def _is_type_name(fragment: Fragment) -> bool:
@@ -2060,6 +2102,8 @@ def _column_side(fragment: Fragment) -> tuple[int, int, int]:
     container = fragment.para.container
     if container.kind == "cell":
         return (container.table, container.column, 0)
+    if container.kind == "frame":
+        return (-2, container.textbox, 0)
     return (-1, -1, 0 if fragment.chunk == 0 else 1)
 
 
