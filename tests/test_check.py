@@ -1110,3 +1110,15 @@ def test_hostile_numbers_in_the_text_give_findings(
         node.text = re.sub(r"\d+", number.replace("\\", ""), str(node.text), count=1)
     files["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     assert all(isinstance(finding, Finding) for finding in check(_zip(files)))
+
+
+# --------------------------------------------------------------------------- page estimate
+
+
+def test_pictures_count_in_the_page_estimate() -> None:
+    """A picture in a line (``wp:inline``) is as high as the picture."""
+    picture = (
+        '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3600000" cy="9000000"/>'
+        "</wp:inline></w:drawing></w:r></w:p>"
+    )
+    assert parse(build(picture * 2)).page_estimate() > 1.0  # two 250 mm pictures

@@ -35,11 +35,11 @@ from baocao import (
     Signatory,
     Table,
 )
-from baocao._check import check
+from baocao._check import check, parse
 from baocao._metrics import mm_from_twips, text_width_mm, twips
 from baocao._rules import RULES
 
-from .conftest import make_report
+from .conftest import make_report, require_tools
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -930,3 +930,50 @@ def test_the_decree_forms_typed_rules_are_measured_as_printed(form: str) -> None
     assert "motto.rule" not in rules, [str(f) for f in findings]
     assert "signature.title" not in rules
     assert "signature.placeholder" in rules
+
+
+# --------------------------------------------------------------------------- page estimate
+
+
+def table_of_rows(rows: int, height_mm: float) -> bytes:
+    """A python-docx document: one A4 page setup and a table of ``rows`` rows, each set to
+    ``height_mm`` high (``w:trHeight``) and holding one short word."""
+    import docx
+    from docx.shared import Mm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
+    table = document.add_table(rows=rows, cols=2)
+    table.style = "Table Grid"
+    for row in table.rows:
+        row.height = Mm(height_mm)
+        row.cells[0].text = "Dòng"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_row_heights_count_in_the_page_estimate() -> None:
+    """0.1 counted a table row by its text only: 30 rows set to 10 mm were 0.6 of a page,
+    and a document LibreOffice prints on two pages needed no page number."""
+    assert parse(table_of_rows(30, 10)).page_estimate() > 1.0
+    assert parse(table_of_rows(20, 10)).page_estimate() < 1.0
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize(("rows", "pages"), [(20, 1), (30, 2)])
+def test_the_page_estimate_agrees_with_libreoffice(rows: int, pages: int) -> None:
+    """Whether page numbers are due (``page-number.present``) depends on the estimate: it
+    must say two pages where LibreOffice prints two."""
+    require_tools()
+    from baocao._pdf import pdf_text_layout, to_pdf
+
+    data = table_of_rows(rows, 10)
+    assert len(pdf_text_layout(to_pdf(data))) == pages
+    assert (parse(data).page_estimate() > 1.0) == (pages > 1)
+    assert ("page-number.present" in {f.rule for f in check(data)}) == (pages > 1)

@@ -324,6 +324,8 @@ class Para:
     fields: tuple[Field, ...] = ()
     page_break: bool = False
     raw_text: str = ""
+    inline_mm: float = 0.0
+    """The height of the tallest picture or drawing in the line (``wp:inline``)."""
 
     @functools.cached_property
     def text(self) -> str:
@@ -1430,6 +1432,8 @@ class _Builder:
         self.styles = styles
         self.numbering = numbering
         self.paragraphs: list[Para] = []
+        #: (table, row) → (w:trHeight in twips, w:hRule) of the rows that set a height.
+        self.row_heights: dict[tuple[int, int], tuple[int, str]] = {}
         self._last_frame: tuple[tuple[str, str], ...] | None = None
         self._frames = 0
         self._anchor = 0
@@ -1497,6 +1501,12 @@ class _Builder:
                 before = tr_pr.find(_w("gridBefore"))
                 if before is not None:
                     column = bounded_int(before.get(W_VAL), 0, MAX_COLUMNS, 0)
+                height = tr_pr.find(_w("trHeight"))
+                if height is not None:
+                    self.row_heights[(table_id, row_no)] = (
+                        max(0, _twips(height.get(W_VAL), 0) or 0),
+                        height.get(_w("hRule")) or "atLeast",
+                    )
             for cell in self._cells(row):
                 tc_pr = cell.find(_w("tcPr"))
                 span = 1
@@ -1572,6 +1582,7 @@ class _Builder:
             fields=tuple(state.fields),
             page_break=state.page_break,
             raw_text="".join(state.raw),
+            inline_mm=state.inline_mm,
         )
         self.paragraphs.append(para)
         for box in self._textboxes(element):
@@ -1678,6 +1689,7 @@ class _Builder:
                 state.fld_char(child.get(_w("fldCharType")) or "")
             elif tag in (_w("drawing"), _w("pict"), MC_ALT):
                 state.shapes.extend(_shapes(child))
+                state.inline_mm = max(state.inline_mm, _inline_height_mm(child))
             if text:
                 state.raw.append(text)
                 if not hidden:
@@ -1699,6 +1711,7 @@ class _RunState:
     fields: list[Field] = attrs.Factory(list)
     open_fields: list[_FieldState] = attrs.Factory(list)
     page_break: bool = False
+    inline_mm: float = 0.0
 
     def add(self, span: Span) -> None:
         if self.spans and self.spans[-1].fmt == span.fmt:
@@ -1804,6 +1817,7 @@ class ParsedDocument:
 
         builder.walk(body, cursor, Container("body", first_width), on_section=on_section)
         self.paragraphs: tuple[Para, ...] = tuple(builder.paragraphs)
+        self.row_heights = builder.row_heights
         bounds.append(len(self.paragraphs) - 1)
         self.sections: tuple[SectionInfo, ...] = self._sections(sect_elements, bounds, rel_ids)
         self.stories: dict[str, tuple[Para, ...]] = {}
@@ -1982,8 +1996,23 @@ class ParsedDocument:
                 cells[para.container.column] = cells.get(para.container.column, 0.0) + used
             elif para.container.kind == "body":
                 total += used
-        total += sum(max(cells.values()) for cells in rows.values())
+        for key, cells in rows.items():
+            content = max(cells.values())
+            set_height, rule = self.row_heights.get(key, (0, "auto"))
+            set_mm = _metrics.mm_from_twips(set_height)
+            total += set_mm if rule == "exact" else max(content, set_mm)
         return total / usable
+
+
+def _inline_height_mm(run_child: Any) -> float:
+    """The height of the pictures and drawings placed in the line (``wp:inline``)."""
+    heights = [
+        _emu(extent.get("cy"))
+        for inline in run_child.iter(f"{{{WP_NS}}}inline")
+        if not any(a.tag == MC_FALLBACK for a in inline.iterancestors())
+        for extent in inline.findall(f"{{{WP_NS}}}extent")
+    ]
+    return max(heights, default=0.0)
 
 
 def line_height_pt(para: Para) -> float:
@@ -2012,7 +2041,9 @@ def paragraph_height_mm(para: Para) -> float:
         else 1
     )
     spacing = (para.fmt.before + para.fmt.after) / 20
-    return (lines * line_pt + spacing) * _metrics.MM_PER_PT
+    text_mm = lines * line_pt * _metrics.MM_PER_PT
+    exact = para.fmt.line_rule == "exact"
+    return max(text_mm, 0.0 if exact else para.inline_mm) + spacing * _metrics.MM_PER_PT
 
 
 # --------------------------------------------------------------------------- measuring
@@ -2089,9 +2120,7 @@ def fragment_width_mm(fragment: Fragment) -> float:
 
 
 def _content_paras(doc: ParsedDocument) -> list[Para]:
-    return [
-        p for p in doc.paragraphs if p.container.kind in ("body", "cell", "textbox", "frame")
-    ]
+    return [p for p in doc.paragraphs if p.container.kind in ("body", "cell", "textbox", "frame")]
 
 
 def _is_type_name(fragment: Fragment) -> bool:
