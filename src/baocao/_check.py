@@ -16,7 +16,8 @@ does not follow the decree, where, what was found and what is expected::
 How a document is read:
 
 * The parts of a report are found by their **content**, wherever the layout puts them
-  (table cells, plain paragraphs, text boxes, tab-separated columns of one line): the
+  (table cells, plain paragraphs, text boxes, Word frames, tab-separated columns of one
+  line): the
   Quốc hiệu line, the Tiêu ngữ, "Số:", the line "…, ngày … tháng … năm …", the type name
   of Mẫu 1.4 (BÁO CÁO, KẾ HOẠCH, …), "Kính gửi:", "Nơi nhận:" and the signature block
   beside it. Word's automatic numbering is computed, so "I.", "1." and "a)" count whether
@@ -28,7 +29,11 @@ How a document is read:
   (``asciiTheme="minorHAnsi"``) are looked up in the theme, so a Calibri body is caught.
   A font slot that nothing sets is Word's default, Times New Roman.
 * Lengths (the rules under the Tiêu ngữ, the issuing body and the trích yếu) are measured
-  with Times New Roman metrics (:mod:`baocao._metrics`); no LibreOffice is run.
+  with Times New Roman metrics (:mod:`baocao._metrics`), superscript at 58 % as LibreOffice
+  prints it; no LibreOffice is run.
+* Every number in the XML is read within the bounds Word keeps (:func:`bounded_number`): a
+  400-digit margin or a list start of 10¹¹ is the largest Word allows, a size that is not a
+  number is not set. Only a file that cannot be read at all raises (``ValidationError``).
 
 The rules themselves are data: see :mod:`baocao._rules` and ``docs/conformance.md``.
 """
