@@ -755,7 +755,7 @@ def bounded_number(
         number = float(f"{whole}.{(fraction or '0')[:_MAX_DIGITS]}") * factor
     if sign == "-":
         number = -number
-    return min(high, max(low, number))
+    return float(min(high, max(low, number)))
 
 
 def bounded_int(value: str | None, low: int, high: int, default: int) -> int:
