@@ -1806,7 +1806,8 @@ RULES: tuple[Rule, ...] = (
         "date.position",
         "PL I, II.4.c",
         "error",
-        'The date line is beside "Số:" (same table row or same line).',
+        'The date line is beside "Số:" (same table row or same line), level with it (measured, '
+        "within 2 mm).",
         _date_position,
     ),
     Rule(
