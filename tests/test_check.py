@@ -991,6 +991,9 @@ def test_a_python_docx_document_is_read() -> None:
     assert labels[0] == "1."
     assert len(labels) == 4  # the numbers and the bullets (a Symbol-font glyph)
     assert len(doc.sections) == 2
+    framed = next(p for p in doc.paragraphs if p.text.startswith("Hà Nội"))
+    assert framed.container.kind == "frame"
+    assert framed.container.width_mm == pytest.approx(4000 / 1440 * 25.4)
     assert any(p.fields for story in doc.stories.values() for p in story)
     assert isinstance(check(python_docx_document()), list)
 

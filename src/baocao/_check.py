@@ -1999,7 +1999,7 @@ class ParsedDocument:
                 key = (para.container.table, para.container.row)
                 cells = rows.setdefault(key, {})
                 cells[para.container.column] = cells.get(para.container.column, 0.0) + used
-            elif para.container.kind == "body":
+            elif para.container.kind in ("body", "frame"):  # frames counted as 0.1 did
                 total += used
         for key, cells in rows.items():
             content = max(cells.values())
