@@ -1125,3 +1125,34 @@ def test_pictures_count_in_the_page_estimate() -> None:
         "</wp:inline></w:drawing></w:r></w:p>"
     )
     assert parse(build(picture * 2)).page_estimate() > 1.0  # two 250 mm pictures
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_moved_and_dropped_elements_give_findings_or_a_baocao_error(
+    real_documents: list[bytes], data: st.DataObject
+) -> None:
+    """Well-formed XML in an unexpected shape (a cell with no paragraph, a level with no
+    format, a field that ends before it begins, a sectPr in a table): findings, or a
+    ``BaocaoError`` for a document that is not a document any more."""
+    document = data.draw(st.sampled_from(real_documents))
+    with zipfile.ZipFile(io.BytesIO(document)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    parts = sorted(n for n in files if n.startswith("word/") and n.endswith(".xml"))
+    for _ in range(data.draw(st.integers(1, 5))):
+        name = data.draw(st.sampled_from(parts))
+        root: Any = etree.fromstring(files[name])
+        elements = list(root.iter())[1:]
+        if not elements:
+            continue
+        element = elements[data.draw(st.integers(0, len(elements) - 1))]
+        if data.draw(st.booleans()):
+            element.getparent().remove(element)
+        else:
+            element.getparent().insert(0, etree.fromstring(etree.tostring(element)))
+        files[name] = etree.tostring(root)
+    try:
+        findings = check(_zip(files))
+    except BaocaoError:
+        return
+    assert all(isinstance(finding, Finding) for finding in findings)
