@@ -870,6 +870,16 @@ def _header_in_frames(x: Parts) -> None:
     set_ppr(para(x.document, "Quảng Ninh, ngày"), "spacing", before="396")
 
 
+def _page_number_at_a_positional_tab(x: Parts) -> None:
+    """The page number after a centred positional tab (``w:ptab``), as Word's built-in
+    three-column header places it."""
+    header = next(x.header.iter(W + "p"))
+    set_ppr(header, "jc", val="left")
+    tab_run = el("r")
+    tab_run.append(el("ptab", relativeTo="margin", alignment="center", leader="none"))
+    header.find(W + "pPr").addnext(tab_run)
+
+
 MISSES: list[tuple[str, Callable[[Parts], None], set[str]]] = [
     ("date 4.5 mm above Số", _number_lower_than_the_date, {"date.position"}),
     ("header in frames", _header_in_frames, set()),
@@ -878,6 +888,7 @@ MISSES: list[tuple[str, Callable[[Parts], None], set[str]]] = [
     ("motto without hyphens", _motto_commas, {"motto.text"}),
     ("typed rule of Mẫu 1.1", _motto_typed_like_the_decree, {"rule.typed"}),
     ("page number at a centre tab", _page_number_at_a_centre_tab, set()),
+    ("page number at a positional tab", _page_number_at_a_positional_tab, set()),
     ("all-caps trích yếu, then a heading", _subject_upper_then_a_heading, {"subject.case"}),
 ]
 

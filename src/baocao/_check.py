@@ -331,6 +331,9 @@ class Para:
     raw_text: str = ""
     inline_mm: float = 0.0
     """The height of the tallest picture or drawing in the line (``wp:inline``)."""
+    tab_kinds: tuple[str, ...] = ()
+    """Each tab of the text in order: ``""`` for a tab, the alignment of a positional tab
+    (``w:ptab``: ``"center"``, ``"right"``, ``"left"``)."""
 
     @functools.cached_property
     def text(self) -> str:
@@ -382,12 +385,15 @@ class Para:
     def centred_by_tab(self) -> bool:
         """True when the paragraph's text stands after tabs that reach a centre tab stop in
         the middle of its container (the page number of Word's "Header" style: a tab, then
-        the PAGE field), so that it prints centred although it is aligned left."""
+        the PAGE field), or after a centred positional tab (``w:ptab``), so that it prints
+        centred although it is aligned left."""
         text = self.text
         lead = text[: len(text) - len(text.lstrip("\t "))]
         count = lead.count("\t")
         if not text.strip() or count == 0 or "\t" in text.strip() or self.fmt.align != "left":
             return False
+        if len(self.tab_kinds) >= count and self.tab_kinds[count - 1]:
+            return self.tab_kinds[count - 1] == "center"  # a positional tab: no stops
         stops = [stop for stop in self.fmt.tabs if stop[0] > self.fmt.left]
         if len(stops) < count:
             return False
@@ -1588,6 +1594,7 @@ class _Builder:
             page_break=state.page_break,
             raw_text="".join(state.raw),
             inline_mm=state.inline_mm,
+            tab_kinds=tuple(state.tabs),
         )
         self.paragraphs.append(para)
         for box in self._textboxes(element):
@@ -1680,6 +1687,8 @@ class _Builder:
                 text = child.text or ""
             elif tag == _w("tab") or tag == _w("ptab"):
                 text = "\t"
+                if not hidden:
+                    state.tabs.append(child.get(_w("alignment"), "") if tag == _w("ptab") else "")
             elif tag == _w("br"):
                 if child.get(_w("type")) == "page":
                     state.page_break = True
@@ -1717,6 +1726,7 @@ class _RunState:
     open_fields: list[_FieldState] = attrs.Factory(list)
     page_break: bool = False
     inline_mm: float = 0.0
+    tabs: list[str] = attrs.Factory(list)
 
     def add(self, span: Span) -> None:
         if self.spans and self.spans[-1].fmt == span.fmt:
