@@ -38,6 +38,7 @@ from ._check import (
     RunFormat,
     Severity,
     Span,
+    bounded_int,
     fits_share,
     fragment_width_mm,
     longest_line_mm,
@@ -106,6 +107,11 @@ def _upper(text: str) -> str:
 
 def _has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
+
+
+def _arabic(text: str) -> bool:
+    """True when ``text`` is Arabic digits 0–9 only (not "²" or other Unicode digits)."""
+    return text.isascii() and text.isdigit()
 
 
 def _is_upper(text: str) -> bool:
@@ -474,6 +480,8 @@ def _motto_text(doc: ParsedDocument) -> Iterator[Problem]:
                 notes.append('a dash "–" instead of the hyphen "-"')
             if re.search(r"\S-|-\S", shown):
                 notes.append('no space around "-"')
+            if not re.search("[-‐‑‒–—−]", shown):
+                notes.append('no hyphen "-" between the phrases')
             note = f" ({'; '.join(notes)})" if notes else ""
             yield Problem(_where(_MOTTO, fragment), f'"{shown}"{note}', f'"{MOTTO}"')
 
@@ -672,8 +680,8 @@ def _number_format(doc: ParsedDocument) -> Iterator[Problem]:
         issues.append('no space after "Số:"')
     number = m.num
     blank = _BLANK_NUMBER.match(number) is not None
-    if not blank and not number.isdigit():
-        issues.append(f'the number "{number}" is not in Arabic digits')
+    if not blank and not _arabic(number):
+        issues.append(f'the number "{shorten(number, 20)}" is not in Arabic digits')
     if not m.slash:
         issues.append('no "/" between the number and the symbol')
     elif (m.sp2 and not blank) or m.sp3:
@@ -706,15 +714,14 @@ def _number_padding(doc: ParsedDocument) -> Iterator[Problem]:
         return
     fragment, m = parts
     number = m.num
-    if not number.isdigit():
+    if not _arabic(number):
         return
-    value = int(number)
-    wanted = f"{value:02d}"
+    wanted = (number.lstrip("0") or "0").rjust(2, "0")
     if number != wanted:
         yield Problem(
             _where(_NUMBER, fragment),
-            f'number "{number}"',
-            f'"{wanted}" (a 0 before numbers below 10, no other)',
+            f'number "{shorten(number, 20)}"',
+            f'"{shorten(wanted, 20)}" (a 0 before numbers below 10, no other)',
         )
 
 
@@ -788,18 +795,18 @@ def _date_format(doc: ParsedDocument) -> Iterator[Problem]:
             issues.append(f'"{m[word]}" capitalised')
     values = [m["d"], m["m"], m["y"]]
     for name, value in zip(("day", "month", "year"), values, strict=True):
-        if value and not value.isdigit() and not _BLANK.match(value):
-            issues.append(f'the {name} "{value}" is not in Arabic digits')
-    if all(v.isdigit() for v in values):
+        if value and not _arabic(value) and not _BLANK.match(value):
+            issues.append(f'the {name} "{shorten(value, 20)}" is not in Arabic digits')
+    if all(_arabic(v) for v in values):
         spaces = [m[f"s{i}"] for i in range(1, 6)]
         if any(s != " " for s in spaces):
             issues.append("spacing between the words")
         try:
             _dt.date(int(values[2]), int(values[1]), int(values[0]))
-        except ValueError:
-            issues.append(f"{values[0]}/{values[1]}/{values[2]} is not a date")
+        except (ValueError, OverflowError):
+            issues.append(f"{shorten('/'.join(values), 30)} is not a date")
         if len(values[2]) != 4:
-            issues.append(f'the year "{values[2]}" is not written in full')
+            issues.append(f'the year "{shorten(values[2], 20)}" is not written in full')
     if m["rest"]:
         issues.append(f'"{m["rest"]}" after the year')
     if issues:
@@ -813,17 +820,17 @@ def _date_padding(doc: ParsedDocument) -> Iterator[Problem]:
     fragment, m = parts
     issues, wanted = [], []
     day, month = m["d"], m["m"]
-    if day.isdigit():
-        good = f"{int(day):02d}"
+    if _arabic(day):
+        good = (day.lstrip("0") or "0").rjust(2, "0")
         if day != good:
-            issues.append(f'day "{day}"')
-            wanted.append(f'day "{good}"')
-    if month.isdigit():
-        value = int(month)
-        good = f"{value:02d}" if value <= 2 else str(value)
+            issues.append(f'day "{shorten(day, 20)}"')
+            wanted.append(f'day "{shorten(good, 20)}"')
+    if _arabic(month):
+        value = month.lstrip("0") or "0"
+        good = value.rjust(2, "0") if value in ("0", "1", "2") else value
         if month != good:
-            issues.append(f'month "{month}"')
-            wanted.append(f'month "{good}"')
+            issues.append(f'month "{shorten(month, 20)}"')
+            wanted.append(f'month "{shorten(good, 20)}"')
     if issues:
         yield Problem(
             _where(_DATE, fragment),
@@ -842,6 +849,9 @@ def _date_size(doc: ParsedDocument) -> Iterator[Problem]:
         yield from _size_problem(_DATE, [doc.elements.date], 13, 14)
 
 
+_LEVEL_MM = 2.0
+
+
 def _date_position(doc: ParsedDocument) -> Iterator[Problem]:
     el = doc.elements
     if el.date is None or el.number is None:
@@ -852,6 +862,14 @@ def _date_position(doc: ParsedDocument) -> Iterator[Problem]:
             'not on the line of "Số:"',
             'beside "Số:", on the same line (same table row or same line)',
         )
+    elif el.date.para is not el.number.para:
+        shift = doc.top_mm(el.number) - doc.top_mm(el.date)
+        if abs(shift) > _LEVEL_MM:
+            yield Problem(
+                _where(_DATE, el.date),
+                f'{_mm(abs(shift))} {"above" if shift > 0 else "below"} the line of "Số:"',
+                f'level with "Số:" (within {_mm(_LEVEL_MM)})',
+            )
 
 
 def _date_align(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1009,6 +1027,7 @@ def _section_number(text: str) -> int | None:
 
 
 _CAPTION_CHARS = 100
+_MAX_ITEM = 10**6
 
 
 def _next_to_table(doc: ParsedDocument, para: Para) -> bool:
@@ -1197,11 +1216,11 @@ def _numbering(doc: ParsedDocument, level: str) -> Iterator[Problem]:
                 section = value
                 item = point = 0
             elif item_match:
-                value = int(item_match[1])
+                value = bounded_int(item_match[1], 0, _MAX_ITEM, item + 1)
                 if level == "items" and value != item + 1:
                     yield Problem(
                         _where_para(para),
-                        f'"{value}."',
+                        f'"{shorten(item_match[1], 20)}."',
                         f'"{item + 1}." (1, 2, 3, … with no gap or repeat)',
                     )
                 item = value
@@ -1460,7 +1479,9 @@ def _page_centred(doc: ParsedDocument) -> Iterator[Problem]:
                 continue
             seen.add(part)
             for para in _page_paras(doc.story(part)):
-                if para.fmt.align != "center" and not para.fmt.frame_centred:
+                if para.fmt.align != "center" and not (
+                    para.fmt.frame_centred or para.centred_by_tab
+                ):
                     yield Problem(
                         _where_para(para),
                         f"aligned {_ALIGN.get(para.fmt.align, para.fmt.align)}",
@@ -1575,6 +1596,7 @@ _AMOUNT_RE = re.compile(
     r"(?:đồng|đ|VNĐ|VND)?\s*\((?P<words>[^()]*?(?:đồng|VNĐ|VND|chẵn)[^()]*)\)",
     re.IGNORECASE,
 )
+_MAX_AMOUNT_DIGITS = 40
 _PERCENT_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?P<space>\s*)%")
 
 
@@ -1590,6 +1612,8 @@ def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
 
     for para in _texts(doc):
         for match in _AMOUNT_RE.finditer(para.text):
+            if len(match["digits"]) > _MAX_AMOUNT_DIGITS:
+                continue  # more than any amount in words can say
             digits = int(match["digits"].replace(".", ""))
             words = " ".join(match["words"].split())
             try:
@@ -1782,7 +1806,8 @@ RULES: tuple[Rule, ...] = (
         "date.position",
         "PL I, II.4.c",
         "error",
-        'The date line is beside "Số:" (same table row or same line).',
+        'The date line is beside "Số:" (same table row or same line), level with it (measured, '
+        "within 2 mm).",
         _date_position,
     ),
     Rule(
