@@ -309,3 +309,53 @@ def test_a_utf16_document_is_checked_like_its_utf8_original(
     base: dict[str, bytes], files: dict[str, bytes],
 ) -> None:
     assert baocao.check(files["utf-16"]) == baocao.check(_zip(dict(base)))
+
+
+# --------------------------------------------------------------------------- long documents
+
+
+def _paragraphs(base: dict[str, bytes], count: int) -> bytes:
+    """The base report with ``count`` more body paragraphs."""
+    paragraph = '<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t>Nội dung.</w:t></w:r></w:p>'
+    document = base["word/document.xml"]
+    end = document.rindex(b"<w:sectPr")
+    return _replaced(base, document=document[:end] + paragraph.encode() * count + document[end:])
+
+
+def _calls(read: Callable[[bytes], Any], data: bytes) -> int:
+    """How many Python function calls reading ``data`` takes (a count, not a time)."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        read(data)
+    except BaocaoError:
+        pass
+    finally:
+        profile.disable()
+    return sum(row[1] for row in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("reader", "read", "_error"), READERS, ids=[r for r, _f, _e in READERS])
+def test_the_work_is_linear_in_the_paragraphs(
+    base: dict[str, bytes], reader: str, read: Callable[[bytes], Any], _error: type,
+) -> None:
+    small, large = 1000, 4000
+    read(_paragraphs(base, 10))  # warm the caches (styles, the units data)
+    extra_small = _calls(read, _paragraphs(base, small)) - _calls(read, _paragraphs(base, 0))
+    extra_large = _calls(read, _paragraphs(base, large)) - _calls(read, _paragraphs(base, 0))
+    assert extra_large <= extra_small * (large / small) * 1.1, (reader, extra_small, extra_large)
+
+
+def test_many_paragraphs_in_bounded_memory(base: dict[str, bytes]) -> None:
+    data = _paragraphs(base, 20_000)
+    for _name, read, _error in READERS:
+        tracemalloc.start()
+        try:
+            read(data)
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 200 * 1024 * 1024, (_name, peak)
