@@ -115,6 +115,14 @@ def _entries(count: int) -> bytes:
     return bytes(out)
 
 
+def _understated_entries(_base: dict[str, bytes]) -> bytes:
+    """200,000 entries behind an end record that says there is one."""
+    data = bytearray(_entries(200_000))
+    end = data.rindex(b"PK\x06\x06")
+    data[end + 24 : end + 40] = struct.pack("<QQ", 1, 1)
+    return bytes(data)
+
+
 def _duplicate(base: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with warnings.catch_warnings():
@@ -160,6 +168,17 @@ def _dtd_core(base: dict[str, bytes]) -> bytes:
 
 def _dtd_types(base: dict[str, bytes]) -> bytes:
     return _replaced(base, types=_with_doctype(base["[Content_Types].xml"], b"<!DOCTYPE x>"))
+
+
+def _dtd_by_content_type(base: dict[str, bytes]) -> bytes:
+    """A part named .dat that [Content_Types].xml declares XML, with a DTD."""
+    types = base["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/extra.dat" ContentType="application/xml"/>'
+        b"</Types>")
+    entries: dict[str, bytes | Compressed] = dict(base)
+    entries["[Content_Types].xml"] = types
+    entries["word/extra.dat"] = _XXE + b"<x/>"
+    return _zip(entries)
 
 
 def _laughs(base: dict[str, bytes]) -> bytes:
@@ -221,6 +240,7 @@ CASES: list[tuple[str, Callable[[dict[str, bytes]], bytes], str | None]] = [
     ("zip-bomb-lying-header", _lying_bomb, "cannot read word/document.xml"),
     ("zip-bomb-total", _many_bombs, "bytes uncompressed (at most 536870912)"),
     ("200k-entries", lambda _b: _entries(200_000), f"200000 entries (at most {MAX_ENTRIES})"),
+    ("understated-entries", _understated_entries, "its central directory is"),
     ("duplicate-entry", _duplicate, "the entry word/document.xml appears twice"),
     ("missing-document", _missing_document,
      "the part word/document.xml, named in _rels/.rels, is missing"),
@@ -229,6 +249,7 @@ CASES: list[tuple[str, Callable[[dict[str, bytes]], bytes], str | None]] = [
     ("dtd-document", _dtd_document, "word/document.xml declares a DTD"),
     ("dtd-core", _dtd_core, "docProps/core.xml declares a DTD"),
     ("dtd-content-types", _dtd_types, "[Content_Types].xml declares a DTD"),
+    ("dtd-by-content-type", _dtd_by_content_type, "word/extra.dat declares a DTD"),
     ("billion-laughs", _laughs, "word/document.xml declares a DTD"),
     ("utf-16", _utf16, None),
     ("strict", _strict, "Strict Open XML"),

@@ -55,7 +55,9 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 """Largest sum of the uncompressed entries."""
 
 _CHUNK = 1024 * 1024
+_MAX_DIRECTORY_ENTRY = 46 + 254  # a central directory record, with a generous name
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _STRICT_NS = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: every namespace starts so
 _W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -84,20 +86,21 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def _entry_count(data: bytes) -> int | None:
-    """The number of entries the archive's end record declares (None: no end record)."""
+def _entry_count(data: bytes) -> tuple[int, int]:
+    """The number of entries and the size of the central directory that the archive's end
+    record declares ((0, 0) without one: zipfile then says it is not an archive)."""
     tail = data[-(65536 + 22) :]
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
-        return None
-    count = int(struct.unpack("<H", tail[at + 10 : at + 12])[0])
+        return 0, 0
+    count, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
     locator = at - 20
     if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == b"PK\x06\x07":
         offset = int(struct.unpack("<Q", tail[locator + 8 : locator + 16])[0])
         record = data[offset : offset + 56]
         if record[:4] == b"PK\x06\x06" and len(record) == 56:
-            count = int(struct.unpack("<Q", record[32:40])[0])
-    return count
+            count, directory = struct.unpack("<QQ", record[32:48])
+    return int(count), int(directory)
 
 
 def _has_doctype(blob: bytes) -> bool:
@@ -140,9 +143,11 @@ class Package:
                 "it is an old Word 97-2003 .doc or a password-protected document "
                 "(save it as .docx)"
             )
-        count = _entry_count(data)
-        if count is not None and count > MAX_ENTRIES:
+        count, directory = _entry_count(data)
+        if count > MAX_ENTRIES:
             self._refuse(f"it has {count} entries (at most {MAX_ENTRIES})")
+        if directory > MAX_ENTRIES * _MAX_DIRECTORY_ENTRY:  # an end record that understates
+            self._refuse(f"its central directory is {directory} bytes")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -170,6 +175,7 @@ class Package:
             )
         self.names = frozenset(self._infos)
         self._read_total = 0
+        self._counted: set[str] = set()
         self._roots: dict[str, Any] = {}
         self.encodings: dict[str, str] = {}  # part name → its declared encoding
 
@@ -201,7 +207,9 @@ class Package:
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError,
                 RuntimeError) as err:  # RuntimeError: an encrypted entry
             self._refuse(f"cannot read {name} ({err})")
-        self._read_total += len(out)
+        if name not in self._counted:  # a part read twice counts once
+            self._counted.add(name)
+            self._read_total += len(out)
         if self._read_total > MAX_TOTAL_BYTES:
             self._refuse(f"its entries hold more than {MAX_TOTAL_BYTES} bytes uncompressed")
         return bytes(out)
@@ -233,6 +241,26 @@ class Package:
             "baocao refuses them (they carry entity bombs and external entities)"
         )
 
+    def _xml_by_type(self, roots: dict[str, Any]) -> set[str]:
+        """The parts whose content type ([Content_Types].xml) is XML, whatever their name."""
+        name = "[Content_Types].xml"
+        if name not in self.names:
+            return set()
+        root = roots[name] = self.parse(name, self.read(name))
+        xml_types = ("/xml", "+xml")
+        defaults = {
+            (item.get("Extension") or "").casefold()
+            for item in root.iter(f"{{{_TYPES_NS}}}Default")
+            if (item.get("ContentType") or "").endswith(xml_types)
+        }
+        out = {part for part in self.names if posixpath.splitext(part)[1][1:].casefold()
+               in defaults}
+        for item in root.iter(f"{{{_TYPES_NS}}}Override"):
+            part = (item.get("PartName") or "").lstrip("/")
+            if (item.get("ContentType") or "").endswith(xml_types) and part in self.names:
+                out.add(part)
+        return out
+
     def rel_targets(self, rels_name: str, root: Any) -> list[str]:
         """The parts that the internal relationships of ``rels_name`` point to."""
         folder = posixpath.dirname(posixpath.dirname(rels_name))
@@ -255,11 +283,13 @@ class Package:
         main = "word/document.xml"
         lowered = {name.casefold() for name in self.names}
         roots: dict[str, Any] = {}
+        xml_parts = self._xml_by_type(roots)
         for name in sorted(self.names):
-            if not name.casefold().endswith(_XML_SUFFIXES):
+            if not (name.casefold().endswith(_XML_SUFFIXES) or name in xml_parts):
                 continue
-            root = self.parse(name, self.read(name))
-            roots[name] = root
+            root = roots.get(name)
+            if root is None:
+                root = roots[name] = self.parse(name, self.read(name))
             if not name.endswith(".rels"):
                 continue
             for target in self.rel_targets(name, root):
