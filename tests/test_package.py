@@ -380,3 +380,22 @@ def test_many_paragraphs_in_bounded_memory(base: dict[str, bytes]) -> None:
         finally:
             tracemalloc.stop()
         assert peak < 200 * 1024 * 1024, (_name, peak)
+
+
+def _recipient_lines(base: dict[str, bytes], count: int) -> bytes:
+    """The base report with ``count`` more lines in Nơi nhận."""
+    document = base["word/document.xml"]
+    at = document.index("- Lưu".encode())
+    start = max(document.rfind(b"<w:p>", 0, at), document.rfind(b"<w:p ", 0, at))
+    end = document.index(b"</w:p>", at) + len(b"</w:p>")
+    line = document[start:end].replace("- Lưu: VT.".encode(), "- Sở Tài chính;".encode())
+    return _replaced(base, document=document[:start] + line * count + document[start:])
+
+
+def test_checking_many_recipients_is_linear(base: dict[str, bytes]) -> None:
+    small, large = 500, 2000
+    baocao.check(_recipient_lines(base, 10))  # warm the caches (styles, the units data)
+    none = _calls(baocao.check, _recipient_lines(base, 0))
+    extra_small = _calls(baocao.check, _recipient_lines(base, small)) - none
+    extra_large = _calls(baocao.check, _recipient_lines(base, large)) - none
+    assert extra_large <= extra_small * (large / small) * 1.1, (extra_small, extra_large)

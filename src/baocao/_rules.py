@@ -1341,11 +1341,11 @@ def _recipients_lines(doc: ParsedDocument) -> Iterator[Problem]:
             'one "- …;" line per recipient, then "- Lưu: VT, ….',
         )
         return
+    in_group = False  # a line before this one ends ":" (linear, not a scan per line)
     for index, line in enumerate(lines):
         text = line.text
         last = index == len(lines) - 1
         following = "" if last else lines[index + 1].text
-        in_group = any(other.text.endswith(":") for other in lines[:index])
         issues = []
         if not text.startswith("-") and not (text.startswith("+") and in_group):
             issues.append(
@@ -1362,6 +1362,7 @@ def _recipients_lines(doc: ParsedDocument) -> Iterator[Problem]:
                 "; ".join(issues),
                 '"- <recipient>;" per line and "- Lưu: VT, <unit>." last',
             )
+        in_group = in_group or text.endswith(":")
 
 
 def _recipients_as_above(doc: ParsedDocument) -> Iterator[Problem]:
