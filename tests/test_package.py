@@ -230,6 +230,34 @@ def _deep(base: dict[str, bytes]) -> bytes:
     return _replaced(base, document=document)
 
 
+def _no_body(base: dict[str, bytes]) -> bytes:
+    return _replaced(base, document=b'<w:document xmlns:w="' + W_NS.encode() + b'"/>')
+
+
+def _core_not_core(base: dict[str, bytes]) -> bytes:
+    return _replaced(base, core=b"<foo/>")
+
+
+def _relationship_without_target(base: dict[str, bytes]) -> bytes:
+    entries: dict[str, bytes | Compressed] = dict(base)
+    rels = base["word/_rels/document.xml.rels"]
+    entries["word/_rels/document.xml.rels"] = rels.replace(b'Target="styles.xml"', b"")
+    return _zip(entries)
+
+
+def _undeclared_document(base: dict[str, bytes]) -> bytes:
+    types = base["[Content_Types].xml"].replace(
+        b'PartName="/word/document.xml"', b'PartName="/word/nothing.xml"')
+    return _replaced(base, types=types)
+
+
+def _header_not_xml(base: dict[str, bytes]) -> bytes:
+    entries: dict[str, bytes | Compressed] = dict(base)
+    header = next(name for name in base if name.startswith("word/header"))
+    entries[header] = b"\x89PNG\r\n\x1a\n" + bytes(20)
+    return _zip(entries)
+
+
 def _not_zip(base: dict[str, bytes]) -> bytes:
     return b"PK\x03\x04" + b"\0" * 100
 
@@ -258,6 +286,13 @@ CASES: list[tuple[str, Callable[[dict[str, bytes]], bytes], str | None]] = [
     ("giant-part", _giant_part, "the part word/styles.xml is"),
     ("giant-text-node", _giant_text, "word/document.xml is not well-formed XML"),
     ("deep-nesting", _deep, "word/document.xml is not well-formed XML"),
+    ("no-body", _no_body, "the document has no body (no w:body in word/document.xml)"),
+    ("core-not-core", _core_not_core, "the part docProps/core.xml is not what its relationship"),
+    ("relationship-without-target", _relationship_without_target,
+     "a relationship in word/_rels/document.xml.rels has no Target"),
+    ("undeclared-document", _undeclared_document,
+     "its main part word/document.xml has the content type 'application/xml'"),
+    ("part-not-xml", _header_not_xml, "word/header1.xml is not well-formed XML"),
     ("not-a-zip", _not_zip, "not a ZIP archive"),
 ]
 

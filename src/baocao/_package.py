@@ -60,6 +60,21 @@ _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _STRICT_NS = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: every namespace starts so
 _W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
+_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+_ROOTS = {  # relationship type (last segment) → the root element its part must have
+    "core-properties":
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+        "coreProperties",
+}
+_MAIN_TYPES = frozenset(
+    f"application/vnd.{kind}.main+xml"
+    for kind in (
+        "openxmlformats-officedocument.wordprocessingml.document",
+        "openxmlformats-officedocument.wordprocessingml.template",
+        "ms-word.document.macroEnabled",
+        "ms-word.template.macroEnabledTemplate",
+    )
+)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
@@ -178,6 +193,7 @@ class Package:
         self._counted: set[str] = set()
         self._roots: dict[str, Any] = {}
         self.encodings: dict[str, str] = {}  # part name → its declared encoding
+        self.content_types: dict[str, str] = {}  # part name → [Content_Types].xml says
 
     # ------------------------------------------------------------------ errors
 
@@ -249,16 +265,28 @@ class Package:
         root = roots[name] = self.parse(name, self.read(name))
         xml_types = ("/xml", "+xml")
         defaults = {
-            (item.get("Extension") or "").casefold()
+            (item.get("Extension") or "").casefold(): item.get("ContentType") or ""
             for item in root.iter(f"{{{_TYPES_NS}}}Default")
-            if (item.get("ContentType") or "").endswith(xml_types)
         }
-        out = {part for part in self.names if posixpath.splitext(part)[1][1:].casefold()
-               in defaults}
+        for part in self.names:
+            self.content_types[part] = defaults.get(
+                posixpath.splitext(part)[1][1:].casefold(), "")
         for item in root.iter(f"{{{_TYPES_NS}}}Override"):
             part = (item.get("PartName") or "").lstrip("/")
-            if (item.get("ContentType") or "").endswith(xml_types) and part in self.names:
-                out.add(part)
+            if part in self.names:
+                self.content_types[part] = item.get("ContentType") or ""
+        return {part for part, kind in self.content_types.items() if kind.endswith(xml_types)}
+
+    def _typed_parts(self, roots: dict[str, Any]) -> dict[str, str]:
+        """The package-level parts whose root element python-docx relies on."""
+        out = {}
+        package_rels = roots.get("_rels/.rels")
+        if package_rels is not None:
+            for rel in package_rels.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+                wanted = _ROOTS.get((rel.get("Type") or "").rsplit("/", 1)[-1])
+                target = (rel.get("Target") or "").split("#", 1)[0].lstrip("/")
+                if wanted and rel.get("TargetMode") != "External":
+                    out[posixpath.normpath(target)] = wanted
         return out
 
     def rel_targets(self, rels_name: str, root: Any) -> list[str]:
@@ -266,6 +294,9 @@ class Package:
         folder = posixpath.dirname(posixpath.dirname(rels_name))
         out = []
         for rel in root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+            for attribute in ("Id", "Type", "Target"):
+                if rel.get(attribute) is None:
+                    self._refuse(f"a relationship in {rels_name} has no {attribute}")
             if rel.get("TargetMode") == "External":
                 continue
             target = (rel.get("Target") or "").split("#", 1)[0]
@@ -311,6 +342,18 @@ class Package:
             )
         if tag != _W_DOCUMENT:
             self._refuse(f"it is not a Word document (its main part {main} is not w:document)")
+        kind = self.content_types.get(main, "")
+        if self.content_types and kind not in _MAIN_TYPES:
+            self._refuse(f"its main part {main} has the content type '{kind}' in "
+                         "[Content_Types].xml, not that of a Word document")
+        if roots[main].find(_W_BODY) is None:
+            self._refuse(f"the document has no body (no w:body in {main})")
+        for part, wanted in self._typed_parts(roots).items():
+            if part in roots and roots[part].tag != wanted:
+                what = etree.QName(roots[part]).localname if isinstance(roots[part].tag, str) \
+                    else "not an element"
+                self._refuse(f"the part {part} is not what its relationship says (its root is "
+                             f"{what})")
         if "[Content_Types].xml" not in self.names:
             self._refuse("it has no [Content_Types].xml (it is not an Office document)")
         if keep:
