@@ -434,3 +434,18 @@ def test_checking_many_recipients_is_linear(base: dict[str, bytes]) -> None:
     extra_small = _calls(baocao.check, _recipient_lines(base, small)) - none
     extra_large = _calls(baocao.check, _recipient_lines(base, large)) - none
     assert extra_large <= extra_small * (large / small) * 1.1, (extra_small, extra_large)
+
+
+def test_a_utf16_template_renders_like_its_utf8_original() -> None:
+    from pathlib import Path
+
+    from baocao._render import default_template_path
+
+    with zipfile.ZipFile(io.BytesIO(Path(default_template_path()).read_bytes())) as archive:
+        template = {name: archive.read(name) for name in archive.namelist()}
+    utf16 = _utf16(template)
+    report = make_report()
+    expected = baocao.render(report)
+    assert baocao.render(report, template=utf16) == expected
+    assert baocao.Template(utf16).render(report) == expected
+    assert baocao.lint(utf16) == []
