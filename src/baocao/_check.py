@@ -41,13 +41,11 @@ The rules themselves are data: see :mod:`baocao._rules` and ``docs/conformance.m
 from __future__ import annotations
 
 import functools
-import io
 import math
 import os
 import posixpath
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, Literal, Union
 
@@ -57,6 +55,7 @@ from lxml import etree
 from . import _metrics
 from ._errors import ValidationError
 from ._files import read_docx
+from ._package import open_package
 
 __all__ = [
     "Appendix",
@@ -127,7 +126,6 @@ _RUN_CONTAINERS = frozenset(
 #: Containers whose children are walked for paragraphs (block level).
 _BLOCK_CONTAINERS = frozenset(_w(n) for n in ("sdtContent", "customXml", "ins", "moveTo"))
 
-_MAX_PART_BYTES = 256 * 1024 * 1024
 _EMU_PER_MM = 36000.0
 
 #: Word's font when no level of the style hierarchy names one.
@@ -600,21 +598,12 @@ class _Package:
 
     def __init__(self, data: bytes, shown: str) -> None:
         self.shown = shown
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise ValidationError(
-                shown,
-                "is not a .docx file: it is an old Word 97-2003 .doc "
-                "or a password-protected document (save it as .docx)",
-                path="docx",
-            )
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-            self.names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, ValueError, OSError):
-            raise ValidationError(
-                shown, "is not a .docx file (it is not a ZIP archive)", path="docx"
-            ) from None
+        self.package = open_package(data, self._fail, keep=True)  # bounded, hardened
+        self.names = self.package.names
         self.main = self._main_part()
+
+    def _fail(self, reason: str) -> ValidationError:
+        return ValidationError(self.shown, f"is not a usable .docx ({reason})", path="docx")
 
     def _main_part(self) -> str:
         for rel_type, target in self.rels(""):
@@ -629,41 +618,10 @@ class _Package:
         )
 
     def read(self, name: str) -> bytes:
-        try:
-            info = self.zip.getinfo(name)
-        except KeyError:
-            raise ValidationError(
-                self.shown, f"is not a valid .docx: the part {name} is missing", path="docx"
-            ) from None
-        if info.file_size > _MAX_PART_BYTES:
-            raise ValidationError(
-                self.shown,
-                f"is not a usable .docx: the part {name} is {info.file_size} bytes uncompressed",
-                path="docx",
-            )
-        try:
-            return self.zip.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as err:
-            raise ValidationError(
-                self.shown, f"is not a valid .docx: cannot read {name} ({err})", path="docx"
-            ) from None
+        return self.package.read(name)
 
     def xml(self, name: str) -> Any:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-        )
-        try:
-            return etree.fromstring(self.read(name), parser)
-        except etree.XMLSyntaxError as err:
-            raise ValidationError(
-                self.shown,
-                f"is not a valid .docx: {name} is not well-formed XML ({err})",
-                path="docx",
-            ) from None
+        return self.package.xml(name)
 
     def rels(self, part: str) -> list[tuple[str, str]]:
         """(type, target part name) of the internal relationships of ``part``."""

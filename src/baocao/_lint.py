@@ -697,10 +697,11 @@ def lint(template: str | os.PathLike[str] | bytes | None = None) -> list[LintIss
     Raises:
         TemplateError: the file cannot be read, or is not a .docx.
     """
-    _name, tpl = _open(template)
+    name, tpl = _open(template)  # the package is checked there (_package)
     linter = _Linter(tpl)
-    for part in _parts(tpl):
-        linter.part(part)
+    with reading_template(name):
+        for part in _parts(tpl):
+            linter.part(part)
     return linter.issues
 
 

@@ -774,6 +774,10 @@ class Signatory:
         if not needs_for and self.acting_for is not None:
             raise ValidationError(
                 self.acting_for, "is only used with TM., KT., TL. or TUQ.", path="acting_for")
+        if self.authority is None and self.title.casefold().startswith("phó "):
+            raise ValidationError(
+                self.title, "is a deputy's title: a deputy signs as KT. (authority: KT., "
+                "acting_for: the head's title)", path="title")
         if self.collective is not None and self.authority not in (Authority.KT, Authority.Q):
             raise ValidationError(
                 self.collective, "is only used with KT. or Q. (the TM. line above them)",

@@ -54,6 +54,7 @@ from ._layout import (
     set_core_properties,
 )
 from ._options import Margins
+from ._package import template_package
 from ._zip import normalise_zip
 
 __all__ = ["DEFAULT_TEMPLATE", "default_template_path", "jinja_environment", "render_document"]
@@ -157,16 +158,17 @@ def _load_template(template: PathLike | bytes | None) -> bytes:
     if template is None:
         template = default_template_path()
     if isinstance(template, bytes):
-        return template
+        return template_package(template, template_name(template))
     if not isinstance(template, (str, os.PathLike)):
         raise InvalidTypeError(template, "is not a template path or .docx bytes",
                                path="template")
     path = Path(template)
     try:
-        return _template_bytes(str(path.resolve()), path.stat().st_mtime_ns)
+        data = _template_bytes(str(path.resolve()), path.stat().st_mtime_ns)
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read the template: {exc.strerror or exc}") \
             from None
+    return template_package(data, template_name(template))  # bounded, hardened (_package)
 
 
 _UNDEFINED_NAME = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')"

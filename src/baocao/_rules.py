@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from . import _context
+from . import _context, _units
 from ._check import (
     MOTTO,
     NATIONAL_NAME_VARIANTS,
@@ -879,6 +879,42 @@ def _date_align(doc: ParsedDocument) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------- type, subject
 
+
+def _document_date(doc: ParsedDocument) -> _dt.date | None:
+    """The date of the date line, when it is a real date."""
+    parts = _date_parts(doc)
+    if parts is None:
+        return None
+    match = parts[1]
+    try:
+        return _dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _abolished_units(doc: ParsedDocument) -> Iterator[Problem]:
+    date = _document_date(doc)
+    if date is None or date < _units.ABOLISHED_ON:
+        return
+    el = doc.elements
+    named: list[tuple[str, list[_units.Abolished]]] = []
+    parts = _date_parts(doc)
+    if parts is not None and parts[1]["place"].strip():
+        named.append((_where(_DATE, parts[0]), _units.abolished_place(parts[1]["place"])))
+    for label, fragments in ((_PARENT, el.parent), (_ISSUER, el.issuer)):
+        if fragments:
+            text = " ".join(f.text for f in fragments)
+            named.append((_where(label, fragments), _units.abolished_in(text)))
+    for where, units in named:
+        for unit in units:
+            now = f"today: {unit.current}" if unit.current else "today's unit"
+            yield Problem(
+                where,
+                f"{unit.name}, abolished on 1 July 2025, in a document of {date:%d/%m/%Y}",
+                f"the unit that exists on the document's date ({now})",
+            )
+
+
 _TYPE = "Tên loại văn bản"
 _SUBJECT = "Trích yếu"
 
@@ -1073,6 +1109,20 @@ def _body_kinds(doc: ParsedDocument) -> list[tuple[Para, str]]:
                 after_part = False
             out.append((para, kind))
     return out
+
+
+def _headings_bold(doc: ParsedDocument) -> Iterator[Problem]:
+    for para, kind in _body_kinds(doc):
+        if kind not in ("heading", "section"):
+            continue
+        spans = [s for s in para.spans if s.text.strip()]
+        state = _flag(spans, "bold")
+        if spans and state != "all":
+            yield Problem(
+                _where_para(para, "Đề mục"),
+                "not bold" if state == "none" else "partly bold",
+                "bold (đậm): Phần, its title and the sections I, II, …",
+            )
 
 
 def _body_align(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1310,11 +1360,11 @@ def _recipients_lines(doc: ParsedDocument) -> Iterator[Problem]:
             'one "- …;" line per recipient, then "- Lưu: VT, ….',
         )
         return
+    in_group = False  # a line before this one ends ":" (linear, not a scan per line)
     for index, line in enumerate(lines):
         text = line.text
         last = index == len(lines) - 1
         following = "" if last else lines[index + 1].text
-        in_group = any(other.text.endswith(":") for other in lines[:index])
         issues = []
         if not text.startswith("-") and not (text.startswith("+") and in_group):
             issues.append(
@@ -1331,6 +1381,19 @@ def _recipients_lines(doc: ParsedDocument) -> Iterator[Problem]:
                 "; ".join(issues),
                 '"- <recipient>;" per line and "- Lưu: VT, <unit>." last',
             )
+        in_group = in_group or text.endswith(":")
+
+
+def _recipients_as_above(doc: ParsedDocument) -> Iterator[Problem]:
+    el = doc.elements
+    if not el.addressee or el.recipients_label is None:
+        return
+    if not any(loose(line.text).lstrip("-–—•+").startswith("nhưtrên") for line in el.recipients):
+        yield Problem(
+            _where(_RECIPIENTS, el.recipients_label),
+            'no "Như trên" although the report has a Kính gửi',
+            '"- Như trên;" as the first recipient, for the bodies under Kính gửi',
+        )
 
 
 def _recipients_position(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1382,6 +1445,39 @@ def _signature_authority(doc: ParsedDocument) -> Iterator[Problem]:
                 _where(_SIGNATURE, line),
                 f'"{match.group(0).rstrip()}"',
                 f'"{wanted.rstrip()}" and one space (TM., KT., TL., TUQ., Q.)',
+            )
+
+
+def _authorities(doc: ParsedDocument) -> list[tuple[Fragment, str]]:
+    """The signature lines with their authority prefix ("KT", "TM", …; "" for none)."""
+    out = []
+    for line in doc.elements.signature:
+        match = _PREFIX_RE.match(line.shown)
+        out.append((line, "" if match is None else re.sub(r"[^A-Z]", "", match["p"])))
+    return out
+
+
+def _signature_deputy(doc: ParsedDocument) -> Iterator[Problem]:
+    lines = _authorities(doc)
+    if not lines or any(prefix in ("KT", "TL", "TUQ") for _line, prefix in lines):
+        return
+    own = lines[-1][0]
+    if _upper(own.shown).startswith("PHÓ "):
+        yield Problem(
+            _where(_SIGNATURE, own),
+            "a deputy (cấp phó) signs without KT.",
+            "\"KT. <HEAD'S TITLE>\" above the deputy's own title (KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)",
+        )
+
+
+def _signature_own_title(doc: ParsedDocument) -> Iterator[Problem]:
+    lines = _authorities(doc)
+    for index, (line, prefix) in enumerate(lines):
+        if prefix == "KT" and index == len(lines) - 1:
+            yield Problem(
+                _where(_SIGNATURE, line),
+                "no title of the signer under the KT. line",
+                "the deputy's own title on the next line (KT. GIÁM ĐỐC, then PHÓ GIÁM ĐỐC)",
             )
 
 
@@ -1818,6 +1914,15 @@ RULES: tuple[Rule, ...] = (
         _date_align,
     ),
     Rule(
+        "unit.abolished",
+        "PL I, II.2.a, II.4.a",
+        "warning",
+        "A document dated from 1 July 2025 on names no unit abolished that day (cấp huyện: "
+        "huyện, quận, thị xã, thành phố thuộc tỉnh; thị trấn; a merged province) in its place "
+        "name, parent or issuing body.",
+        _abolished_units,
+    ),
+    Rule(
         "type.case",
         "PL I, II.5.b",
         "error",
@@ -1859,6 +1964,13 @@ RULES: tuple[Rule, ...] = (
         "error",
         'Each căn cứ ends with ";", the last with ".".',
         _basis_punctuation,
+    ),
+    Rule(
+        "heading.bold",
+        "PL I, II.6.đ",
+        "error",
+        "Headings are bold: Phần and its title, and the sections (mục) I, II, ….",
+        _headings_bold,
     ),
     Rule("body.align", "PL I, II.6.e", "error", "Body paragraphs are justified.", _body_align),
     Rule(
@@ -1937,6 +2049,13 @@ RULES: tuple[Rule, ...] = (
         _recipients_lines,
     ),
     Rule(
+        "recipients.as-above",
+        "PL I, II.9.b",
+        "error",
+        'With a Kính gửi, Nơi nhận lists "- Như trên;" for the bodies it names.',
+        _recipients_as_above,
+    ),
+    Rule(
         "recipients.position",
         "PL I, II.9.d",
         "error",
@@ -1956,6 +2075,20 @@ RULES: tuple[Rule, ...] = (
         "error",
         'Authority prefixes are written exactly "TM.", "KT.", "TL.", "TUQ.", "Q." and one space.',
         _signature_authority,
+    ),
+    Rule(
+        "signature.deputy",
+        "PL I, II.7.b",
+        "error",
+        'A deputy (Phó …) signs under "KT." (ký thay) the head, unless TL. or TUQ.',
+        _signature_deputy,
+    ),
+    Rule(
+        "signature.own-title",
+        "PL I, II.7.b",
+        "error",
+        "Under \"KT. <head's title>\" comes the signer's own title (PHÓ GIÁM ĐỐC).",
+        _signature_own_title,
     ),
     Rule(
         "signature.name",
