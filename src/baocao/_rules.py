@@ -888,7 +888,7 @@ def _document_date(doc: ParsedDocument) -> _dt.date | None:
     match = parts[1]
     try:
         return _dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
+    except (ValueError, OverflowError):  # day 31 of month 2, a 20-digit year
         return None
 
 
