@@ -736,6 +736,18 @@ def test_page_number_field_forms() -> None:
     assert "page-number.present" in {f.rule for f in check(none)}
 
 
+def test_the_page_estimate_stops_once_past_its_limit() -> None:
+    """Whether page numbers are due needs only "more than one page?": a long document is
+    not wrapped to its end (a million paragraphs took minutes)."""
+    parsed = parse(build(long_body() * 20, styles=TNR_DEFAULTS))
+    full = parsed.page_estimate()
+    early = parsed.page_estimate(at_most=1.0)
+    assert full > 10
+    assert 1.0 < early < full
+    short = parse(build(report_header(), styles=TNR_DEFAULTS))
+    assert short.page_estimate(at_most=1.0) == short.page_estimate()
+
+
 def test_one_page_needs_no_page_number() -> None:
     doc = parse(build(report_header(), styles=TNR_DEFAULTS))
     assert doc.page_estimate() < 1

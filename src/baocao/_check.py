@@ -1944,11 +1944,14 @@ class ParsedDocument:
         """The parts of the report (see :func:`find_elements`)."""
         return find_elements(self)
 
-    def page_estimate(self) -> float:
+    def page_estimate(self, *, at_most: float | None = None) -> float:
         """A rough count of the pages of the main story (to know if page numbers are due).
 
         Sections that start a new page and explicit page breaks count as pages; the rest
-        is estimated by wrapping every paragraph with the metrics.
+        is estimated by wrapping every paragraph with the metrics. With ``at_most``, the
+        count stops as soon as it is past that many pages (a million paragraphs need not be
+        wrapped to know there is more than one page): the result is then only known to be
+        greater than ``at_most``.
         """
         breaks = sum(1 for s in self.sections[1:] if s.kind != "continuous")
         breaks += sum(1 for p in self.paragraphs if p.page_break or p.fmt.page_break_before)
@@ -1960,8 +1963,11 @@ class ParsedDocument:
             max(1, height - (first.top or 1440) - (first.bottom or 1440))
         )
         total = 0.0
+        enough = math.inf if at_most is None else at_most * usable
         rows: dict[tuple[int, int], dict[int, float]] = {}
         for para in self.paragraphs:
+            if total > enough:  # rows only add to it
+                return total / usable
             used = paragraph_height_mm(para)
             if para.container.kind == "cell":
                 key = (para.container.table, para.container.row)

@@ -1543,7 +1543,7 @@ def _page_present(doc: ParsedDocument) -> Iterator[Problem]:
                     f"the page number in the {kind} footer of section {section.index + 1}",
                     "in the header (top margin)",
                 )
-    if doc.page_estimate() <= 1.0:
+    if doc.page_estimate(at_most=1.0) <= 1.0:
         return
     first = doc.sections[0]
     kinds = ["default", "even"] if doc.even_and_odd else ["default"]
