@@ -63,6 +63,7 @@ from ._numbers import (
 )
 from ._options import Margins
 from ._pdf import to_pdf
+from ._render import TemplateLimits
 from ._schema import json_schema
 from ._template import Template, render
 
@@ -99,6 +100,7 @@ __all__ = [
     "Table",
     "Template",
     "TemplateError",
+    "TemplateLimits",
     "ValidationError",
     "check",
     "context",
