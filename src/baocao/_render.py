@@ -130,7 +130,7 @@ class TemplateLimits:
     Attributes:
         operations: the most loop turns, calls and attribute lookups a render may make,
             plus 100 for each text of the report; ``range(n)`` counts ``n``, ``lipsum(n)``
-            its words and a macro call 10. baocao's own template makes about 7 for each
+            its words and a macro call 100. baocao's own template makes about 7 for each
             block of the report.
         output: the most characters that one text the template makes may have: a whole
             part of the document (the body, a header), a macro's output, a text joined
@@ -152,15 +152,16 @@ class TemplateLimits:
 class _LimitError(jinja2.exceptions.SecurityError):
     """A template went over its budget, or asked for raw XML; names the paragraph."""
 
-    def __init__(self, message: str, budget: bool = True) -> None:
+    def __init__(self, message: str, budget: bool = True, frame: Any = None) -> None:
         super().__init__(message)
         self.budget = budget
-        self.paragraph = _template_paragraph()
+        self.paragraph = (frame is not None and _template_paragraph(frame)) or \
+            _template_paragraph(sys._getframe(1))
 
 
-def _template_paragraph() -> str:
-    """The template paragraph the running Jinja code comes from (or "")."""
-    frame = sys._getframe(1)
+def _template_paragraph(frame: Any) -> str:
+    """The template paragraph that Jinja code running in ``frame`` (or a frame that
+    called it) comes from, or ""."""
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -168,7 +169,7 @@ def _template_paragraph() -> str:
             lines = source.splitlines()
             line = template.get_corresponding_lineno(frame.f_lineno)
             return reader_text(lines[line - 1]) if 0 < line <= len(lines) else ""
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return ""
 
 
@@ -182,26 +183,29 @@ def _grouped(number: int) -> str:
 
 
 class _Budget:
-    __slots__ = ("limits", "most", "operations")
+    __slots__ = ("limits", "most", "operations", "texts")
 
     def __init__(self, limits: TemplateLimits, texts: int = 0) -> None:
         self.limits = limits
         self.operations = 0
+        self.texts = texts
         self.most = limits.operations + 100 * texts
 
     def charge(self, count: int = 1) -> None:
         self.operations += count
         if self.operations > self.most:
             raise _LimitError(
-                f"it takes more than {_grouped(self.limits.operations)} operations (loop "
-                "turns, calls, attribute lookups); raise the limit with "
+                f"it takes more than {_grouped(self.most)} operations (loop turns, calls, "
+                f"attribute lookups: {_grouped(self.limits.operations)}, and 100 for each of "
+                f"the report's {_grouped(self.texts)} texts); raise the limit with "
                 "limits=baocao.TemplateLimits(operations=…) if the template needs it")
 
-    def size(self, size: int, what: str) -> None:
+    def size(self, size: int, what: str, frame: Any = None) -> None:
         if size > self.limits.output:
             raise _LimitError(
                 f"{what} would be {_grouped(size)} characters long, more than the limit of "
-                f"{_grouped(self.limits.output)} (limits=baocao.TemplateLimits(output=…))")
+                f"{_grouped(self.limits.output)} (limits=baocao.TemplateLimits(output=…))",
+                frame=frame)
 
     def items(self, count: int, what: str) -> None:
         if count > MAX_TEMPLATE_ITEMS:
@@ -245,8 +249,8 @@ def _joined(pieces: Iterable[Any], what: str) -> list[Any]:
     total = 0
     for piece in pieces:
         total += len(piece) if isinstance(piece, str) else 1
-        if total > budget.limits.output:
-            budget.size(total, what)
+        if total > budget.limits.output:  # the paragraph: where the output stopped
+            budget.size(total, what, getattr(pieces, "gi_frame", None))
         out.append(piece)
     return out
 
@@ -475,7 +479,7 @@ class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any,  # noqa: N805
              *args: Any, **kwargs: Any) -> Any:
-        _budget().charge(10 if isinstance(__obj, jinja2.runtime.Macro) else 1)
+        _budget().charge(100 if isinstance(__obj, jinja2.runtime.Macro) else 1)
         args = _check_method(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
