@@ -908,7 +908,8 @@ def use_w_prefix(tpl: Any) -> None:
             changed = True
     for part in document.part.package.parts:
         if part.content_type == _FOOTNOTES:
-            root = parse_rendered(part.blob)
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
+                                                               no_network=True))
             if root.prefix != "w":
                 part._blob = etree.tostring(_w_prefixed(root), xml_declaration=True,
                                             encoding="UTF-8", standalone=True)
