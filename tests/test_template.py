@@ -229,7 +229,9 @@ def test_safe_and_raw_xml_are_refused_unless_allowed() -> None:
                  "{{ [subject]|map('safe')|join }}"):
         template = with_paragraph(para(f"Thô: {text}") + para(LOST_XML))
         for message in refused(template):
-            assert "allow_raw_xml=True" in message, message
+            assert "the template writes raw XML: '|safe'" in message, message
+            assert "allow_raw_xml=True" in message
+            assert "(in the paragraph: Thô:" in message
     raw = with_paragraph(para("Ngắt:{{ '&lt;/w:t&gt;&lt;w:br/&gt;&lt;w:t&gt;'|safe }}dòng")
                          + para(LOST_XML))
     fast, plain = both(raw, make_report(), allow_raw_xml=True)
@@ -382,13 +384,21 @@ def test_imported_files_and_subdocuments_are_refused(element: str, rel: str, tar
 # --------------------------------------------------------------------------- long text
 
 
-def test_a_text_over_what_a_docx_holds_is_refused_before_rendering() -> None:
-    report = make_report(sections=[baocao.Section(title="A", body=[
-        "x" * 10_200_000, "Đoạn sau"])], recipients=["Cục Văn thư"])
+@pytest.mark.parametrize(("field", "path"), [
+    ("body", "sections[0].body[0]"), ("subject", "subject"),
+    ("cell", "sections[0].body[1].rows[0][0]"), ("recipient", "recipients[0]")])
+def test_a_text_over_what_a_docx_holds_is_refused_before_rendering(field: str,
+                                                                    path: str) -> None:
+    huge = "x" * 10_200_000
+    table = baocao.Table(header=["A"], rows=[[huge if field == "cell" else "1"]])
+    report = make_report(
+        sections=[baocao.Section(title="A", body=[huge if field == "body" else "x", table])],
+        subject=huge if field == "subject" else "Báo cáo",
+        recipients=[huge if field == "recipient" else "Cục Văn thư"])
     for render in (baocao.render, render_document):
         with pytest.raises(baocao.ValidationError) as error:
             render(report)
-        assert error.value.path.startswith("sections[0].body[0]")
+        assert error.value.path.startswith(path)
         assert "is 10 200 000 bytes long (UTF-8); a .docx text holds at most 10 000 000" \
             in str(error.value)
 

@@ -632,6 +632,8 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
         return f"the template uses a value the context does not have: {exc.message}{where}"
     if isinstance(exc, _LimitError) and exc.budget:
         return f"the template does too much: {exc.message}{where}"
+    if exc.message == _RAW_XML:
+        return f"the template writes raw XML: {_RAW_XML}{where}"
     if isinstance(exc, _RenderedXMLError):
         return f"{exc.message}{where}"
     if isinstance(exc, jinja2.exceptions.SecurityError):
