@@ -226,7 +226,8 @@ def test_a_page_break_in_a_container_is_an_error_not_lost_text(container: str) -
 
 def test_safe_and_raw_xml_are_refused_unless_allowed() -> None:
     for text in ("{{ subject|safe }}", "{% autoescape false %}{{ subject }}{% endautoescape %}",
-                 "{{ [subject]|map('safe')|join }}"):
+                 "{{ [subject]|map('safe')|join }}", "{{ 'http://x.vn'|urlize }}",
+                 "{% filter safe %}{{ subject }}{% endfilter %}"):
         template = with_paragraph(para(f"Thô: {text}") + para(LOST_XML))
         for message in refused(template):
             assert "the template writes raw XML: '|safe'" in message, message

@@ -33,8 +33,9 @@ code                       severity  what it means
 ``python-internals``       error     an attribute or name that reaches for Python internals
                                      (``__class__``, ``__globals__``, anything starting with
                                      ``_``); the sandbox refuses it when rendering
-``raw-xml``                error     ``|safe`` or ``{% autoescape false %}``: a value written
-                                     as raw XML, refused unless ``allow_raw_xml=True``
+``raw-xml``                error     ``|safe``, ``|urlize``, ``{% autoescape false %}``: a
+                                     value written as raw XML, refused unless
+                                     ``allow_raw_xml=True``
 ``tag-in-container``       warning   a value printed inside a hyperlink, a field
                                      (``fldSimple``), a content control or another run
                                      container: a page break (``\f``) in it cannot be

@@ -401,13 +401,16 @@ def _replace(eval_ctx: Any, s: str, old: str, new: str, count: int | None = None
     return jinja2.filters.do_replace(eval_ctx, s, old, new, count)
 
 
-def _safe(value: str) -> Markup:
+def _safe(value: str, *args: Any, **kwargs: Any) -> Markup:
     raise _LimitError(_RAW_XML, budget=False)
 
 
-_RAW_XML = ("'|safe' (or '{% autoescape false %}') writes a value as raw XML, which can "
-            "break the document; baocao escapes every value. Remove it, or load the "
-            "template with allow_raw_xml=True")
+_RAW_XML = ("'|safe' (like '|urlize' and '{% autoescape false %}') writes a value as raw "
+            "XML, which can break the document; baocao escapes every value. Remove it, or "
+            "load the template with allow_raw_xml=True")
+
+_RAW_FILTERS = ("safe", "urlize")
+"""The filters that write their value as raw markup (``urlize`` writes HTML links)."""
 
 _BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
     "center": _center, "indent": _indent, "format": _format, "batch": _batch,
@@ -431,7 +434,7 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         self.write(")")
 
     def visit_Filter(self, node: jinja2.nodes.Filter, frame: Any) -> None:  # noqa: N802
-        if node.name == "safe" and not getattr(self.environment, "raw_xml", True):
+        if node.name in _RAW_FILTERS and not getattr(self.environment, "raw_xml", True):
             self.fail(_RAW_XML, node.lineno)
         super().visit_Filter(node, frame)
 
@@ -557,7 +560,7 @@ def jinja_environment(*, raw_xml: bool = False,
     env.filters.update(FILTERS)
     env.filters.update(_BOUNDED_FILTERS)
     if not raw_xml and not properties:
-        env.filters["safe"] = _safe
+        env.filters.update(dict.fromkeys(_RAW_FILTERS, _safe))
     env.globals.update(range=_range, lipsum=_lipsum)
     return env
 
