@@ -367,7 +367,9 @@ def test_an_attached_template_is_dropped() -> None:
     ('<w:altChunk r:id="rId98"/>', _RT + "aFChunk", "chunk.html", "an imported file"),
     ('<w:subDoc r:id="rId98"/>', _RT + "subDocument", "file:///tmp/chuong-2.docx",
      "a linked subdocument"),
-], ids=["altChunk", "subDocument"])
+    ('<w:p><w:r><w:object><o:OLEObject r:id="rId98" ProgID="Equation.3"/></w:object></w:r>'
+     "</w:p>", _RT + "oleObject", "file:///tmp/equation.bin", "an embedded or linked OLE"),
+], ids=["altChunk", "subDocument", "OLE object"])
 def test_imported_files_and_subdocuments_are_refused(element: str, rel: str, target: str,
                                                       words: str) -> None:
     external = target.startswith("file:")

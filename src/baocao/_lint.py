@@ -40,9 +40,10 @@ code                       severity  what it means
                                      (``fldSimple``), a content control or another run
                                      container: a page break (``\f``) in it cannot be
                                      rendered there
-``foreign-content``        error or  macros and attached templates (warning: dropped when
-                           warning   rendering); imported files (``altChunk``) and
-                                     subdocuments (error: refused)
+``foreign-content``        error or  macros, attached templates, mail-merge sources
+                           warning   (warning: dropped when rendering); imported files
+                                     (``altChunk``), subdocuments, OLE objects and ActiveX
+                                     controls (error: refused)
 =========================  ========  ==========================================================
 
 A file that is not a .docx raises :class:`~baocao.TemplateError` instead.

@@ -858,10 +858,14 @@ _MS = "http://schemas.microsoft.com/office/2006/relationships/"
 _DROPPED = {_MS + "vbaProject": "macros (vbaProject.bin)",
             _MS + "keyMapCustomizations": "macro key bindings (customizations.xml)",
             _MS + "attachedToolbars": "macro toolbars (attachedToolbars.bin)",
-            _RT + "attachedTemplate": "an attached template (settings.xml attachedTemplate)"}
+            _RT + "attachedTemplate": "an attached template (settings.xml attachedTemplate)",
+            _RT + "mailMergeSource": "a mail-merge data source",
+            _RT + "mailMergeHeaderSource": "a mail-merge header source"}
 _REFUSED = {_RT + "aFChunk": "an imported file of another format (w:altChunk, e.g. HTML) "
                              "that Word converts when it opens the document",
-            _RT + "subDocument": "a linked subdocument (w:subDoc)"}
+            _RT + "subDocument": "a linked subdocument (w:subDoc)",
+            _RT + "oleObject": "an embedded or linked OLE object (w:object)",
+            _RT + "control": "an ActiveX control"}
 
 
 def foreign_content(document: Any) -> list[tuple[bool, str, str]]:
