@@ -16,6 +16,14 @@ reference that :class:`baocao.Template` (which :func:`baocao.render` uses) must 
   and ``\\f`` a page break.
 * Templates cannot include other templates, and ``*`` and ``**`` are bounded; any
   failure inside a template is a :class:`~baocao.TemplateError`.
+* Every render has a budget (:class:`TemplateLimits`): loop turns and calls, and the
+  length of every text the template makes; ``|safe`` and ``{% autoescape false %}`` are
+  refused unless raw XML is allowed.
+* What the template fills is parsed strictly (:class:`StrictDocxTemplate`; docxtpl uses
+  lxml's recover mode, which drops what it cannot read), and a text of the report over
+  :data:`MAX_TEXT_BYTES` is refused before rendering.
+* A template is a layout: macros and attached templates are dropped, imported files,
+  subdocuments and OLE objects refused (:func:`strip_template`).
 * The output is deterministic: fixed zip timestamps and entry order, and core properties
   taken from the report (its date, title and issuing body), never from the clock.
 """
