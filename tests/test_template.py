@@ -152,6 +152,11 @@ WORK = [  # (template text, words of the error): each hung or took gigabytes in 
      "{% endfor %}", "made with '+'"),
     ("{% for i in range(100000) %}{{ 'a' * 7000 }}{% endfor %}",  # 700 MB of output
      "the text of this part of the template would be"),
+    ("{{ 'a'.center(3000000)|list|length }}", "the list that '|list' makes would hold"),
+    ("{{ 'a'.center(3000000)|batch(1)|list|length }}", "the list that '|batch' makes"),
+    ("{{ '&lt;'.center(40000000, '&lt;')|forceescape|length }}", "'|forceescape' makes"),
+    ("{{ '&lt;'.center(40000000, '&lt;') }}", "a value printed would be 160 000 000 characters"),
+    ("{{ 'ab'.center(40000000)|wordwrap(1)|length }}", "operations (loop turns"),
 ]
 
 
@@ -165,15 +170,17 @@ def test_a_template_has_a_budget(text: str, words: str) -> None:
 
 
 def test_the_budget_is_configurable() -> None:
-    template = with_paragraph(para("Đệm: {{ 'a'.center(2000) }}{% for i in range(20000) %}"
+    template = with_paragraph(para("Đệm: {{ 'a'.center(20000) }}{% for i in range(20000) %}"
                                    "{% endfor %}"))
     report = make_report()
     fast, plain = both(template, report)
     assert fast == plain
-    assert "a".center(2000) in "\n".join(texts(fast))
+    assert "a".center(20000) in "\n".join(texts(fast))
     small = baocao.TemplateLimits(output=1000)
     for message in refused(template, limits=small):
-        assert "more than the limit of 1 000 (limits=baocao.TemplateLimits(output=…))" in message
+        assert "'center' makes would be 20 000 characters long" in message
+        assert ("(limits=baocao.TemplateLimits(output=1 000), plus 500 for each of the "
+                "report's 8 texts and 6 for each of their") in message
     fewer = baocao.TemplateLimits(operations=200)
     for message in refused(template, limits=fewer):
         assert "attribute lookups: 200, and 100 for each of the report's" in message

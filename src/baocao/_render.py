@@ -99,12 +99,22 @@ def default_template_path() -> Path:
 _BREAKS = re.compile("[\r\v\x85\u2028\u2029]")
 
 
+def escaped_size(text: str) -> int:
+    """How long ``text`` is once escaped for XML (as :func:`_finalize` escapes it), counted
+    without making it."""
+    return len(text) + sum(text.count(c) * extra for c, extra in _ESCAPE_EXTRA)
+
+
+_ESCAPE_EXTRA = (("&", 4), ("<", 3), (">", 3), ('"', 4), ("'", 4), ("{", 5), ("}", 5))
+
+
 def _finalize(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value
     text = str(value)
+    _budget().size(escaped_size(text), "a value printed")
     if _BREAKS.search(text):
         text = _BREAKS.sub("\n", text.replace("\r\n", "\n"))
     return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
@@ -140,10 +150,11 @@ class TemplateLimits:
             plus 100 for each text of the report; ``range(n)`` counts ``n``, ``lipsum(n)``
             its words and a macro call 100. baocao's own template makes about 7 for each
             block of the report.
-        output: the most characters that one text the template makes may have: a whole
-            part of the document (the body, a header), a macro's output, a text joined
-            with ``~``, ``+`` or ``join``, or one padded with a width (``center``,
-            ``'%*s'``, ``'{:>n}'.format``).
+        output: the most characters that one text the template makes may have, plus 500
+            for each text of the report and 6 for each of their characters: a whole part
+            of the document (the body, a header), a macro's output, a value printed, a
+            text joined with ``~``, ``+`` or ``join``, one a filter makes, or one padded
+            with a width (``center``, ``'%*s'``, ``'{:>n}'.format``).
 
     Lists a template makes (``*``, ``batch``, ``slice``) hold at most 1 000 000 items.
     Going over a limit is a :class:`~baocao.TemplateError` naming the paragraph.
@@ -191,13 +202,15 @@ def _grouped(number: int) -> str:
 
 
 class _Budget:
-    __slots__ = ("limits", "most", "operations", "texts")
+    __slots__ = ("characters", "limits", "longest", "most", "operations", "texts")
 
-    def __init__(self, limits: TemplateLimits, texts: int = 0) -> None:
+    def __init__(self, limits: TemplateLimits, texts: int = 0, characters: int = 0) -> None:
         self.limits = limits
         self.operations = 0
         self.texts = texts
+        self.characters = characters
         self.most = limits.operations + 100 * texts
+        self.longest = limits.output + 500 * texts + 6 * characters
 
     def charge(self, count: int = 1) -> None:
         self.operations += count
@@ -209,11 +222,14 @@ class _Budget:
                 "limits=baocao.TemplateLimits(operations=…) if the template needs it")
 
     def size(self, size: int, what: str, frame: Any = None) -> None:
-        if size > self.limits.output:
+        if size > self.longest:
+            more = (f", plus 500 for each of the report's {_grouped(self.texts)} texts and 6 "
+                    f"for each of their {_grouped(self.characters)} characters"
+                    if self.texts else "")
             raise _LimitError(
-                f"{what} would be {_grouped(size)} characters long, more than the limit of "
-                f"{_grouped(self.limits.output)} (limits=baocao.TemplateLimits(output=…))",
-                frame=frame)
+                f"{what} would be {_grouped(size)} characters long, more than "
+                f"{_grouped(self.longest)} (limits=baocao.TemplateLimits(output="
+                f"{_grouped(self.limits.output)}){more})", frame=frame)
 
     def items(self, count: int, what: str) -> None:
         if count > MAX_TEMPLATE_ITEMS:
@@ -232,12 +248,12 @@ def _budget() -> _Budget:
 
 
 @contextlib.contextmanager
-def budget(limits: TemplateLimits | None, texts: int = 0) -> Iterator[None]:
+def budget(limits: TemplateLimits | None, size: tuple[int, int] = (0, 0)) -> Iterator[None]:
     """Render the templates inside this block on one budget of ``limits``, for a report
-    of ``texts`` texts."""
+    of ``size`` (its texts and their characters, :func:`check_text_sizes`)."""
     if limits is not None and not isinstance(limits, TemplateLimits):
         raise InvalidTypeError(limits, "is not a baocao.TemplateLimits", path="limits")
-    token = _BUDGET.set(_Budget(limits or _DEFAULT_LIMITS, texts))
+    token = _BUDGET.set(_Budget(limits or _DEFAULT_LIMITS, *size))
     try:
         yield
     finally:
@@ -257,7 +273,7 @@ def _joined(pieces: Iterable[Any], what: str) -> list[Any]:
     total = 0
     for piece in pieces:
         total += len(piece) if isinstance(piece, str) else 1
-        if total > budget.limits.output:  # the paragraph: where the output stopped
+        if total > budget.longest:  # the paragraph: where the output stopped
             budget.size(total, what, getattr(pieces, "gi_frame", None))
         out.append(piece)
     return out
@@ -417,6 +433,56 @@ _RAW_XML = ("'|safe' (like '|urlize' and '{% autoescape false %}') writes a valu
             "XML, which can break the document; baocao escapes every value. Remove it, or "
             "load the template with allow_raw_xml=True")
 
+_ITEM_FILTERS = frozenset({"list", "sort", "unique", "reverse", "batch", "slice", "groupby",
+                           "dictsort"})
+"""The filters that make a list of every item of their value."""
+
+
+def _items(value: Any, name: str) -> Any:
+    """``value``, refused when it holds more than ``MAX_TEMPLATE_ITEMS`` items (an
+    iterator is read into a list, counted as it goes)."""
+    budget = _budget()
+    what = f"the list that '|{name}' makes"
+    if isinstance(value, (str, list, tuple, dict, range, set, frozenset)):
+        budget.items(len(value), what)
+        return value
+    try:
+        iterator = iter(value)
+    except TypeError:
+        return value  # the filter itself says what is wrong
+    items = []
+    for item in iterator:
+        items.append(item)
+        if len(items) > MAX_TEMPLATE_ITEMS:
+            budget.items(len(items), what)
+    return items
+
+
+_ESCAPING = frozenset({"e", "escape", "forceescape"})
+_SLOW = frozenset({"wordwrap", "pprint", "unique", "groupby", "sort", "dictsort"})
+
+
+def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """``original``, with the list it makes bounded before it makes it and the text it
+    makes measured (so that no chain of filters grows a text without end)."""
+    first = 0 if getattr(original, "jinja_pass_arg", None) is None else 1
+
+    @functools.wraps(original)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        if name in _ITEM_FILTERS and len(args) > first:
+            args = (*args[:first], _items(args[first], name), *args[first + 1:])
+        elif name in _ESCAPING and args and isinstance(args[0], str):
+            _budget().size(escaped_size(args[0]), f"the text that '|{name}' makes")
+        elif name in _SLOW and len(args) > first and hasattr(args[first], "__len__"):
+            _budget().charge(len(args[first]))  # Python code that walks every item
+        result = original(*args, **kwargs)
+        if isinstance(result, str):
+            _budget().size(len(result), f"the text that '|{name}' makes")
+        return result
+
+    return bounded
+
+
 _RAW_FILTERS = ("safe", "urlize")
 """The filters that write their value as raw markup (``urlize`` writes HTML links)."""
 
@@ -567,6 +633,7 @@ def jinja_environment(*, raw_xml: bool = False,
                keep_trailing_newline=True, loader=jinja2.DictLoader({}))
     env.filters.update(FILTERS)
     env.filters.update(_BOUNDED_FILTERS)
+    env.filters.update({name: _bounded_filter(name, f) for name, f in env.filters.items()})
     if not raw_xml and not properties:
         env.filters.update(dict.fromkeys(_RAW_FILTERS, _safe))
     env.globals.update(range=_range, lipsum=_lipsum)
@@ -735,26 +802,27 @@ def _rendered_error(exc: etree.XMLSyntaxError, xml: str | bytes) -> _RenderedXML
         "|safe, breaks the document (`baocao lint` names such placeholders)", paragraph)
 
 
-def check_text_sizes(value: object, path: str = "") -> int:
+def check_text_sizes(value: object, path: str = "") -> tuple[int, int]:
     """Refuse, before rendering, a text of the report longer than :data:`MAX_TEXT_BYTES`
     (in UTF-8): the .docx would not open (lxml would cut it and drop what follows).
-    Returns how many texts the report has."""
+    Returns how many texts the report has, and how many characters they have."""
     if isinstance(value, str):
         if len(value) * 4 > MAX_TEXT_BYTES and len(value.encode("utf-8")) > MAX_TEXT_BYTES:
             raise ValidationError(
                 value, f"is {_grouped(len(value.encode('utf-8')))} bytes long (UTF-8); a "
                 f".docx text holds at most {_grouped(MAX_TEXT_BYTES)} bytes: split it into "
                 "several paragraphs", path=path)
-        return 1
+        return 1, len(value)
     if isinstance(value, (list, tuple)):
-        return sum(check_text_sizes(item, f"{path}[{index}]")
-                   for index, item in enumerate(value))
-    if attrs.has(type(value)):
+        items = [check_text_sizes(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    elif attrs.has(type(value)):
         fields: tuple[Any, ...] = attrs.fields(type(value))  # type: ignore[arg-type]
-        return sum(check_text_sizes(getattr(value, field.name),
-                                    f"{path}.{field.name}" if path else field.name)
-                   for field in fields)
-    return 0
+        items = [check_text_sizes(getattr(value, field.name),
+                                  f"{path}.{field.name}" if path else field.name)
+                 for field in fields]
+    else:
+        return 0, 0
+    return sum(texts for texts, _ in items), sum(chars for _, chars in items)
 
 
 def fix_table_grids(tree: Any) -> None:
@@ -967,7 +1035,7 @@ def render_document(report: m.Report, template: PathLike | bytes | None = None, 
                     allow_raw_xml: bool = False) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
     data = _load_template(template)
-    texts = check_text_sizes(report)
+    size = check_text_sizes(report)
     ctx = build_context(report)
     name = template_name(template)
     tpl = StrictDocxTemplate(io.BytesIO(data))
@@ -975,7 +1043,7 @@ def render_document(report: m.Report, template: PathLike | bytes | None = None, 
         tpl.init_docx()
         strip_template(tpl, name)
         try:
-            with budget(limits, texts):
+            with budget(limits, size):
                 tpl.render(ctx, jinja_env=jinja_environment(raw_xml=allow_raw_xml),
                            autoescape=True)
         except jinja2.TemplateError as exc:

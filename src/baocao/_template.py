@@ -221,10 +221,10 @@ class Template:
         if margins is not None and not isinstance(margins, Margins):
             raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
         checked = check_profile(profile)
-        texts = check_text_sizes(report)
+        size = check_text_sizes(report)
         ctx = build_context(report)
         try:
-            with budget(limits or self._limits, texts):
+            with budget(limits or self._limits, size):
                 entries = self._render_parts(ctx, report, checked, margins)
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {_describe(exc, self._tools.docx)}") from None
