@@ -82,9 +82,9 @@ class Template:
     ``limits`` (a :class:`baocao.TemplateLimits`) is the budget of each render: loop
     turns and calls, and the length of the texts the template makes. ``allow_raw_xml``
     lets the template write values as raw XML (``|safe``, ``{% autoescape false %}``),
-    which baocao refuses by default. A template is a layout: macros and attached
-    templates are dropped, imported files (``altChunk``) and subdocuments refused
-    (``templates/README.md``).
+    which baocao refuses by default. A template is a layout: macros, attached templates
+    and mail-merge sources are dropped; imported files (``altChunk``), subdocuments, OLE
+    objects and ActiveX controls refused (``templates/README.md``).
 
     >>> import baocao, datetime
     >>> template = baocao.Template()
