@@ -11,6 +11,7 @@ PUBLIC = {
     "Money", "Percent", "Rate", "Number", "Date",
     # loading, rendering, context, schema, PDF
     "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins", "Template",
+    "TemplateLimits",
     "render_many", "RenderResult",
     # conformance to Nghị định 30
     "check", "Finding",

@@ -29,6 +29,7 @@ from baocao._render import default_template_path, render_document
 
 from .conftest import make_report, open_docx
 from .strategies import document_paragraphs
+from .test_template import add_rel, edited, para, with_macros, with_paragraph
 
 Paragraph = str | tuple[str, ...] | list[str]  # text, runs of one paragraph, cells of a row
 
@@ -380,3 +381,49 @@ def test_lint_never_crashes_and_agrees_with_jinja(paragraphs: list[tuple[str, ..
     issues = lint(data)
     if not any(issue.severity == "error" for issue in issues):
         baocao.Template(data)  # no TemplateError
+
+
+# --------------------------------------------------------------------------- custom templates
+
+
+@pytest.mark.parametrize(("container", "what"), [
+    ('<w:hyperlink w:anchor="muc">{}</w:hyperlink>', "a hyperlink (w:hyperlink)"),
+    ('<w:fldSimple w:instr=" MERGEFIELD x ">{}</w:fldSimple>', "a field (w:fldSimple)"),
+    ("<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>", "a content control (w:sdt)"),
+    ("<w:smartTag w:element='place'>{}</w:smartTag>", "a w:smartTag element"),
+], ids=["hyperlink", "fldSimple", "sdt", "smartTag"])
+def test_lint_reports_tags_in_containers(container: str, what: str) -> None:
+    run = '<w:r><w:t xml:space="preserve">Mục: {{ subject }}</w:t></w:r>'
+    issues = lint(with_paragraph(f"<w:p>{container.format(run)}</w:p>"))
+    issue = _find(issues, "tag-in-container")
+    assert issue.severity == "warning"
+    assert issue.paragraph == "Mục: {{ subject }}"
+    assert what in issue.message
+    assert [i for i in issues if i.code != "tag-in-container"] == []
+
+
+def test_lint_reports_raw_xml() -> None:
+    for text in ("{{ subject|safe }}", "{% autoescape false %}{{ subject }}{% endautoescape %}"):
+        issues = lint(with_paragraph(para(f"Thô: {text}")))
+        issue = _find(issues, "raw-xml")
+        assert issue.severity == "error"
+        assert issue.paragraph == f"Thô: {text}"
+        assert "allow_raw_xml=True" in issue.message
+
+
+def test_lint_reports_foreign_content() -> None:
+    issue = _find(lint(with_macros()), "foreign-content")
+    assert (issue.severity, "macros (vbaProject.bin)" in issue.message) == ("warning", True)
+    assert "rendering drops it" in issue.message
+    chunk = edited({
+        "word/document.xml": lambda xml: xml.replace(
+            "<w:body>", '<w:body><w:altChunk r:id="rId98"/>', 1),
+        "word/_rels/document.xml.rels": add_rel(
+            "rId98", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+            "aFChunk", "chunk.html"),
+        "[Content_Types].xml": lambda types: types.replace("</Types>", (
+            '<Override PartName="/word/chunk.html" ContentType="text/html"/></Types>'))},
+        {"word/chunk.html": b"<html>x</html>"})
+    issue = _find(lint(chunk), "foreign-content")
+    assert issue.severity == "error"
+    assert "rendering refuses it" in issue.message

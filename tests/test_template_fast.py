@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import docxtpl
 import pytest
 
 import baocao
@@ -122,3 +123,34 @@ def test_template_render_errors(tmp_path: Path) -> None:
         template.render(make_report())
     with pytest.raises(baocao.InvalidTypeError):
         template.render("report")  # type: ignore[arg-type]
+
+
+def test_table_grids_are_fixed_as_docxtpl_fixes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """baocao parses the filled body strictly and then mends table grids as docxtpl's
+    ``fix_tables`` (which parses in recover mode) does: the same tree for a good body."""
+    from lxml import etree
+
+    from baocao import _render
+
+    bodies: list[str] = []
+    original = _render.StrictDocxTemplate.fix_tables
+
+    def spy(self: Any, xml: str) -> Any:
+        bodies.append(xml)
+        return original(self, xml)
+
+    monkeypatch.setattr(_render.StrictDocxTemplate, "fix_tables", spy)
+    for columns in (1, 2, 3, 8):
+        table = baocao.Table(header=[f"H{i}" for i in range(columns)],
+                             rows=[[f"c{i}" for i in range(columns)]] * 2)
+        render_document(make_report(sections=[baocao.Section(title="A", body=[table])],
+                                    appendices=[baocao.Appendix(title="P", body=[table])]))
+    docxtpl_tools = docxtpl.DocxTemplate.__new__(docxtpl.DocxTemplate)
+    mended = 0
+    for xml in bodies:
+        theirs = docxtpl.DocxTemplate.fix_tables(docxtpl_tools, xml)
+        ours = _render.parse_rendered(xml)
+        _render.fix_table_grids(ours)
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        mended += etree.tostring(ours) != etree.tostring(etree.fromstring(xml))
+    assert mended  # the cases do change grids

@@ -64,6 +64,7 @@ from ._numbers import (
 )
 from ._options import Margins
 from ._pdf import to_pdf
+from ._render import TemplateLimits
 from ._schema import json_schema
 from ._template import Template, render
 
@@ -100,6 +101,7 @@ __all__ = [
     "Table",
     "Template",
     "TemplateError",
+    "TemplateLimits",
     "ValidationError",
     "WorkerError",
     "check",

@@ -1,5 +1,8 @@
 """Reading .docx input and writing output files, the same way everywhere.
 
+* :func:`read_bounded` reads a file of at most so many bytes, counting what is read (not
+  what ``stat`` says), and refuses a pipe, a device or a socket before reading it (a
+  ``.docx`` or ``.yaml`` that is a FIFO, or a link to ``/dev/zero``, must not hang).
 * :func:`read_docx` takes a document given as bytes, a path or a binary stream.
 * :func:`write_atomic` writes through a temporary file in the same folder, flushed to
   disk, then renamed over the target: a crash or a full disk never leaves a half-written
@@ -21,11 +24,53 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ._errors import InvalidTypeError, ValidationError
 
-__all__ = ["check_output", "json_for", "output_kind", "read_docx", "write_atomic", "write_output"]
+__all__ = ["MAX_DOCX_BYTES", "check_output", "json_for", "output_kind", "read_bounded",
+           "read_docx", "write_atomic", "write_output"]
+
+MAX_DOCX_BYTES = 512 * 1024 * 1024
+"""The largest .docx file read (the limit of its unpacked parts, too: ``_package``)."""
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int,
+                 error: Callable[[str], Exception]) -> bytes:
+    """The bytes of ``path``, at most ``limit``. What cannot be read becomes
+    ``error(reason)``: a pipe, a device or a socket (refused before anything is read),
+    a file larger than ``limit`` (by ``stat``, and by what is read: ``/proc`` files, a
+    file that grows, a link to ``/dev/zero``), or an ``OSError``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            raise error("not a regular file (a device, a pipe or a socket)")
+        if info.st_size > limit:  # refused before anything is read
+            raise error(f"the file is larger than {limit} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:  # in pieces: read(limit + 1) would allocate all of it at once
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise error(f"cannot read the file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise error(f"the file is larger than {limit} bytes")
+    return b"".join(chunks)
+
+
+_CHUNK = 1 << 20
 
 
 def _read_umask() -> int:
@@ -46,11 +91,8 @@ def read_docx(docx: object, *, path: str = "docx") -> tuple[bytes, str]:
         name = os.fspath(docx)
         if not os.path.isfile(name):
             raise ValidationError(str(name), "does not exist or is not a file", path=path)
-        try:
-            return Path(name).read_bytes(), str(name)
-        except OSError as err:
-            raise ValidationError(str(name), f"cannot be read: {err.strerror or err}",
-                                  path=path) from None
+        return read_bounded(name, MAX_DOCX_BYTES, lambda reason: ValidationError(
+            str(name), reason, path=path)), str(name)
     read = getattr(docx, "read", None)
     if callable(read):
         data = read()

@@ -33,6 +33,17 @@ code                       severity  what it means
 ``python-internals``       error     an attribute or name that reaches for Python internals
                                      (``__class__``, ``__globals__``, anything starting with
                                      ``_``); the sandbox refuses it when rendering
+``raw-xml``                error     ``|safe``, ``|urlize``, ``{% autoescape false %}``: a
+                                     value written as raw XML, refused unless
+                                     ``allow_raw_xml=True``
+``tag-in-container``       warning   a value printed inside a hyperlink, a field
+                                     (``fldSimple``), a content control or another run
+                                     container: a page break (``\f``) in it cannot be
+                                     rendered there
+``foreign-content``        error or  macros, attached templates, mail-merge sources
+                           warning   (warning: dropped when rendering); imported files
+                                     (``altChunk``), subdocuments, OLE objects and ActiveX
+                                     controls (error: refused)
 =========================  ========  ==========================================================
 
 A file that is not a .docx raises :class:`~baocao.TemplateError` instead.
@@ -62,7 +73,15 @@ from lxml import etree
 
 from . import _model as m
 from ._context import context as build_context
-from ._render import _load_template, jinja_environment, reading_template, template_name
+from ._render import (
+    _RAW_XML,
+    _load_template,
+    foreign_content,
+    jinja_environment,
+    reading_template,
+    template_name,
+    use_w_prefix,
+)
 
 __all__ = ["LintIssue", "lint", "locate"]
 
@@ -131,6 +150,7 @@ class _Unit:
     pieces: list[tuple[str, int]]  # (text of a w:t, index of its run)
     where: str  # the text as a reader sees it
     element: Any = None  # the w:p, None for a document property
+    containers: dict[int, str] = attrs.Factory(dict)  # run index: what holds the run
 
     @property
     def text(self) -> str:
@@ -146,6 +166,7 @@ class _Tag:
     source: str  # what Jinja compiles ("" for a comment or docxtpl's vm/hm)
     unit: _Unit
     runs: int  # how many runs the tag is spread over
+    container: str = ""  # what holds its run inside the paragraph (a hyperlink, …)
 
     @property
     def keyword(self) -> str:
@@ -174,6 +195,7 @@ def _units(root: Any) -> list[_Unit]:
     """The paragraphs of a part, each with its own text (not that of nested text boxes)."""
     order: dict[Any, list[tuple[str, int]]] = {p: [] for p in root.iter(_W_P)}
     runs: dict[Any, int] = {}
+    held: dict[Any, dict[int, str]] = {}
     for text in root.iter(_W_T):
         paragraph = text.getparent()
         while paragraph is not None and paragraph.tag != _W_P:
@@ -181,14 +203,34 @@ def _units(root: Any) -> list[_Unit]:
         if paragraph is None:
             continue
         run = text.getparent()
-        runs.setdefault(run, len(runs))
-        order[paragraph].append((text.text or "", runs[run]))
+        index = runs.setdefault(run, len(runs))
+        order[paragraph].append((text.text or "", index))
+        container = _container_of(run, paragraph)
+        if container:
+            held.setdefault(paragraph, {})[index] = container
     out = []
     for paragraph, pieces in order.items():
-        unit = _Unit(pieces, "", paragraph)
+        unit = _Unit(pieces, "", paragraph, held.get(paragraph, {}))
         unit.where = _collapse(unit.text)
         out.append(unit)
     return out
+
+
+_CONTAINERS = {"hyperlink": "a hyperlink (w:hyperlink)", "fldSimple": "a field (w:fldSimple)",
+               "sdt": "a content control (w:sdt)"}
+
+
+def _container_of(run: Any, paragraph: Any) -> str:
+    """What holds ``run`` between it and its paragraph ("" when the paragraph does)."""
+    names = []
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        names.append(etree.QName(parent).localname)
+        parent = parent.getparent()
+    for name in names:
+        if name in _CONTAINERS:
+            return _CONTAINERS[name]
+    return f"a w:{names[-1]} element" if names else ""
 
 
 def _make_tag(text: str, unit: _Unit, runs: int) -> _Tag:
@@ -221,8 +263,11 @@ def _scan(unit: _Unit) -> tuple[list[_Tag], list[str]]:
     tags = []
     rest = list(text)
     for found in _TAG.finditer(text):
-        runs = len(set(owner[found.start():found.end()])) if owner else 1
-        tags.append(_make_tag(found.group(), unit, runs))
+        spread = set(owner[found.start():found.end()])
+        tag = _make_tag(found.group(), unit, len(spread) if owner else 1)
+        tag.container = next((unit.containers[r] for r in sorted(spread)
+                              if r in unit.containers), "")
+        tags.append(tag)
         rest[found.start():found.end()] = " " * (found.end() - found.start())
     remaining = "".join(rest)
     unclosed = [remaining[found.start():found.start() + _PIECE].rstrip()
@@ -342,6 +387,11 @@ class _Linter:
                          "missing in this paragraph (a tag must begin and end in the same "
                          "paragraph)", unit, part)
         for tag in tags:
+            if tag.container and tag.kind == "{{":
+                self.add("tag-in-container", f"the tag '{_short(tag.text, _PIECE)}' is inside "
+                         f"{tag.container}: a value with a page break (\\f) cannot be printed "
+                         "there (the paragraph cannot be split inside it) and rendering fails; "
+                         "move the tag out of it", tag, part, "warning")
             if tag.runs > 1:
                 self.add("split-tag", f"the tag '{_short(tag.text, _PIECE)}' is split across "
                          f"{tag.runs} formatting runs; docxtpl mends it, but delete it and "
@@ -380,6 +430,9 @@ class _Linter:
             self.env.compile(source)
         except jinja2.TemplateSyntaxError as exc:
             text = exc.message or str(exc)
+            if text == _RAW_XML:
+                self.add("raw-xml", f"'{_short(tag.text, _PIECE)}': {text}", tag, part)
+                return True
             code = "unknown-filter" if text.startswith(("No filter named",
                                                         "No test named")) else "syntax"
             self.add(code, f"Jinja cannot read '{_short(tag.text, _PIECE)}': {text}", tag, part)
@@ -663,6 +716,7 @@ def _open(template: str | os.PathLike[str] | bytes | None) -> tuple[str, Any]:
     tpl = docxtpl.DocxTemplate(io.BytesIO(_load_template(template)))
     with reading_template(name):
         tpl.init_docx()
+        use_w_prefix(tpl)
     return name, tpl
 
 
@@ -700,6 +754,12 @@ def lint(template: str | os.PathLike[str] | bytes | None = None) -> list[LintIss
     name, tpl = _open(template)  # the package is checked there (_package)
     linter = _Linter(tpl)
     with reading_template(name):
+        for refused, what, target in foreign_content(tpl.docx):
+            fate = "rendering refuses it: paste that content into the template itself" \
+                if refused else "rendering drops it: a template is a layout"
+            linter.issues.append(LintIssue("foreign-content", f"the template holds {what} "
+                                           f"({target}); {fate}", "",
+                                           "error" if refused else "warning"))
         for part in _parts(tpl):
             linter.part(part)
     return linter.issues

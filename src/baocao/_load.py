@@ -32,7 +32,6 @@ import json
 import math
 import os
 import re
-import stat
 import types
 import typing
 from collections.abc import Mapping
@@ -44,6 +43,7 @@ import yaml
 
 from . import _model as m
 from ._errors import InvalidTypeError, LoadError, ValidationError, join_path
+from ._files import read_bounded
 from ._text import check_text
 
 __all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "MAX_ITEMS", "load", "loads", "structure"]
@@ -479,39 +479,13 @@ def load(source: Source) -> m.Report:
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".json"):
         raise LoadError(f"{path}: expected a .yaml, .yml or .json file")
-    raw = _read_bounded(path)
+    raw = read_bounded(path, MAX_INPUT_BYTES, lambda reason: LoadError(f"{path}: {reason}"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     del raw  # a copy fewer while the text is parsed
     return loads(text, format="json" if suffix == ".json" else "yaml", name=str(path))
-
-
-def _read_bounded(path: Path) -> bytes:
-    """The bytes of ``path``, at most :data:`MAX_INPUT_BYTES`: the size is that of what is
-    read, not what ``stat`` says (``/proc`` files, a file that grows, a symlink to
-    ``/dev/zero``); a pipe or a device is refused before it is read."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-            raise LoadError(f"{path}: not a regular file (a device, a pipe or a socket)")
-        if info.st_size > MAX_INPUT_BYTES:  # refused before anything is read
-            raise LoadError(f"{path}: the file is larger than {MAX_INPUT_BYTES} bytes")
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            raw = stream.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_INPUT_BYTES:
-        raise LoadError(f"{path}: the file is larger than {MAX_INPUT_BYTES} bytes")
-    return raw
 
 
 def _one_line(text: str) -> str:

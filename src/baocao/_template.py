@@ -30,10 +30,8 @@ import os
 import re
 import threading
 import zipfile
-from pathlib import Path
 from typing import IO, Any
 
-import docxtpl
 import jinja2
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
@@ -48,19 +46,26 @@ from ._files import write_output
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._options import Margins, check_profile
 from ._render import (
+    StrictDocxTemplate,
+    TemplateLimits,
     _describe,
     _load_template,
+    _rendered_error,
+    budget,
+    check_text_sizes,
+    compile_properties,
     core_values,
-    default_template_path,
     jinja_environment,
+    parse_rendered,
     reading_template,
+    render_properties,
+    strip_template,
     template_name,
 )
 from ._zip import Compressed, compress, zip_entries
 
 __all__ = ["Template", "render"]
 
-_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _P_OPEN = re.compile(r"<w:p([ >])")
 _P_CLOSE = re.compile(r"\n<w:p([ >])")
@@ -74,6 +79,13 @@ class Template:
     Mẫu 1.4 template. Broken templates fail here, when loading, with a
     :class:`~baocao.TemplateError` that names the problem.
 
+    ``limits`` (a :class:`baocao.TemplateLimits`) is the budget of each render: loop
+    turns and calls, and the length of the texts the template makes. ``allow_raw_xml``
+    lets the template write values as raw XML (``|safe``, ``{% autoescape false %}``),
+    which baocao refuses by default. A template is a layout: macros, attached templates
+    and mail-merge sources are dropped; imported files (``altChunk``), subdocuments, OLE
+    objects and ActiveX controls refused (``templates/README.md``).
+
     >>> import baocao, datetime
     >>> template = baocao.Template()
     >>> report = baocao.Report(
@@ -86,13 +98,19 @@ class Template:
     """
 
     def __init__(self, source: str | os.PathLike[str] | bytes | None = None, *,
-                 name: str | None = None) -> None:
+                 name: str | None = None, limits: TemplateLimits | None = None,
+                 allow_raw_xml: bool = False) -> None:
         self._name = name or template_name(source)
+        if limits is not None and not isinstance(limits, TemplateLimits):
+            raise InvalidTypeError(limits, "is not a baocao.TemplateLimits", path="limits")
+        self._limits = limits
+        self._raw_xml = bool(allow_raw_xml)
         self._source = _load_template(source)
-        tpl = docxtpl.DocxTemplate(io.BytesIO(self._source))
+        tpl = StrictDocxTemplate(io.BytesIO(self._source))
         with reading_template(self.name):
             try:
                 tpl.init_docx()
+                strip_template(tpl, self.name)
                 self._compile(tpl)
             except jinja2.TemplateError as exc:
                 raise TemplateError(f"{self.name}: {_describe(exc, tpl.docx)}") from None
@@ -108,7 +126,7 @@ class Template:
         return self._source
 
     def _compile(self, tpl: Any) -> None:
-        env = jinja_environment()
+        env = jinja_environment(raw_xml=self._raw_xml)
         document = tpl.docx
         self._tools = tpl  # docxtpl's patch_xml, resolve_listing, fix_tables: pure functions
         self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
@@ -125,8 +143,7 @@ class Template:
                 blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
                 source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(blob))
                 self._footnotes.append((part.partname.lstrip("/"), env.from_string(source)))
-        core = document.core_properties
-        self._properties = {name: env.from_string(getattr(core, name)) for name in _PROPERTIES}
+        self._properties = compile_properties(document.core_properties)
         core_part = document.part.package._core_properties_part
         self._core_name = core_part.partname.lstrip("/")
         self._core = serialize_part_xml(core_part._element)
@@ -177,30 +194,38 @@ class Template:
         entries[self._styles_name] = styles_blob
         for name, compiled, encoding in self._parts:
             xml = self._finish(compiled.render(ctx)).encode(encoding)
-            entries[name] = serialize_part_xml(parse_xml(xml))
+            try:
+                entries[name] = serialize_part_xml(parse_xml(xml))
+            except etree.XMLSyntaxError as exc:
+                raise _rendered_error(exc, xml) from None
         for name, compiled in self._footnotes:
-            entries[name] = self._finish(compiled.render(ctx)).encode("utf-8")
+            footnotes = self._finish(compiled.render(ctx)).encode("utf-8")
+            parse_rendered(footnotes)
+            entries[name] = footnotes
         core = parse_xml(self._core)
         props = CoreProperties(core)  # type: ignore[arg-type]  # a CT_CoreProperties
-        for key, compiled in self._properties.items():
-            setattr(props, key, compiled.render(ctx))
+        render_properties(props, self._properties, ctx)
         set_core_properties(props, **core_values(report))
         entries[self._core_name] = serialize_part_xml(core)
         return entries
 
     def render(self, report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None,
-               *, profile: str | int = "14", margins: Margins | None = None) -> bytes:
+               *, profile: str | int = "14", margins: Margins | None = None,
+               limits: TemplateLimits | None = None) -> bytes:
         """Render ``report`` and return the .docx bytes; also write them to ``out``
-        (a path, written atomically, or a binary stream). Options as :func:`baocao.render`.
+        (a path, written atomically, or a binary stream). Options as :func:`baocao.render`;
+        ``limits`` replaces the template's own for this render.
         """
         if not isinstance(report, m.Report):
             raise InvalidTypeError(report, "is not a baocao.Report", path="report")
         if margins is not None and not isinstance(margins, Margins):
             raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
         checked = check_profile(profile)
+        size = check_text_sizes(report)
         ctx = build_context(report)
         try:
-            entries = self._render_parts(ctx, report, checked, margins)
+            with budget(limits or self._limits, size):
+                entries = self._render_parts(ctx, report, checked, margins)
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {_describe(exc, self._tools.docx)}") from None
         data = zip_entries(entries)
@@ -216,28 +241,16 @@ _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
 
 
-def _cached(template: str | os.PathLike[str] | bytes | None) -> Template:
-    """A loaded :class:`Template`, kept by path and modification time (or by content)."""
-    given = template
-    if template is None:
-        template = default_template_path()
-    if isinstance(template, bytes):
-        key: tuple[object, ...] = ("bytes", hashlib.sha256(template).hexdigest())
-    elif isinstance(template, (str, os.PathLike)):
-        path = Path(template)
-        try:
-            stat = path.stat()
-        except OSError as exc:
-            raise TemplateError(f"{path}: cannot read the template: {exc.strerror or exc}") \
-                from None
-        key = ("path", str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    else:
-        raise InvalidTypeError(template, "is not a template path or .docx bytes",
-                               path="template")
+def _cached(template: str | os.PathLike[str] | bytes | None,
+            allow_raw_xml: bool = False) -> Template:
+    """A loaded :class:`Template`, kept by its content (a SHA-256 of the bytes): a file
+    replaced by another is loaded again, whatever its size and modification time."""
+    data = _load_template(template)
+    key = (hashlib.sha256(data).hexdigest(), template_name(template), bool(allow_raw_xml))
     with _CACHE_LOCK:
         found = _CACHE.get(key)
     if found is None:
-        found = Template(given)
+        found = Template(data, name=template_name(template), allow_raw_xml=allow_raw_xml)
         with _CACHE_LOCK:
             if len(_CACHE) >= _CACHE_SIZE:
                 _CACHE.pop(next(iter(_CACHE)))
@@ -247,7 +260,8 @@ def _cached(template: str | os.PathLike[str] | bytes | None) -> Template:
 
 def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None, *,
            template: str | os.PathLike[str] | bytes | None = None, profile: str | int = "14",
-           margins: Margins | None = None) -> bytes:
+           margins: Margins | None = None, limits: TemplateLimits | None = None,
+           allow_raw_xml: bool = False) -> bytes:
     """Render ``report`` to .docx and return the bytes; also write them to ``out``.
 
     ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
@@ -256,8 +270,11 @@ def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = No
     Tiêu ngữ 14, body 14 pt; the default) or ``"13"`` (12, 13, 13). ``margins`` are
     :class:`baocao.Margins`, each inside its legal range.
 
-    Templates are loaded once and kept (see :class:`baocao.Template`); a template file
-    that changes on disk is loaded again.
+    ``limits`` (a :class:`baocao.TemplateLimits`) bounds the work of the template;
+    ``allow_raw_xml`` lets it use ``|safe`` (see :class:`baocao.Template`).
+
+    Templates are loaded once and kept by their content (see :class:`baocao.Template`);
+    a template file that changes on disk is loaded again.
 
     >>> import baocao, datetime, io, docx
     >>> report = baocao.Report(
@@ -272,4 +289,5 @@ def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = No
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
-    return _cached(template).render(report, out, profile=profile, margins=margins)
+    return _cached(template, allow_raw_xml).render(report, out, profile=profile,
+                                                   margins=margins, limits=limits)
