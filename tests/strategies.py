@@ -81,6 +81,20 @@ def line_texts() -> st.SearchStrategy[str]:
         else t)
 
 
+def normal_case(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """``text``, never all capitals (a trích yếu, a signer's name: the model refuses those)."""
+    return text.map(lambda t: t + " a" if baocao._model.all_capitals(baocao._text.nfc(t))
+                    else t)
+
+
+def place_texts(text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
+                ) -> st.SearchStrategy[str]:
+    """A place name (địa danh) as the model takes it: a capital first, on one line."""
+    breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)
+    first = st.sampled_from(["H", "Đ", "Ủ", "Thành phố ", "Q"])
+    return st.builds(lambda a, b: a + b.translate(breaks), first, text())
+
+
 # --------------------------------------------------------------------------- reports
 
 Text = Callable[[], st.SearchStrategy[str]]
@@ -158,7 +172,10 @@ def _signatory(draw: st.DrawFn, text: Text) -> baocao.Signatory:
     authority = draw(st.sampled_from([None, "TM.", "KT.", "TL.", "TUQ.", "Q."]))
     acting_for = draw(text()) if authority in ("TM.", "KT.", "TL.", "TUQ.") else None
     collective = draw(st.none() | text()) if authority in ("KT.", "Q.") else None
-    return baocao.Signatory(name=draw(text()), title=draw(text()), authority=authority,
+    breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)
+    name = draw(normal_case(text().map(lambda t: t.translate(breaks)).filter(str.strip)))
+    return baocao.Signatory(name=name, title=draw(text()),
+                            authority=authority,
                             acting_for=acting_for, collective=collective)
 
 
@@ -201,9 +218,9 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *,
     return baocao.Report(
         issuer=baocao.Issuer(name=draw(text()), abbreviation="SNV", parent=parent),
         number=draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
-        place=draw(text()), date=draw(st.dates(datetime.date(1900, 1, 1),
-                                                 datetime.date(2100, 12, 31))),
-        subject=draw(text()), signatory=draw(_signatory(text)),
+        place=draw(place_texts(text)), date=draw(st.dates(datetime.date(1900, 1, 1),
+                                                          datetime.date(2100, 12, 31))),
+        subject=draw(normal_case(text())), signatory=draw(_signatory(text)),
         doc_type=draw(st.sampled_from(list(baocao.DocumentType))),
         addressees=addressees, legal_bases=draw(st.lists(line_texts(), max_size=2)),
         opening=opening, closing=closing, recipients=recipients, filing=filing,

@@ -17,6 +17,8 @@ import decimal
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import baocao
 from baocao import (
@@ -37,6 +39,7 @@ from baocao._check import check
 from baocao._metrics import MM_PER_PT
 
 from .conftest import make_report, require_tools
+from .strategies import reports, simple_texts
 
 TABLE = Table(
     header=["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
@@ -167,6 +170,14 @@ VARIANTS: dict[str, dict[str, Any]] = {
         ]
     },
     "plan": {"doc_type": "KH", "subject": "Kế hoạch công tác văn thư năm 2027"},
+    # Found by the property below (issue 9, §3): each rendered right, and check agrees.
+    "xet-de-nghi": {"legal_bases": ["Căn cứ Luật Lưu trữ năm 2024",
+                                    "Xét đề nghị của Chánh Văn phòng Sở"]},
+    "theo-de-nghi": {"legal_bases": ["Căn cứ Luật Lưu trữ năm 2024",
+                                     "Theo đề nghị của Trưởng phòng Tổ chức cán bộ"]},
+    "negative-money": {"closing": [baocao.Paragraph(["Chênh lệch ", Money(-46234), "."]),
+                                   baocao.Paragraph(["A", Money(-46234)])]},
+    "hebrew-subject": {"subject": "שלום עולם"},
     "filing": {
         "recipients": ["Sở Tài chính", "Các phòng thuộc Sở"],
         "filing": Filing(unit="VP", copies=2, drafter="NTH", issued=15),
@@ -275,3 +286,32 @@ def test_pdf_date_on_the_line_of_the_number(example_pages: Words) -> None:
     date = _line_of(example_pages[0], "ngày 03 tháng 7 năm 2020")
     assert date[0][2] == pytest.approx(number[0][2], abs=2)
     assert date[0][1] > number[-1][3]  # and to its right
+
+
+# --------------------------------------------------------------------------- every report
+
+MARGINS = [None, baocao.Margins(), baocao.Margins(top=25, bottom=25, left=35, right=20)]
+
+
+def _assert_clean(report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
+    findings = check(baocao.render(report, profile=profile, margins=margins))
+    assert findings == [], "\n".join(str(f) for f in findings)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(values=True), st.sampled_from(["14", "13"]), st.sampled_from(MARGINS))
+def test_every_report_load_accepts_renders_with_no_finding(
+        report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
+    """check(render(r)) == [] for any valid report, hostile text included, in both size
+    profiles, with the default, the smallest and the largest legal margins."""
+    _assert_clean(report, profile, margins)
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(simple_texts, values=True), st.sampled_from(["14", "13"]),
+       st.sampled_from(MARGINS))
+def test_every_readable_report_renders_with_no_finding(
+        report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
+    """The same with readable Vietnamese words, which the checker reads as structure more
+    often (numbers, "Căn cứ", amounts)."""
+    _assert_clean(report, profile, margins)

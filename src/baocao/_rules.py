@@ -181,7 +181,7 @@ def _case_problem(label: str, fragments: Sequence[Fragment], want_upper: bool) -
         return
     if want_upper and not _is_upper(text):
         yield Problem(_where(label, fragments), "lower-case letters", "upper case (in hoa)")
-    elif not want_upper and _is_upper(text):
+    elif not want_upper and text.isupper():  # not _is_upper: Hebrew has no capitals
         yield Problem(
             _where(label, fragments), "all upper case", "normal (sentence) case (in thường)"
         )
@@ -966,14 +966,20 @@ def _stories(doc: ParsedDocument) -> list[list[Para]]:
 
 
 def _bases(doc: ParsedDocument) -> list[Para]:
-    out = []
+    """The căn cứ lines, and the "Theo đề nghị …" / "Xét đề nghị …" lines that close them
+    (PL I, II.6.a: they are part of the căn cứ, so the last of them ends with ".")."""
+    out: list[Para] = []
     for para in _stories(doc)[0]:
         if para.empty:
             continue
-        if not loose(para.text).startswith("căncứ"):
+        text = loose(para.text)
+        if not (text.startswith("căncứ") or (out and text.startswith(_PROPOSAL))):
             break
         out.append(para)
     return out
+
+
+_PROPOSAL = ("theođềnghị", "xétđềnghị")
 
 
 def _basis_italic(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1571,7 +1577,7 @@ def _appendix_pages(doc: ParsedDocument) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- amounts
 
 _AMOUNT_RE = re.compile(
-    r"(?<![\d.,])(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)(?!,\d)(?![\d.]*\d)\s*"
+    r"(?<![\d.,])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)(?!,\d)(?![\d.]*\d)\s*"
     r"(?:đồng|đ|VNĐ|VND)?\s*\((?P<words>[^()]*?đồng[^()]*)\)",
     re.IGNORECASE,
 )
@@ -1596,7 +1602,8 @@ def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
                 value = words_to_money(words)
             except BaocaoError:
                 continue
-            if value != digits:
+            # "-46.234 đồng (Âm …)": a minus sign, or a hyphen ("2019-46.234") either way.
+            if value != digits and not (match["sign"] and value == -digits):
                 yield Problem(
                     _where_para(para),
                     f"{match['digits']} in digits but "
