@@ -89,10 +89,12 @@ def normal_case(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 def place_texts(text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
                 ) -> st.SearchStrategy[str]:
-    """A place name (địa danh) as the model takes it: a capital first, on one line."""
+    """A place name (địa danh) as the model takes it: a capital first, on one line; at most
+    12 characters after the first word, so that the date line fits on one line beside the
+    issuing body (a longer one wraps, and check reports ``date.wrapped``)."""
     breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)
     first = st.sampled_from(["H", "Đ", "Ủ", "Thành phố ", "Q"])
-    return st.builds(lambda a, b: a + b.translate(breaks), first, text())
+    return st.builds(lambda a, b: a + b.translate(breaks)[:12], first, text())
 
 
 # --------------------------------------------------------------------------- reports

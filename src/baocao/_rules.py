@@ -441,18 +441,23 @@ def _qh_bold(doc: ParsedDocument) -> Iterator[Problem]:
     yield from _flag_problem(_QH, _qh(doc), "bold", True)
 
 
+def _wrap_problem(label: str, fragment: Fragment, expected: str) -> Iterator[Problem]:
+    """A line that is wider (measured) than its paragraph's room, so wraps."""
+    if not fragment.whole_line:
+        return
+    width = fragment_width_mm(fragment)
+    room = fragment.para.width_mm
+    if width > room + 0.05:
+        yield Problem(
+            _where(label, fragment),
+            f"{_mm(width)} of text in {_mm(room)}: it wraps onto two lines",
+            expected,
+        )
+
+
 def _qh_single_line(doc: ParsedDocument) -> Iterator[Problem]:
     for fragment in _qh(doc):
-        if not fragment.whole_line:
-            continue
-        width = fragment_width_mm(fragment)
-        room = fragment.para.width_mm
-        if width > room + 0.05:
-            yield Problem(
-                _where(_QH, fragment),
-                f"{_mm(width)} of text in {_mm(room)}: it wraps onto two lines",
-                "one line (widen its column)",
-            )
+        yield from _wrap_problem(_QH, fragment, "one line (widen its column)")
 
 
 # --------------------------------------------------------------------------- Tiêu ngữ
@@ -893,6 +898,13 @@ def _subject_bold(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _subject_align(doc: ParsedDocument) -> Iterator[Problem]:
     yield from _align_problem(_SUBJECT, doc.elements.subject)
+
+
+def _date_wrapped(doc: ParsedDocument) -> Iterator[Problem]:
+    fragment = doc.elements.date
+    if fragment is not None and "\n" not in fragment.text:
+        yield from _wrap_problem(_DATE, fragment, "one line (widen its column, or narrow the "
+                                 "issuing body's)")
 
 
 def _subject_size(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1782,6 +1794,13 @@ RULES: tuple[Rule, ...] = (
         'Days below 10 and months 1–2 have a leading zero; other months do not ("tháng 03" '
         "is wrong).",
         _date_padding,
+    ),
+    Rule(
+        "date.wrapped",
+        "PL I, II.4",
+        "error",
+        "The date line fits on one line of its column (measured).",
+        _date_wrapped,
     ),
     Rule("date.italic", "PL I, II.4.c", "error", "The date line is italic.", _date_italic),
     Rule("date.size", "PL I, II.4.c", "error", "The date line is 13–14 pt.", _date_size),
