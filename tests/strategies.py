@@ -76,7 +76,9 @@ def nonblank_texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
 
 def line_texts() -> st.SearchStrategy[str]:
     """A line of a list (kính gửi, căn cứ, nơi nhận): not ending with ';' or ','."""
-    return nonblank_texts().map(  # NFC: U+037E, the Greek question mark, becomes ";"
+    breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)  # one entry, one line
+    return nonblank_texts().map(lambda t: t.translate(breaks)).filter(str.strip).map(
+        # NFC: U+037E, the Greek question mark, becomes ";"
         lambda t: t + "x" if unicodedata.normalize("NFC", t).rstrip().endswith((";", ","))
         else t)
 
@@ -94,7 +96,7 @@ def place_texts(text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
     issuing body (a longer one wraps, and check reports ``date.wrapped``)."""
     breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)
     first = st.sampled_from(["H", "Đ", "Ủ", "Thành phố ", "Q"])
-    return st.builds(lambda a, b: a + b.translate(breaks)[:12], first, text())
+    return st.builds(lambda a, b: (a + b.translate(breaks)[:12]).rstrip(), first, text())
 
 
 # --------------------------------------------------------------------------- reports

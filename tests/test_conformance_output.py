@@ -178,6 +178,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "negative-money": {"closing": [baocao.Paragraph(["Chênh lệch ", Money(-46234), "."]),
                                    baocao.Paragraph(["A", Money(-46234)])]},
     "hebrew-subject": {"subject": "שלום עולם"},
+    "negative-money-after-digits": {"closing": [baocao.Paragraph(
+        ["Kết 52%-134.891.584.712", Money(-186196), "."])]},
+    "appendix-title-without-letters": {"appendices": [Appendix(title="2026", body=["Số."])]},
     "filing": {
         "recipients": ["Sở Tài chính", "Các phòng thuộc Sở"],
         "filing": Filing(unit="VP", copies=2, drafter="NTH", issued=15),

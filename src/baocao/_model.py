@@ -272,6 +272,10 @@ def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: objec
     if any(c in LINE_BREAKS for c in value):
         raise ValidationError(value, "breaks the date line: write the place name (địa danh) "
                               "on one line, e.g. 'Hà Nội'", path=attribute.name)
+    if value != value.rstrip():
+        raise ValidationError(value, "ends with a space, which the date line would print "
+                              "before its comma: write the place name (địa danh) without it",
+                              path=attribute.name)
     if not value[0].isupper():
         raise ValidationError(value, "does not start with a capital letter: write the place "
                               "name (địa danh) itself, e.g. 'Hà Nội' or 'Thành phố Hồ Chí "
@@ -292,6 +296,14 @@ def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
                                   path=attribute.name)
 
     return check
+
+
+def _one_line_each(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Kính gửi and Nơi nhận lines: one entry per printed line ("- …;")."""
+    for index, item in enumerate(value if isinstance(value, tuple) else ()):
+        if isinstance(item, str) and any(c in LINE_BREAKS for c in item):
+            raise ValidationError(item, "breaks its line: give each entry on one line, as "
+                                  "an entry of its own", path=f"{attribute.name}[{index}]")
 
 
 def _validate_instance(kind: type, what: str) -> Any:
@@ -956,7 +968,8 @@ class Report:
                                      metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER})
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
     addressees: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
+        default=(), converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
     )
     legal_bases: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
@@ -974,7 +987,8 @@ class Report:
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     recipients: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
+        default=(), converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
     )
     filing: Filing = attrs.field(factory=Filing,
                                  validator=_validate_instance(Filing, "a filing line"))

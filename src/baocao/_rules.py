@@ -1548,7 +1548,8 @@ def _appendix_title(doc: ParsedDocument) -> Iterator[Problem]:
             )
             continue
         issues = []
-        if not _is_upper(" ".join(f.shown for f in fragments)):
+        shown = " ".join(f.shown for f in fragments)
+        if _has_letters(shown) and not _is_upper(shown):  # "2026" has no lower case
             issues.append("lower-case letters")
         if _flag(_spans(fragments), "bold") != "all":
             issues.append("not bold")
@@ -1589,7 +1590,7 @@ def _appendix_pages(doc: ParsedDocument) -> Iterator[Problem]:
 # --------------------------------------------------------------------------- amounts
 
 _AMOUNT_RE = re.compile(
-    r"(?<![\d.,])(?P<sign>[-−])?(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)(?!,\d)(?![\d.]*\d)\s*"
+    r"(?<![\d.,])(?P<digits>\d{1,3}(?:\.\d{3})+|\d+)(?!,\d)(?![\d.]*\d)\s*"
     r"(?:đồng|đ|VNĐ|VND)?\s*\((?P<words>[^()]*?đồng[^()]*)\)",
     re.IGNORECASE,
 )
@@ -1615,7 +1616,8 @@ def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
             except BaocaoError:
                 continue
             # "-46.234 đồng (Âm …)": a minus sign, or a hyphen ("2019-46.234") either way.
-            if value != digits and not (match["sign"] and value == -digits):
+            signed = para.text[max(match.start() - 1, 0):match.start()] in ("-", "−")
+            if value != digits and not (signed and value == -digits):
                 yield Problem(
                     _where_para(para),
                     f"{match['digits']} in digits but "

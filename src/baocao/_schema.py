@@ -40,8 +40,14 @@ _TEXT = {"type": "string",
 _LINE = {"type": "string",
          "pattern": f"^[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e][{_SPACE_OK}]*{_END}",
          "description": "a line, not ending with ';' or ',' (baocao adds the punctuation)"}
+_INLINE_SPACE = r"\t\x20\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"  # white space, no break
+_ONE_LINE = {"type": "string",
+             "pattern": f"^[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
+                        f"[{_INLINE_SPACE}]*{_END}",
+             "description": "one line, not ending with ';' or ',' (baocao adds them)"}
 _PLACE = {"type": "string",
-          "pattern": f"^[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}{_BREAKS}]*{_END}"}
+          "pattern": f"^[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}]*"
+                     f"[^{_FORBIDDEN}{_SPACE}])?{_END}"}
 _BLANK = {"type": "string", "pattern": f"^[{_SPACE_OK}]*{_END}"}
 
 _DIGITS = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
@@ -184,7 +190,8 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
 
 # Fields whose text has a rule of its own.
 _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
-    (m.Report, "place"): {**_PLACE, "description": "one line, starting with a capital"},
+    (m.Report, "place"): {**_PLACE, "description": "one line, starting with a capital, "
+                          "without a space at the end"},
     (m.Signatory, "name"): {**_PLACE, "pattern": _TEXT["pattern"].replace(
         f"[^{_FORBIDDEN}]*", f"[^{_FORBIDDEN}{_BREAKS}]*"), "description": "one line"},
     (m.Issuer, "abbreviation"): {"type": "string", "pattern": f"^{m.ABBREVIATION}{_END}"},
@@ -269,6 +276,8 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
             items = {"$ref": "#/$defs/Cell"}
         elif elem == tuple[m.Cell, ...]:
             items = {"type": "array", "items": {"$ref": "#/$defs/Cell"}}
+        elif field is not None and m._one_line_each in _validators(field):
+            items = _ONE_LINE
         elif field is not None and m._no_end_punctuation in _validators(field):
             items = _LINE
         else:
