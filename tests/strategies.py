@@ -94,7 +94,7 @@ def place_texts(text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
     """A place name (địa danh) as the model takes it: a capital first, on one line; at most
     12 characters after the first word, so that the date line fits on one line beside the
     issuing body (a longer one wraps, and check reports ``date.wrapped``)."""
-    breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)
+    breaks = str.maketrans("", "", baocao._model.LINE_BREAKS + "\t")
     first = st.sampled_from(["H", "Đ", "Ủ", "Thành phố ", "Q"])
     return st.builds(lambda a, b: (a + b.translate(breaks)[:12]).rstrip(), first, text())
 

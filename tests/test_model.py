@@ -197,6 +197,7 @@ REFUSED_FOR_CHECK: list[tuple[dict[str, Any], str, str]] = [
     ({"place": " Hà Nội"}, "place", "does not start with a capital letter"),
     ({"place": "Hà Nội\nViệt Nam"}, "place", "on one line"),
     ({"place": "Hà Nội "}, "place", "ends with a space"),
+    ({"place": "Hà\tNội"}, "place", "a tab"),
     ({"recipients": ["Sở Tài chính\x85Sở Nội vụ"]}, "recipients[0]", "on one line"),
     ({"addressees": ["Bộ Nội vụ", "Sở\nTư pháp"]}, "addressees[1]", "on one line"),
     ({"subject": "KẾT QUẢ CÔNG TÁC NĂM 2025"}, "subject", "write the trích yếu in normal case"),

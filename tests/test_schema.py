@@ -308,6 +308,7 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("place in lower case", minimal_data(place="hà Nội"), "the place"),
     ("place on two lines", minimal_data(place="Hà Nội\nViệt Nam"), None),
     ("place ending in a space", minimal_data(place="Hà Nội\u00a0"), None),
+    ("place with a tab", minimal_data(place="Hà\tNội"), None),
     ("subject in capitals", minimal_data(subject="KẾT QUẢ THỰC HIỆN"), "the subject"),
     ("name in capitals", minimal_data(signatory={**SIGNER, "name": "NGUYỄN VĂN A"}),
      "the subject"),

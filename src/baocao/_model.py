@@ -269,9 +269,10 @@ def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: objec
     """Địa danh: a name on the one date line, starting with a capital (PL I, II.4.b)."""
     check_text(value, path=attribute.name)
     assert isinstance(value, str)
-    if any(c in LINE_BREAKS for c in value):
-        raise ValidationError(value, "breaks the date line: write the place name (địa danh) "
-                              "on one line, e.g. 'Hà Nội'", path=attribute.name)
+    if any(c in LINE_BREAKS + "\t" for c in value):
+        raise ValidationError(value, "breaks the date line (a line break or a tab): write "
+                              "the place name (địa danh) on one line, e.g. 'Hà Nội'",
+                              path=attribute.name)
     if value != value.rstrip():
         raise ValidationError(value, "ends with a space, which the date line would print "
                               "before its comma: write the place name (địa danh) without it",

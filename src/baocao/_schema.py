@@ -46,7 +46,7 @@ _ONE_LINE = {"type": "string",
                         f"[{_INLINE_SPACE}]*{_END}",
              "description": "one line, not ending with ';' or ',' (baocao adds them)"}
 _PLACE = {"type": "string",
-          "pattern": f"^[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}]*"
+          "pattern": f"^[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
                      f"[^{_FORBIDDEN}{_SPACE}])?{_END}"}
 _BLANK = {"type": "string", "pattern": f"^[{_SPACE_OK}]*{_END}"}
 
