@@ -363,6 +363,10 @@ def _date_upright(x: Parts) -> None:
     set_rpr(para(x.document, "Quảng Ninh, ngày"), "i", val="0")
 
 
+def _date_narrow(x: Parts) -> None:
+    set_ppr(para(x.document, "Quảng Ninh, ngày"), "ind", left="1200", right="1200")
+
+
 def _date_12pt(x: Parts) -> None:
     set_rpr(para(x.document, "Quảng Ninh, ngày"), "sz", val="24")
 
@@ -625,6 +629,7 @@ CASES: list[tuple[str, Callable[[Parts], None]]] = [
     ("number.size", _number_14pt),
     ("date.format", _date_no_comma),
     ("date.padding", _date_month_03),
+    ("date.wrapped", _date_narrow),
     ("date.italic", _date_upright),
     ("date.size", _date_12pt),
     ("date.position", _date_moved_up),

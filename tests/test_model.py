@@ -83,13 +83,13 @@ def _report_error(**changes: Any) -> baocao.ValidationError:
 
 # (constructor, kwargs, path, words the message must hold)
 CASES: list[tuple[Any, dict[str, Any], str, str]] = [
-    (Signatory, {"name": "A", "title": "B", "authority": "KT"}, "authority",
+    (Signatory, {"name": "Lê A", "title": "B", "authority": "KT"}, "authority",
      "'KT' is not one of TM., KT., TL., TUQ., Q."),
-    (Signatory, {"name": "A", "title": "Phó Giám đốc", "authority": "KT."}, "acting_for",
+    (Signatory, {"name": "Lê A", "title": "Phó Giám đốc", "authority": "KT."}, "acting_for",
      "is required with KT."),
-    (Signatory, {"name": "A", "title": "Giám đốc", "acting_for": "X"}, "acting_for",
+    (Signatory, {"name": "Lê A", "title": "Giám đốc", "acting_for": "X"}, "acting_for",
      "only used with"),
-    (Signatory, {"name": "A", "title": "B", "authority": "TL.", "acting_for": "Giám đốc",
+    (Signatory, {"name": "Lê A", "title": "B", "authority": "TL.", "acting_for": "Giám đốc",
                  "collective": "Ủy ban nhân dân"}, "collective", "only used with KT. or Q."),
     (Signatory, {"name": "", "title": "Giám đốc"}, "name", "must not be empty"),
     (Signatory, {"name": "   ", "title": "Giám đốc"}, "name", "must not be empty"),
@@ -176,7 +176,7 @@ def test_report_level_errors(changes: dict[str, Any], path: str, words: str) -> 
 
 def test_authority_values() -> None:
     assert [a.value for a in Authority] == ["TM.", "KT.", "TL.", "TUQ.", "Q."]
-    signatory = Signatory(name="A", title="Phó Giám đốc", authority="KT.", acting_for="Giám đốc")
+    signatory = Signatory(name="Lê A", title="Phó Giám đốc", authority="KT.", acting_for="Giám đốc")
     assert signatory.authority is Authority.KT
 
 
@@ -188,3 +188,43 @@ def test_twenty_three_points_are_allowed() -> None:
 def test_equal_reports_compare_equal() -> None:
     assert make_report() == make_report()
     assert hash(make_report()) == hash(make_report())
+
+
+# What render would print and check then refuse is refused here, saying what to write.
+REFUSED_FOR_CHECK: list[tuple[dict[str, Any], str, str]] = [
+    ({"place": ".........."}, "place", "does not start with a capital letter"),
+    ({"place": "hà Nội"}, "place", "e.g. 'Hà Nội'"),
+    ({"place": " Hà Nội"}, "place", "does not start with a capital letter"),
+    ({"place": "Hà Nội\nViệt Nam"}, "place", "on one line"),
+    ({"place": "Hà Nội "}, "place", "ends with a space"),
+    ({"place": "Hà\tNội"}, "place", "a tab"),
+    ({"recipients": ["Sở Tài chính\x85Sở Nội vụ"]}, "recipients[0]", "on one line"),
+    ({"addressees": ["Bộ Nội vụ", "Sở\nTư pháp"]}, "addressees[1]", "on one line"),
+    ({"subject": "KẾT QUẢ CÔNG TÁC NĂM 2025"}, "subject", "write the trích yếu in normal case"),
+    ({"signatory": {"name": "NGUYỄN VĂN A", "title": "Giám đốc"}}, "signatory.name",
+     "in normal case"),
+    ({"signatory": {"name": "Nguyễn\nVăn A", "title": "Giám đốc"}}, "signatory.name",
+     "on one line"),
+    ({"issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV\n"}}, "issuer.abbreviation",
+     "is not an abbreviation"),
+]
+
+
+@pytest.mark.parametrize(("changes", "path", "words"), REFUSED_FOR_CHECK,
+                         ids=[c[1] + ":" + repr(next(iter(c[0].values())))[:20]
+                              for c in REFUSED_FOR_CHECK])
+def test_what_check_would_refuse_is_refused(changes: dict[str, Any], path: str,
+                                            words: str) -> None:
+    from .conftest import minimal_data
+
+    with pytest.raises(baocao.ValidationError) as info:
+        baocao.load(minimal_data(**changes))
+    assert info.value.path == path
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("subject", ["Kết quả của UBND", "שלום עולם", "2026", "Đề án 06"])
+def test_a_subject_in_normal_case_or_without_case_is_taken(subject: str) -> None:
+    from .conftest import minimal_data
+
+    assert baocao.load(minimal_data(subject=subject)).subject == subject

@@ -238,7 +238,7 @@ def test_footer_table_puts_recipients_beside_signature(rendered: Any) -> None:
 HOSTILE = [
     "R&D <b>in đậm</b> \"quote\" 'nháy'",
     "{{ subject }} {% if x %} {# c #} {_{ }_} {_% %_}",
-    "Tab\there", "Dòng một\nDòng hai", "Dòng một\vDòng hai", "A\r\nB",
+    "Tab\there", "Dòng một\nDòng hai", "Dòng một\vDòng hai", "Ab\r\nBc",
     "\u00a0nbsp\u00a0", "מימין לשמאל", "emoji 📄✅", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
 ]
 

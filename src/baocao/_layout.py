@@ -305,8 +305,11 @@ def _layout_header(body: Any, styles: Styles) -> None:
         needed = max(_needed_mm(cell, styles) for cell in columns[1]) + _SLACK_MM
         if needed <= right_room:
             continue
-        right = min(_metrics.twips(needed + margins),
-                    total - _metrics.twips(_MIN_LEFT_MM))
+        # The left column keeps 55 mm where it can; below that only as much as the issuing
+        # body and "Số: …" need on their lines, so that the date line stays on one line.
+        left_needed = max(_needed_mm(cell, styles) for cell in columns[0]) + _SLACK_MM
+        left = min(_MIN_LEFT_MM, left_needed + margins)
+        right = min(_metrics.twips(needed + margins), total - _metrics.twips(left))
         if right > grid[1]:
             _set_widths(table, [total - right, right])
 

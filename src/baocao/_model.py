@@ -67,6 +67,28 @@ words too), and Python reads and prints at most 4300 digits."""
 
 _LIMIT = 10**MAX_DIGITS
 
+MAX_DECIMALS = 10
+"""Most digits after the comma that a percentage, rate or number may ask for."""
+
+
+def bounds(cls: type, name: str) -> dict[str, Any]:
+    """The bounds of a field, kept in its attrs metadata under the JSON Schema keywords
+    (``minimum``, ``maximum``, ``maxItems``), so that the model's check and the schema of
+    ``baocao schema`` read one value.
+
+    >>> bounds(Filing, "copies")
+    {'minimum': 1, 'maximum': 999}
+    """
+    return dict(attrs.fields_dict(cls)[name].metadata)
+
+
+def _check_bounds(cls: type, name: str, value: object, path: str | None = None) -> None:
+    limits = bounds(cls, name)
+    _check_int(value, path=path or name, low=limits["minimum"], high=limits["maximum"])
+
+
+_DECIMALS = {"minimum": 0, "maximum": MAX_DECIMALS}
+
 
 # --------------------------------------------------------------------------- enums
 
@@ -229,6 +251,62 @@ def _no_end_punctuation(_inst: object, attribute: attrs.Attribute[Any], value: o
             )
 
 
+LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
+"""The characters that break a line (or a page) when rendered (``docs/errors.md``)."""
+
+
+def all_capitals(text: str) -> bool:
+    """Whether ``text`` has letters with case and all of them are capitals, as ``check``
+    reads a trích yếu (``str.isupper``: scripts without case, Hebrew, Chinese, never are).
+
+    >>> all_capitals("KẾT QUẢ NĂM 2025"), all_capitals("Kết quả"), all_capitals("שלום")
+    (True, False, False)
+    """
+    return text.isupper()
+
+
+def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Địa danh: a name on the one date line, starting with a capital (PL I, II.4.b)."""
+    check_text(value, path=attribute.name)
+    assert isinstance(value, str)
+    if any(c in LINE_BREAKS + "\t" for c in value):
+        raise ValidationError(value, "breaks the date line (a line break or a tab): write "
+                              "the place name (địa danh) on one line, e.g. 'Hà Nội'",
+                              path=attribute.name)
+    if value != value.rstrip():
+        raise ValidationError(value, "ends with a space, which the date line would print "
+                              "before its comma: write the place name (địa danh) without it",
+                              path=attribute.name)
+    if not value[0].isupper():
+        raise ValidationError(value, "does not start with a capital letter: write the place "
+                              "name (địa danh) itself, e.g. 'Hà Nội' or 'Thành phố Hồ Chí "
+                              "Minh'; a placeholder such as '..........' is not a place",
+                              path=attribute.name)
+
+
+def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_text(value, path=attribute.name)
+        assert isinstance(value, str)
+        if one_line and any(c in LINE_BREAKS for c in value):
+            raise ValidationError(value, f"breaks {what} onto two lines: write it on one "
+                                  f"line, e.g. {example!r}", path=attribute.name)
+        if all_capitals(value):
+            raise ValidationError(value, f"is all capitals: write {what} in normal case, "
+                                  f"e.g. {example!r} (the decree prints it so, PL I, II)",
+                                  path=attribute.name)
+
+    return check
+
+
+def _one_line_each(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Kính gửi and Nơi nhận lines: one entry per printed line ("- …;")."""
+    for index, item in enumerate(value if isinstance(value, tuple) else ()):
+        if isinstance(item, str) and any(c in LINE_BREAKS for c in item):
+            raise ValidationError(item, "breaks its line: give each entry on one line, as "
+                                  "an entry of its own", path=f"{attribute.name}[{index}]")
+
+
 def _validate_instance(kind: type, what: str) -> Any:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
@@ -323,11 +401,11 @@ class Percent:
     """
 
     value: int | decimal.Decimal
-    decimals: int = 2
+    decimals: int = attrs.field(default=2, metadata=_DECIMALS)
 
     def __attrs_post_init__(self) -> None:
         _check_decimal(self.value, path="value")
-        _check_int(self.decimals, path="decimals", low=0, high=10)
+        _check_bounds(Percent, "decimals", self.decimals)
 
 
 @attrs.frozen
@@ -345,7 +423,7 @@ class Rate:
     actual: int | decimal.Decimal
     target: int | decimal.Decimal
     rounding: str
-    decimals: int = 2
+    decimals: int = attrs.field(default=2, metadata=_DECIMALS)
 
     def __attrs_post_init__(self) -> None:
         _check_decimal(self.actual, path="actual")
@@ -354,7 +432,7 @@ class Rate:
             raise ValidationError(self.target, "must not be zero", path="target")
         if self.rounding not in ("down", "half_up"):
             raise ValidationError(self.rounding, "is not one of down, half_up", path="rounding")
-        _check_int(self.decimals, path="decimals", low=0, high=10)
+        _check_bounds(Rate, "decimals", self.decimals)
         # actual / target × 100 with its decimals: refuse a rate too long to print.
         size = (decimal.Decimal(self.actual).adjusted()
                 - decimal.Decimal(self.target).adjusted() + 3 + self.decimals)
@@ -373,12 +451,12 @@ class Number:
     """
 
     value: int | decimal.Decimal
-    decimals: int | None = None
+    decimals: int | None = attrs.field(default=None, metadata=_DECIMALS)
 
     def __attrs_post_init__(self) -> None:
         _check_decimal(self.value, path="value")
         if self.decimals is not None:
-            _check_int(self.decimals, path="decimals", low=0, high=10)
+            _check_bounds(Number, "decimals", self.decimals)
 
 
 @attrs.frozen
@@ -606,7 +684,7 @@ class Item:
     )
     points: tuple[Point, ...] = attrs.field(
         default=(), converter=_to_points,
-        validator=_validate_members((Point,), "a point"),
+        validator=_validate_members((Point,), "a point"), metadata={"maxItems": MAX_POINTS},
     )
 
     def __attrs_post_init__(self) -> None:
@@ -694,13 +772,16 @@ class Part:
 
 # --------------------------------------------------------------------------- header, footer
 
-_ABBREVIATION = re.compile(r"^[0-9A-Za-zĐđ.]+(?:-[0-9A-Za-zĐđ.]+)*$")
+ABBREVIATION = r"[0-9A-Za-zĐđ.]+(?:-[0-9A-Za-zĐđ.]+)*"
+"""An abbreviation of the symbol (ký hiệu): letters, digits and '.', groups joined by '-'."""
+
+_ABBREVIATION = re.compile(ABBREVIATION)
 
 
 def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_text(value, path=attribute.name)
     assert isinstance(value, str)
-    if not _ABBREVIATION.match(value):
+    if not _ABBREVIATION.fullmatch(value):  # not .match: "$" would let "SNV\n" through
         raise ValidationError(
             value, "is not an abbreviation (letters, digits and '.', groups joined by '-', "
             "no spaces)", path=attribute.name
@@ -756,7 +837,8 @@ class Signatory:
             NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
     """
 
-    name: str = attrs.field(converter=_text, validator=_validate_text)
+    name: str = attrs.field(converter=_text, validator=_normal_case(
+        "the signer's name (họ tên)", "Nguyễn Văn A", one_line=True))
     title: str = attrs.field(converter=_text, validator=_validate_text)
     authority: Authority | None = attrs.field(default=None, converter=_to_authority)
     acting_for: str | None = attrs.field(default=None, converter=_opt_text,
@@ -797,16 +879,16 @@ class Filing:
 
     unit: str | None = attrs.field(default=None, converter=_opt_text,
                                    validator=_validate_opt_text)
-    copies: int | None = None
+    copies: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999})
     drafter: str | None = attrs.field(default=None, converter=_opt_text,
                                       validator=_validate_opt_text)
-    issued: int | None = None
+    issued: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999_999})
 
     def __attrs_post_init__(self) -> None:
         if self.copies is not None:
-            _check_int(self.copies, path="copies", low=1, high=999)
+            _check_bounds(Filing, "copies", self.copies)
         if self.issued is not None:
-            _check_int(self.issued, path="issued", low=1, high=999_999)
+            _check_bounds(Filing, "issued", self.issued)
             if self.drafter is None:
                 raise ValidationError(self.issued, "needs the drafter's initials (drafter)",
                                       path="issued")
@@ -845,7 +927,8 @@ def _to_type(value: DocumentType | str) -> DocumentType:
 
 def _validate_number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        _check_int(value, path=attribute.name, low=1, high=MAX_DOCUMENT_NUMBER)
+        _check_int(value, path=attribute.name, low=attribute.metadata["minimum"],
+                   high=attribute.metadata["maximum"])
 
 
 def _validate_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -881,14 +964,17 @@ class Report:
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
-    place: str = attrs.field(converter=_text, validator=_validate_text)
+    place: str = attrs.field(converter=_text, validator=_validate_place)
     date: _dt.date = attrs.field(validator=_validate_date)
-    subject: str = attrs.field(converter=_text, validator=_validate_text)
+    subject: str = attrs.field(converter=_text, validator=_normal_case(
+        "the trích yếu", "Kết quả công tác văn thư năm 2025"))
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
-    number: int | None = attrs.field(default=None, validator=_validate_number)
+    number: int | None = attrs.field(default=None, validator=_validate_number,
+                                     metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER})
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
     addressees: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
+        default=(), converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
     )
     legal_bases: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
@@ -906,7 +992,8 @@ class Report:
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     recipients: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
+        default=(), converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
     )
     filing: Filing = attrs.field(factory=Filing,
                                  validator=_validate_instance(Filing, "a filing line"))

@@ -187,7 +187,7 @@ def _case_problem(label: str, fragments: Sequence[Fragment], want_upper: bool) -
         return
     if want_upper and not _is_upper(text):
         yield Problem(_where(label, fragments), "lower-case letters", "upper case (in hoa)")
-    elif not want_upper and _is_upper(text):
+    elif not want_upper and text.isupper():  # not _is_upper: Hebrew has no capitals
         yield Problem(
             _where(label, fragments), "all upper case", "normal (sentence) case (in thường)"
         )
@@ -447,18 +447,23 @@ def _qh_bold(doc: ParsedDocument) -> Iterator[Problem]:
     yield from _flag_problem(_QH, _qh(doc), "bold", True)
 
 
+def _wrap_problem(label: str, fragment: Fragment, expected: str) -> Iterator[Problem]:
+    """A line that is wider (measured) than its paragraph's room, so wraps."""
+    if not fragment.whole_line:
+        return
+    width = fragment_width_mm(fragment)
+    room = fragment.para.width_mm
+    if width > room + 0.05:
+        yield Problem(
+            _where(label, fragment),
+            f"{_mm(width)} of text in {_mm(room)}: it wraps onto two lines",
+            expected,
+        )
+
+
 def _qh_single_line(doc: ParsedDocument) -> Iterator[Problem]:
     for fragment in _qh(doc):
-        if not fragment.whole_line:
-            continue
-        width = fragment_width_mm(fragment)
-        room = fragment.para.width_mm
-        if width > room + 0.05:
-            yield Problem(
-                _where(_QH, fragment),
-                f"{_mm(width)} of text in {_mm(room)}: it wraps onto two lines",
-                "one line (widen its column)",
-            )
+        yield from _wrap_problem(_QH, fragment, "one line (widen its column)")
 
 
 # --------------------------------------------------------------------------- Tiêu ngữ
@@ -949,6 +954,13 @@ def _subject_align(doc: ParsedDocument) -> Iterator[Problem]:
     yield from _align_problem(_SUBJECT, doc.elements.subject)
 
 
+def _date_wrapped(doc: ParsedDocument) -> Iterator[Problem]:
+    fragment = doc.elements.date
+    if fragment is not None and "\n" not in fragment.text:
+        yield from _wrap_problem(_DATE, fragment, "one line (widen its column, or narrow the "
+                                 "issuing body's)")
+
+
 def _subject_size(doc: ParsedDocument) -> Iterator[Problem]:
     if doc.elements.subject:
         yield from _size_problem(_SUBJECT, doc.elements.subject, 13, 14)
@@ -1020,14 +1032,20 @@ def _stories(doc: ParsedDocument) -> list[list[Para]]:
 
 
 def _bases(doc: ParsedDocument) -> list[Para]:
-    out = []
+    """The căn cứ lines, and the "Theo đề nghị …" / "Xét đề nghị …" lines that close them
+    (PL I, II.6.a: they are part of the căn cứ, so the last of them ends with ".")."""
+    out: list[Para] = []
     for para in _stories(doc)[0]:
         if para.empty:
             continue
-        if not loose(para.text).startswith("căncứ"):
+        text = loose(para.text)
+        if not (text.startswith("căncứ") or (out and text.startswith(_PROPOSAL))):
             break
         out.append(para)
     return out
+
+
+_PROPOSAL = ("theođềnghị", "xétđềnghị")
 
 
 def _basis_italic(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1647,7 +1665,8 @@ def _appendix_title(doc: ParsedDocument) -> Iterator[Problem]:
             )
             continue
         issues = []
-        if not _is_upper(" ".join(f.shown for f in fragments)):
+        shown = " ".join(f.shown for f in fragments)
+        if _has_letters(shown) and not _is_upper(shown):  # "2026" has no lower case
             issues.append("lower-case letters")
         if _flag(_spans(fragments), "bold") != "all":
             issues.append("not bold")
@@ -1716,7 +1735,9 @@ def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
                 value = words_to_money(words)
             except BaocaoError:
                 continue
-            if value != digits:
+            # "-46.234 đồng (Âm …)": a minus sign, or a hyphen ("2019-46.234") either way.
+            signed = para.text[max(match.start() - 1, 0):match.start()] in ("-", "−")
+            if value != digits and not (signed and value == -digits):
                 yield Problem(
                     _where_para(para),
                     f"{match['digits']} in digits but "
@@ -1895,6 +1916,13 @@ RULES: tuple[Rule, ...] = (
         'Days below 10 and months 1–2 have a leading zero; other months do not ("tháng 03" '
         "is wrong).",
         _date_padding,
+    ),
+    Rule(
+        "date.wrapped",
+        "PL I, II.4",
+        "error",
+        "The date line fits on one line of its column (measured).",
+        _date_wrapped,
     ),
     Rule("date.italic", "PL I, II.4.c", "error", "The date line is italic.", _date_italic),
     Rule("date.size", "PL I, II.4.c", "error", "The date line is 13–14 pt.", _date_size),

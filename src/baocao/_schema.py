@@ -23,12 +23,73 @@ from ._load import _hints
 
 __all__ = ["json_schema"]
 
-_VI_NUMBER = r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"
+# Character classes, written so that Python's ``re`` (jsonschema, hypothesis-jsonschema) and
+# ECMA-262 read them alike: no ``\s``/``\d`` (their sets differ), no ``$`` (Python's also
+# matches before a final newline; ``(?![\s\S])`` is the end of the text in both).
+_END = r"(?![\s\S])"
+_FORBIDDEN = r"\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff"  # what XML 1.0 cannot carry
+_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""What Python's ``str.isspace`` (and so ``str.strip``) counts as white space."""
+_SPACE_OK = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_BREAKS = r"\n\r\x0b\x0c\x85\u2028\u2029"  # m.LINE_BREAKS
+
+_ANY_TEXT = {"type": "string", "pattern": f"^[^{_FORBIDDEN}]*{_END}"}
+_TEXT = {"type": "string",
+         "pattern": f"^[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}]*{_END}",
+         "description": "a text with at least one character that is not a space"}
+_LINE = {"type": "string",
+         "pattern": f"^[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e][{_SPACE_OK}]*{_END}",
+         "description": "a line, not ending with ';' or ',' (baocao adds the punctuation)"}
+_INLINE_SPACE = r"\t\x20\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"  # white space, no break
+_ONE_LINE = {"type": "string",
+             "pattern": f"^[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
+                        f"[{_INLINE_SPACE}]*{_END}",
+             "description": "one line, not ending with ';' or ',' (baocao adds them)"}
+_PLACE = {"type": "string",
+          "pattern": f"^[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
+                     f"[^{_FORBIDDEN}{_SPACE}])?{_END}"}
+_BLANK = {"type": "string", "pattern": f"^[{_SPACE_OK}]*{_END}"}
+
+_DIGITS = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
+_VI_NUMBER = f"^-?{_DIGITS}(?:,[0-9]+)?{_END}"
 _NUMBER = {"oneOf": [{"type": "integer"},
                      {"type": "string", "pattern": _VI_NUMBER,
                       "description": "a number written the Vietnamese way: 4.607.678, 47,67"}]}
-_DATE = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
-_TEXT = {"type": "string", "minLength": 1}
+_WHOLE = {"oneOf": [{"type": "integer"},
+                    {"type": "string", "pattern": f"^-?{_DIGITS}(?:,0+)?{_END}",
+                     "description": "a whole number written the Vietnamese way: 4.607.678"}]}
+_NONZERO = {"allOf": [_NUMBER, {"not": {"oneOf": [
+    {"const": 0}, {"type": "string", "pattern": f"^-?[0.]+(?:,0+)?{_END}"}]}}],
+    "description": "a number that is not zero"}
+_JSON_TYPES = ["null", "boolean", "object", "array", "number", "string"]
+_DATE = {"anyOf": [
+    {"type": "string", "format": "date"},
+    {"not": {"type": _JSON_TYPES},
+     "description": "a value that is no JSON type at all: the date object that YAML makes "
+                    "of an unquoted 2025-05-03 (yaml.safe_load)"}],
+    "description": "a date written YYYY-MM-DD (or unquoted in YAML)"}
+
+CROSS_FIELD_RULES = (
+    "a recipient (recipients) is not also an addressee (addressees), compared case-blind: "
+    "Nơi nhận opens with 'Như trên', which covers them",
+    "every row of a table, and its totals, has as many cells as the header",
+    "the place (địa danh) starts with a capital letter (str.isupper)",
+    "the subject (trích yếu) and the signer's name are not all capitals",
+    "a number has at most 4000 digits, and a rate's percentage too",
+    "whole numbers are written as integers (15), never with a fraction (15.0)",
+    "a date is a real date: 'format: date' only says so to a validator that asserts "
+    "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
+    "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
+)
+"""What :func:`baocao.load` checks that this schema cannot say (also in its description)."""
+
+_DESCRIPTION = (
+    "The input of baocao (Nghị định 30/2020/NĐ-CP, Mẫu 1.4), as baocao.load reads it. "
+    "Besides what this schema says, load checks: " + "; ".join(CROSS_FIELD_RULES) + ". "
+    "The schema is stricter than load in three places: doc_type is one of the listed "
+    "spellings (load also takes a type name in any case), numbers and dates written as "
+    "text have no spaces around them, and their digits are ASCII."
+)
 
 
 def _field_docs(cls: type) -> dict[str, str]:
@@ -53,36 +114,97 @@ def _summary(cls: type) -> str:
     return (inspect.getdoc(cls) or "").split("\n\n", 1)[0].replace("\n", " ")
 
 
+def _decimals(cls: type) -> dict[str, Any]:
+    return {"type": "integer", **m.bounds(cls, "decimals")}
+
+
 def _segment_schemas() -> list[dict[str, Any]]:
     return [
-        {"type": "string"},
+        _ANY_TEXT,
         {"type": "object", "description": _summary(m.Money), "required": ["money"],
          "additionalProperties": False,
-         "properties": {"money": _NUMBER, "style": {"enum": ["north", "south"]},
+         "properties": {"money": _WHOLE, "style": {"enum": ["north", "south"]},
                         "suffix": {"enum": [None, "chẵn"]}}},
         {"type": "object", "description": _summary(m.Percent), "required": ["percent"],
          "additionalProperties": False,
-         "properties": {"percent": _NUMBER, "decimals": {"type": "integer", "minimum": 0}}},
+         "properties": {"percent": _NUMBER, "decimals": _decimals(m.Percent)}},
         {"type": "object", "description": _summary(m.Number), "required": ["number"],
          "additionalProperties": False,
-         "properties": {"number": _NUMBER, "decimals": {"type": "integer", "minimum": 0}}},
+         "properties": {"number": _NUMBER, "decimals": _decimals(m.Number)}},
         {"type": "object", "description": _summary(m.Rate), "required": ["rate", "rounding"],
          "additionalProperties": False,
-         "properties": {"rate": {"type": "array", "items": _NUMBER, "minItems": 2,
-                                 "maxItems": 2, "description": "[actual, target]"},
+         "properties": {"rate": {"type": "array", "prefixItems": [_NUMBER, _NONZERO],
+                                 "items": False, "minItems": 2,
+                                 "description": "[actual, target]; the target is not zero"},
                         "rounding": {"enum": ["down", "half_up"]},
-                        "decimals": {"type": "integer", "minimum": 0}}},
+                        "decimals": _decimals(m.Rate)}},
         {"type": "object", "description": _summary(m.Date), "required": ["date"],
          "additionalProperties": False, "properties": {"date": _DATE}},
     ]
 
 
+def _nonempty(*names: str) -> dict[str, Any]:
+    """At least one of the lists ``names`` is given and not empty."""
+    return {"anyOf": [{"required": [name], "properties": {name: {"minItems": 1}}}
+                      for name in names]}
+
+
+def _one_of_given(first: str, second: str) -> dict[str, Any]:
+    """Exactly one of ``first`` and ``second`` is given and not null."""
+    return {"oneOf": [
+        {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+        for name in (first, second)]}
+
+
+# Rules between the fields of one class, that JSON Schema can say (each mirrors a check of
+# the class's __attrs_post_init__ or of a validator in baocao._model).
+_CLASS_RULES: dict[type, list[dict[str, Any]]] = {
+    m.Item: [_one_of_given("title", "text")],
+    m.Section: [_nonempty("body", "items")],
+    m.Part: [_nonempty("body", "sections")],
+    m.Appendix: [_nonempty("body", "sections")],
+    m.Report: [
+        _nonempty("opening", "parts", "sections", "closing"),
+        {"not": {"required": ["parts", "sections"],
+                 "properties": {"parts": {"minItems": 1}, "sections": {"minItems": 1}}},
+         "description": "parts and sections are not both given: put the sections in the parts"},
+    ],
+    m.Signatory: [
+        {"if": {"required": ["authority"],
+                "properties": {"authority": {"enum": ["TM.", "KT.", "TL.", "TUQ."]}}},
+         "then": {"required": ["acting_for"],
+                  "properties": {"acting_for": {"type": "string"}}},
+         "else": {"properties": {"acting_for": {"type": "null"}}},
+         "description": "acting_for is given with TM., KT., TL. and TUQ., and only then"},
+        {"if": {"not": {"required": ["authority"],
+                        "properties": {"authority": {"enum": ["KT.", "Q."]}}}},
+         "then": {"properties": {"collective": {"type": "null"}}},
+         "description": "collective is only given with KT. or Q."},
+    ],
+    m.Filing: [
+        {"if": {"required": ["issued"], "properties": {"issued": {"type": "integer"}}},
+         "then": {"required": ["drafter"], "properties": {"drafter": {"type": "string"}}},
+         "description": "issued needs the drafter's initials"},
+    ],
+}
+
+# Fields whose text has a rule of its own.
+_FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
+    (m.Report, "place"): {**_PLACE, "description": "one line, starting with a capital, "
+                          "without a space at the end"},
+    (m.Signatory, "name"): {**_PLACE, "pattern": _TEXT["pattern"].replace(
+        f"[^{_FORBIDDEN}]*", f"[^{_FORBIDDEN}{_BREAKS}]*"), "description": "one line"},
+    (m.Issuer, "abbreviation"): {"type": "string", "pattern": f"^{m.ABBREVIATION}{_END}"},
+}
+
+
 def _definitions() -> dict[str, Any]:
     text = {"oneOf": [_TEXT, {"type": "array", "minItems": 1,
-                              "items": {"$ref": "#/$defs/Segment"}}],
+                              "items": {"$ref": "#/$defs/Segment"},
+                              "not": {"items": _BLANK}}],
             "description": "a text, or a list of pieces: texts and {money}, {percent}, "
-                           "{rate}, {number}, {date}"}
-    cell = {"oneOf": [{"type": "string"}, {"type": "integer"}, *_segment_schemas()[1:5]]}
+                           "{rate}, {number}, {date}; not only blank texts"}
+    cell = {"oneOf": [_ANY_TEXT, {"type": "integer"}, *_segment_schemas()[1:5]]}
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
         "Text": text,
@@ -116,7 +238,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required = []
     for field in attrs.fields(cls):
-        schema = _type_schema(hints[field.name], field)
+        schema = _type_schema(hints[field.name], field, cls)
         if field.name in docs:
             schema = {**schema, "description": docs[field.name]}
         properties[field.name] = schema
@@ -126,17 +248,25 @@ def _class_schema(cls: type) -> dict[str, Any]:
                            "properties": properties, "additionalProperties": False}
     if required:
         out["required"] = required
+    if cls is m.Table:
+        properties["header"] = {"oneOf": [_TEXT, {"type": "array", "items": _TEXT,
+                                                  "minItems": 1}],
+                                "description": docs["header"]}
+        properties["rows"]["minItems"] = 1
+    if cls in _CLASS_RULES:
+        out["allOf"] = _CLASS_RULES[cls]
     return out
 
 
-def _type_schema(hint: Any, field: Any = None) -> dict[str, Any]:
+def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
+    limits = dict(field.metadata) if field is not None else {}
     if hint == tuple[m.Segment, ...]:
         return {"$ref": "#/$defs/Text"}
     if origin in (Union, types.UnionType):
         rest = [a for a in args if a is not type(None)]
-        inner = _type_schema(rest[0], field)
+        inner = _type_schema(rest[0], field, cls)
         return {"oneOf": [{"type": "null"}, inner]} if type(None) in args else inner
     if origin is tuple:
         elem = args[0]
@@ -146,19 +276,25 @@ def _type_schema(hint: Any, field: Any = None) -> dict[str, Any]:
             items = {"$ref": "#/$defs/Cell"}
         elif elem == tuple[m.Cell, ...]:
             items = {"type": "array", "items": {"$ref": "#/$defs/Cell"}}
+        elif field is not None and m._one_line_each in _validators(field):
+            items = _ONE_LINE
+        elif field is not None and m._no_end_punctuation in _validators(field):
+            items = _LINE
         else:
             items = _type_schema(elem)
-        array = {"type": "array", "items": items}
+        array = {"type": "array", "items": items, **limits}
         if field is not None and field.converter is m._strings:
-            return {"oneOf": [_TEXT, array]}
+            return {"oneOf": [items, array]}
         return array
     if hint is str:
+        if (cls, field.name if field is not None else "") in _FIELD_TEXT:
+            return dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
         if field is not None and field.converter in (m._lines, m._opt_lines):
             return {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
                     "description": "a text, or a list of its lines"}
         return dict(_TEXT)
     if hint is int:
-        return {"type": "integer"}
+        return {"type": "integer", **limits}
     if hint is datetime.date:
         return dict(_DATE)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -171,8 +307,17 @@ def _type_schema(hint: Any, field: Any = None) -> dict[str, Any]:
     raise AssertionError(f"no schema for {hint}")  # pragma: no cover
 
 
+def _validators(field: Any) -> tuple[Any, ...]:
+    """The validator functions of an attrs field (a list of them is an ``_AndValidator``)."""
+    validator = field.validator
+    return tuple(getattr(validator, "_validators", (validator,)))
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the input that :func:`baocao.load` accepts.
+
+    Every rule of the model that JSON Schema can say is in it (bounds, patterns, which
+    fields go together); the few it cannot say are listed in its ``description``.
 
     >>> import baocao
     >>> schema = baocao.json_schema()
@@ -180,6 +325,8 @@ def json_schema() -> dict[str, Any]:
     ['issuer', 'place', 'date', 'subject', 'signatory']
     >>> schema["properties"]["signatory"]
     {'$ref': '#/$defs/Signatory', 'description': 'người ký (ô 7).'}
+    >>> schema["properties"]["number"]["oneOf"][1]
+    {'type': 'integer', 'minimum': 1, 'maximum': 9999999}
     """
     defs = _definitions()
     report = defs.pop("Report")
@@ -188,5 +335,6 @@ def json_schema() -> dict[str, Any]:
         "$id": "https://baocao.readthedocs.io/schema/report.json",
         "title": "baocao report",
         **report,
+        "description": _DESCRIPTION,
         "$defs": defs,
     }
