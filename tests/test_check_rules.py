@@ -728,11 +728,15 @@ HOSTILE_NUMBERS: list[tuple[str, Callable[[Parts], None], set[str]]] = [
         _retype("Số: 15", "Số: 0" + "1" * 5000 + "/BC-SNV"),
         {"number.padding"},
     ),
-    ("20-digit year", _retype(DATE, f"{DATE} 05 tháng 3 năm {'9' * 20}"), {"date.format"}),
+    (  # a date line that long wraps, too
+        "20-digit year",
+        _retype(DATE, f"{DATE} 05 tháng 3 năm {'9' * 20}"),
+        {"date.format", "date.wrapped"},
+    ),
     (
         "5000-digit day",
         _retype(DATE, f"{DATE} 0{'1' * 5000} tháng 3 năm 2026"),
-        {"date.format", "date.padding"},
+        {"date.format", "date.padding", "date.wrapped"},
     ),
     ("5000-digit item", _retype("2. Kinh phí", "9" * 5000 + ". Kinh phí."), {"numbering.items"}),
     (

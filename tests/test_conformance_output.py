@@ -17,7 +17,7 @@ import decimal
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import baocao
@@ -304,7 +304,8 @@ def _assert_clean(report: baocao.Report, profile: str, margins: baocao.Margins |
 @pytest.mark.xfail(strict=False, reason="open: with hostile text in many fields at once, check "
                    "still misreads some signature blocks (signature.title) and Nơi nhận lines; "
                    "see docs/errors.md, 'Still open'")
-@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # open: shrinking took 5 min
 @given(reports(values=True), st.sampled_from(["14", "13"]), st.sampled_from(MARGINS))
 def test_every_report_load_accepts_renders_with_no_finding(
         report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
@@ -345,9 +346,10 @@ def test_a_long_place_stays_on_one_line(place: str, margins: baocao.Margins | No
 def test_a_date_line_too_long_for_any_column_is_reported() -> None:
     report = make_report(place="Thị trấn Phong Điền, huyện Phong Điền, tỉnh Thừa Thiên Huế",
                          date=datetime.date(2026, 11, 28))
-    findings = check(baocao.render(report, margins=WIDEST))
-    assert [f.rule for f in findings] == ["date.wrapped"]
-    assert "wraps onto two lines" in findings[0].found
+    findings = check(baocao.render(report, margins=WIDEST))  # huyện, thị trấn: abolished
+    assert {f.rule for f in findings} == {"date.wrapped", "unit.abolished"}  # thị trấn, huyện
+    wrapped = next(f for f in findings if f.rule == "date.wrapped")
+    assert "wraps onto two lines" in wrapped.found
 
 
 def test_a_wide_issuing_body_keeps_its_column() -> None:
