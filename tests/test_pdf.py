@@ -156,7 +156,8 @@ def test_damaged_docx_gives_no_pdf() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "this is not XML")
-    with pytest.raises(ConversionError, match="produced no PDF"):
+    # Refused before LibreOffice starts: the package reader parses every XML part.
+    with pytest.raises(ConversionError, match=r"not converted: word/document\.xml is not well"):
         to_pdf(buffer.getvalue())
 
 
@@ -664,6 +665,16 @@ def _changed(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
             content = source.read(info)
             target.writestr(info, change(content) if info.filename == name else content)
     return out.getvalue()
+
+
+def test_seal_reads_through_the_bounded_package_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """to_pdf opens the document as check and lint do: a zip bomb or a package of too many
+    entries is refused before LibreOffice sees it (here with the limit lowered)."""
+    from baocao import _package
+
+    monkeypatch.setattr(_package, "MAX_ENTRIES", 3)
+    with pytest.raises(ConversionError, match=r"not converted: it has \d+ entries \(at most 3\)"):
+        _pdf.seal(make_docx())
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml",
