@@ -48,7 +48,7 @@ def _reports() -> list[baocao.Report]:
         make_report(appendices=[baocao.Appendix(title="Số liệu", body=[table]),
                                 baocao.Appendix(title="Danh sách", body=["Ông A"])]),
         make_report(addressees=["Bộ Nội vụ", "Bộ Tài chính"], recipients=["Cục Văn thư"]),
-        make_report(subject="R&D <b> {{ x }} \f trang hai", closing=["Hết\tthật"]),
+        make_report(subject="R&D <b> {{ x }} \n trang hai", closing=["Hết\tthật\ftrang hai"]),
     ]
 
 

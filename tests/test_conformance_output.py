@@ -17,6 +17,7 @@ import decimal
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +39,7 @@ from baocao import (
 from baocao._check import check
 from baocao._metrics import MM_PER_PT
 
-from .conftest import make_report, require_tools
+from .conftest import make_report, open_docx, require_tools
 from .strategies import reports, simple_texts
 
 TABLE = Table(
@@ -296,16 +297,27 @@ def test_pdf_date_on_the_line_of_the_number(example_pages: Words) -> None:
 MARGINS = [None, baocao.Margins(), baocao.Margins(top=25, bottom=25, left=35, right=20)]
 
 
+def _left_column_mm(data: bytes) -> float:
+    """The width of the header table's left column (the issuing body and "Số")."""
+    grid = open_docx(data).element.body.find(f"{qn('w:tbl')}/{qn('w:tblGrid')}")
+    return int(grid[0].get(qn("w:w"))) / 1440 * 25.4
+
+
 def _assert_clean(report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
-    findings = check(baocao.render(report, profile=profile, margins=margins))
+    data = baocao.render(report, profile=profile, margins=margins)
+    findings = check(data)
+    # A date line wider than what the page leaves beside the issuing body wraps, and check
+    # says so (docs/errors.md): allowed only once the left column is down to 55 mm or to
+    # what the issuing body and "Số" need.
+    if _left_column_mm(data) <= 55 + 0.1:
+        findings = [f for f in findings if f.rule != "date.wrapped"]
     assert findings == [], "\n".join(str(f) for f in findings)
 
 
-@pytest.mark.xfail(strict=False, reason="open: with hostile text in many fields at once, check "
-                   "still misreads some signature blocks (signature.title) and Nơi nhận lines; "
-                   "see docs/errors.md, 'Still open'")
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # open: shrinking took 5 min
+          # No shrinking: a report of hostile text in every field shrinks for minutes; a
+          # failure prints the whole example, which docs/errors.md's tables then name.
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(reports(values=True), st.sampled_from(["14", "13"]), st.sampled_from(MARGINS))
 def test_every_report_load_accepts_renders_with_no_finding(
         report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:

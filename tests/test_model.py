@@ -22,6 +22,7 @@ from baocao import (
     Signatory,
     Table,
 )
+from baocao._check import check
 
 from .conftest import make_report
 
@@ -207,7 +208,67 @@ REFUSED_FOR_CHECK: list[tuple[dict[str, Any], str, str]] = [
      "on one line"),
     ({"issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV\n"}}, "issuer.abbreviation",
      "is not an abbreviation"),
+    # What each field may hold (docs/errors.md): found by check(render(r)) == [].
+    ({"subject": "Kết quả\fnăm 2025"}, "subject", "only body text may hold"),
+    ({"subject": "Kết quả\tnăm 2025"}, "subject", "a centred line cannot print"),
+    ({"issuer": {"name": "Sở\tNội vụ", "abbreviation": "SNV"}}, "issuer.name", "a tab"),
+    ({"issuer": {"name": ["Sở Nội vụ", "Phòng\f1"], "abbreviation": "SNV"}}, "issuer.name",
+     "a page break"),
+    ({"sections": [{"title": "Kết\fquả", "body": ["Đạt."]}]}, "sections[0].title",
+     "a page break"),
+    ({"sections": [{"title": "A", "items": [{"title": "B\fC", "body": ["D"]}]}]},
+     "sections[0].items[0].title", "a page break"),
+    ({"appendices": [{"title": "Số\tliệu", "body": ["D"]}]}, "appendices[0].title", "a tab"),
+    ({"sections": [{"title": "A", "body": [{"table": {"header": ["x\fy"], "rows": [[1]]}}]}]},
+     "sections[0].body[0].table.header[0]", "a page break"),
+    ({"sections": [{"title": "A", "body": [{"table": {"header": ["x"], "rows": [["\f"]]}}]}]},
+     "sections[0].body[0].table.rows[0][0]", "a page break"),
+    ({"legal_bases": ["Căn cứ\fLuật"]}, "legal_bases[0]", "a page break"),
+    ({"signatory": {"name": "Nguyễn\tVăn A", "title": "Giám đốc"}}, "signatory.name", "a tab"),
+    ({"signatory": {"name": "(Đã ký) Lê A", "title": "Giám đốc"}}, "signatory.name",
+     "an annotation"),
+    ({"signatory": {"name": "Lê A", "title": "Giám\tđốc"}}, "signatory.title", "a tab"),
+    ({"signatory": {"name": "Lê A", "title": "(Giám đốc)"}}, "signatory.title", "annotation"),
+    ({"signatory": {"name": "Lê A", "title": "Phó Giám đốc", "authority": "KT.",
+                    "acting_for": "  Giám đốc"}}, "signatory.acting_for", "white space"),
+    ({"signatory": {"name": "Lê A", "title": "Phó Chủ tịch", "authority": "KT.",
+                    "acting_for": "Chủ tịch", "collective": "\tỦy ban"}},
+     "signatory.collective", "a tab"),
+    ({"recipients": ["- Như trên"]}, "recipients[0]", "starts with a dash"),
+    ({"addressees": ["Bộ Nội vụ", "— Sở Tư pháp"]}, "addressees[1]", "starts with a dash"),
+    ({"recipients": ["Sở\tTài chính"]}, "recipients[0]", "a tab"),
+    ({"filing": {"unit": "VP\nTCCB"}}, "filing.unit", "on one line"),
+    ({"filing": {"unit": "VP", "drafter": "P\tL"}}, "filing.drafter", "a tab"),
+    ({"issuer": {"name": "Sở Nội vụ", "abbreviation": "Snv"}}, "issuer.abbreviation",
+     "write 'SNV'"),
+    ({"subject": "\u0301Kết quả"}, "subject", "starts with U+0301, a combining mark"),
+    ({"closing": [{"text": ["Năm", "\u0309a"]}]}, "closing[0].text[1]", "U+0309"),
+    ({"closing": [{"text": ["Năm 1927", {"money": 271}]}]}, "closing[0].text[1]",
+     "follows a digit"),
+    ({"closing": [{"text": [{"number": 19}, {"money": 27}]}]}, "closing[0].text[1]",
+     "prints \"167 đồng\""),
+    ({"closing": [{"text": [{"date": "2026-01-02"}, {"money": 27}]}]}, "closing[0].text[1]",
+     "follows a digit"),
 ]
+
+TAKEN_BESIDE_THOSE: list[dict[str, Any]] = [  # the same characters where they belong
+    {"closing": ["Trang một\fTrang hai"]},
+    {"sections": [{"title": "Cột\tmột", "body": ["Cột\thai"]}]},
+    {"legal_bases": ["Căn cứ\tLuật"]},
+    {"closing": [{"text": ["Năm 1927: ", {"money": 271}]}]},
+    {"closing": [{"text": ["Năm 1927", {"money": -271}]}]},  # "-" parts it
+    {"signatory": {"name": "Lê A", "title": " Giám đốc"}},
+    {"recipients": ["Sở Tài chính (để báo cáo)"]},
+    {"recipients": ["+ Phòng A"]},
+]
+
+
+@pytest.mark.parametrize("changes", TAKEN_BESIDE_THOSE)
+def test_the_same_characters_are_taken_where_they_belong(changes: dict[str, Any]) -> None:
+    from .conftest import minimal_data
+
+    report = baocao.load(minimal_data(**changes))
+    assert check(baocao.render(report)) == []
 
 
 @pytest.mark.parametrize(("changes", "path", "words"), REFUSED_FOR_CHECK,

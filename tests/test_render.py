@@ -245,10 +245,13 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_text_appears_exactly_as_typed(text: str) -> None:
-    report = make_report(subject=text, sections=[baocao.Section(title="A", body=[text])])
+    centred = "\t" not in text  # a centred line (the trích yếu) refuses a tab
+    report = make_report(subject=text if centred else "Kết quả",
+                         sections=[baocao.Section(title="A", body=[text])])
     document = open_docx(baocao.render(report))
     expected = text.replace("\r\n", "\n").replace("\v", "\n")
-    assert _by_style(document, "BC Subject")[0].text == expected
+    if centred:
+        assert _by_style(document, "BC Subject")[0].text == expected
     body = [p for p in _by_style(document, "BC Body") if p.text.strip()]
     assert body[0].text == expected + "./."
 

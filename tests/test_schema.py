@@ -14,7 +14,9 @@ be the library for it, but it fails on the Hypothesis this project uses
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
+import unicodedata
 from typing import Any
 
 import jsonschema
@@ -167,7 +169,44 @@ def beyond_schema(data: dict[str, Any]) -> bool:
         return False
     if m.all_capitals(nfc(data["subject"])) or m.all_capitals(nfc(data["signatory"]["name"])):
         return False
+    if any(_glued(text) for text in _texts(data)):
+        return False
+    if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
+        return False  # a mark that the schema's class of combining marks leaves out
     return all(_rows_fit(table) for table in _tables(data))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def _texts(value: Any) -> list[list[Any]]:
+    """Every list of text pieces ({text: [...]}, {dash: [...]}, an item's or point's)."""
+    if isinstance(value, dict):
+        found = [v for k, v in value.items() if k in ("text", "dash") and isinstance(v, list)]
+        return found + [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def _glued(pieces: list[Any]) -> bool:
+    """An amount (not negative) right after a piece that ends in a digit."""
+    for before, piece in itertools.pairwise(pieces):
+        amount = isinstance(piece, dict) and "money" in piece
+        if not amount or str(piece["money"]).startswith("-"):
+            continue
+        if isinstance(before, str) and before[-1:].isdecimal():
+            return True
+        if isinstance(before, dict) and ("number" in before or "date" in before):
+            return True
+    return False
 
 
 def _tables(value: Any) -> list[dict[str, Any]]:
@@ -216,8 +255,8 @@ def _item(**item: Any) -> dict[str, Any]:
     return minimal_data(sections=[{"title": "Kết quả", "items": [item]}])
 
 
-def _text(piece: Any) -> dict[str, Any]:
-    return minimal_data(sections=[{"title": "Kết quả", "body": [{"text": ["Số ", piece]}]}])
+def _text(*pieces: Any) -> dict[str, Any]:
+    return minimal_data(sections=[{"title": "Kết quả", "body": [{"text": ["Số ", *pieces]}]}])
 
 
 SIGNER = {"title": "Giám đốc", "name": "Nguyễn Văn A"}
@@ -272,6 +311,8 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
      None),
     ("abbreviation with a newline",
      minimal_data(issuer={"name": "Sở", "abbreviation": "SNV\n"}), None),
+    ("abbreviation in lower case", minimal_data(issuer={"name": "Sở", "abbreviation": "Snv"}),
+     None),
     ("abbreviation ending in -", minimal_data(issuer={"name": "Sở", "abbreviation": "SNV-"}),
      None),
     ("recipient ending in ;", minimal_data(recipients=["Sở Tài chính;"]), None),
@@ -313,6 +354,31 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("name in capitals", minimal_data(signatory={**SIGNER, "name": "NGUYỄN VĂN A"}),
      "the subject"),
     ("a number of 4001 digits", _text({"number": "1" * 4001}), "a number"),
+    # What each field may hold (docs/errors.md): each a rule of the field's Layout.
+    ("page break in the subject", minimal_data(subject="Kết quả\fnăm 2025"), None),
+    ("page break in a section title",
+     minimal_data(sections=[{"title": "Kết\fquả", "body": ["Đạt."]}]), None),
+    ("page break in a table cell", _table(rows=[["x\fy", 1]]), None),
+    ("tab in the subject", minimal_data(subject="Kết quả\tnăm 2025"), None),
+    ("tab in the issuing body", minimal_data(issuer={"name": "Sở\tNội vụ",
+                                                     "abbreviation": "SNV"}), None),
+    ("tab in the signer's title", minimal_data(signatory={**SIGNER, "title": "Giám\tđốc"}),
+     None),
+    ("space before acting_for", minimal_data(signatory={
+        **SIGNER, "authority": "KT.", "acting_for": " Giám đốc"}), None),
+    ("name opening a parenthesis", minimal_data(signatory={**SIGNER, "name": "(Đã ký) Lê A"}),
+     None),
+    ("recipient with a dash", minimal_data(recipients=["- Sở Tài chính"]), None),
+    ("addressee with an en dash", minimal_data(addressees=[" – Bộ Nội vụ"]), None),
+    ("recipient with a tab", minimal_data(recipients=["Sở\tTài chính"]), None),
+    ("filing unit on two lines", minimal_data(filing={"unit": "VP\nTCCB"}), None),
+    ("drafter with a tab", minimal_data(filing={"unit": "VP", "drafter": "P\tL"}), None),
+    ("subject opening with a tone mark", minimal_data(subject="\u0301Kết quả"), None),
+    ("a piece opening with a tone mark", _text("Năm", "\u0323a"), None),
+    ("a piece opening with a mark the schema does not name",
+     _text("Năm", "\u0903a"), "no text starts"),
+    ("an amount after a digit", _text("Năm 1927", {"money": 271}), "an amount"),
+    ("an amount after a number", _text({"number": 1927}, {"money": 271}), "an amount"),
 ]
 
 

@@ -217,18 +217,18 @@ LOST_XML = "Thu chi R&amp;D &lt;nội bộ&gt;"
     "<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>",
 ], ids=["hyperlink", "fldSimple", "content control"])
 def test_a_page_break_in_a_container_is_an_error_not_lost_text(container: str) -> None:
-    run = '<w:r><w:t xml:space="preserve">Mục: {{ subject }}</w:t></w:r>'
+    run = '<w:r><w:t xml:space="preserve">Mục: {{ body[0].text }}</w:t></w:r>'
     template = with_paragraph(f"<w:p>{container.format(run)}</w:p>" + para(LOST_XML))
-    report = make_report(subject="Kết quả\fquý I")
+    report = make_report(sections=[], closing=["Kết quả\fquý I"])  # body text: \f taken
     for message in refused(template, report):
         assert "not well-formed XML" in message
         assert "page break (\\f) inside a hyperlink, a field or a content control" in message
         assert "(in the paragraph: Mục: Kết quả" in message
     # Without a page break the same template keeps every character.
-    fast, plain = both(template, make_report(subject="Kết quả <quý> I & II"))
+    fast, plain = both(template, make_report(sections=[], closing=["Kết quả <quý> I & II"]))
     assert fast == plain
     assert LOST in texts(fast)
-    assert "Mục: Kết quả <quý> I & II" in texts(fast)
+    assert "Mục: Kết quả <quý> I & II./." in texts(fast)
 
 
 def test_safe_and_raw_xml_are_refused_unless_allowed() -> None:

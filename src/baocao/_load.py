@@ -617,7 +617,13 @@ def _structure_block(value: object, path: str) -> m.Block:
     if isinstance(value, Mapping) and len(value) == 1:
         ((key, inner),) = value.items()
         if key in ("text", "dash"):
-            return _BLOCK_KEYS[key](_structure_text(inner, join_path(path, key)))  # type: ignore[no-any-return]
+            pieces = _structure_text(inner, join_path(path, key))
+            try:
+                return _BLOCK_KEYS[key](pieces)  # type: ignore[no-any-return]
+            except ValidationError as exc:  # a rule between pieces: "text[1]" of the block
+                inner_path = key + exc.path.removeprefix("text")
+                raise type(exc)(exc.value, exc.reason,
+                                path=join_path(path, inner_path)) from None
         if key == "table":
             table = _structure_class(m.Table, inner, join_path(path, "table"))
             assert isinstance(table, m.Table)

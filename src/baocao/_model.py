@@ -255,6 +255,97 @@ LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029"
 """The characters that break a line (or a page) when rendered (``docs/errors.md``)."""
 
 
+PAGE_BREAK = "\f"
+"""A form feed, rendered as a page break: only body text may hold one."""
+
+
+@attrs.frozen
+class Layout:
+    """What a text field may hold besides its words, by where it is printed; kept in the
+    field's attrs metadata (``"layout"``) so that the model and the JSON Schema read one
+    rule (``docs/errors.md``, "What each field may hold").
+
+    Attributes:
+        lines: line breaks (``\\n``, ``\\v``, U+2028 …) give explicit lines.
+        page: a form feed gives a page break (body text only).
+        tabs: a tab (``\\t``); a centred line has no tab stop to go to.
+        lead_space: white space at the start (a line after "TM. " would show two spaces).
+        lead_dash: a "-" at the start (baocao writes the dash of a list line itself).
+        lead_paren: a "(" at the start (a line of the signature block that opens with
+            one reads as an annotation, "(Đã ký)").
+        what: the field's name in the error message.
+    """
+
+    lines: bool = True
+    page: bool = False
+    tabs: bool = True
+    lead_space: bool = True
+    lead_dash: bool = True
+    lead_paren: bool = True
+    what: str = "the text"
+
+
+BODY = Layout(page=True, what="body text")
+HEADING = Layout(what="a heading or a table cell")
+CENTRED = Layout(tabs=False, what="a centred line")
+SIGNATURE = Layout(tabs=False, lead_paren=False, what="a line of the signature block")
+AUTHORITY_LINE = Layout(tabs=False, lead_space=False,
+                        what='the line after "TM. ", "KT. ", "TL. " or "TUQ. "')
+ENTRY = Layout(lines=False, tabs=False, lead_dash=False, what="a line of a list")
+ONE_LINE = Layout(lines=False, tabs=False, what="a one-line field")
+SIGNER = Layout(lines=False, tabs=False, lead_paren=False, what="the signer's name")
+
+
+def layout_problem(text: str, layout: Layout) -> str | None:
+    """Why ``text`` (NFC) may not stand where ``layout`` says, or ``None``.
+
+    >>> layout_problem("Kết quả\\fnăm 2025", HEADING)[:53]
+    'holds a page break (a form feed, \\\\f), which only body'
+    >>> layout_problem("- Như trên", ENTRY)[:30], layout_problem("Như trên", ENTRY)
+    ('starts with a dash, which baoc', None)
+    """
+    if not layout.page and PAGE_BREAK in text:
+        return ("holds a page break (a form feed, \\f), which only body text may hold: "
+                f"write {layout.what} without it")
+    if not layout.lines and any(c in LINE_BREAKS for c in text):
+        return (f"breaks its line, and {layout.what} is printed on one line: give each "
+                "entry on one line, as an entry of its own")
+    if not layout.tabs and "\t" in text:
+        return (f"holds a tab, which {layout.what} cannot print (no tab stop to go to): "
+                "write a space instead")
+    if not layout.lead_space and text[:1].isspace():
+        return (f"starts with white space: {layout.what} has one space before it "
+                "already, and would print two or more; write the text without it")
+    if not layout.lead_dash and text.lstrip()[:1] in ("-", "\u2013", "\u2014"):
+        return ("starts with a dash, which baocao writes itself (\"- …;\"): write the "
+                "entry without it")
+    if not layout.lead_paren and text.lstrip()[:1] == "(":
+        return (f"starts with \"(\": {layout.what} would read as an annotation such as "
+                "\"(Đã ký)\"; write it without the parenthesis")
+    return None
+
+
+def _check_layout(text: str, layout: Layout, path: str) -> None:
+    problem = layout_problem(text, layout)
+    if problem is not None:
+        raise ValidationError(text, problem, path=path)
+
+
+def _layout_of(attribute: attrs.Attribute[Any]) -> Layout:
+    return attribute.metadata.get("layout", HEADING)  # type: ignore[no-any-return]
+
+
+def _validate_layout(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A text field (or each text of a list field) against the field's :class:`Layout`."""
+    layout = _layout_of(attribute)
+    many = isinstance(value, tuple)
+    items: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            _check_layout(item, layout, f"{attribute.name}[{index}]" if many
+                          else attribute.name)
+
+
 def all_capitals(text: str) -> bool:
     """Whether ``text`` has letters with case and all of them are capitals, as ``check``
     reads a trích yếu (``str.isupper``: scripts without case, Hebrew, Chinese, never are).
@@ -297,14 +388,6 @@ def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
                                   path=attribute.name)
 
     return check
-
-
-def _one_line_each(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Kính gửi and Nơi nhận lines: one entry per printed line ("- …;")."""
-    for index, item in enumerate(value if isinstance(value, tuple) else ()):
-        if isinstance(item, str) and any(c in LINE_BREAKS for c in item):
-            raise ValidationError(item, "breaks its line: give each entry on one line, as "
-                                  "an entry of its own", path=f"{attribute.name}[{index}]")
 
 
 def _validate_instance(kind: type, what: str) -> Any:
@@ -492,6 +575,13 @@ def _to_opt_text(value: str | Iterable[Segment] | None) -> tuple[Segment, ...] |
     return None if value is None else _to_text(value)
 
 
+def _ends_in_digit(segment: object) -> bool:
+    """Whether ``segment`` prints a decimal digit last (a number, a date: "năm 2025")."""
+    if isinstance(segment, str):
+        return segment[-1:].isdecimal()
+    return isinstance(segment, (Number, Date))
+
+
 def _check_segments(value: object, path: str) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidTypeError(
@@ -504,6 +594,12 @@ def _check_segments(value: object, path: str) -> None:
         elif not isinstance(seg, _SEGMENT_TYPES):
             raise InvalidTypeError(seg, "is not a text, money, percent, rate, number or date",
                                    path=where)
+        if (isinstance(seg, Money) and seg.amount >= 0 and index
+                and _ends_in_digit(value[index - 1])):  # "-" parts a negative one
+            raise ValidationError(
+                seg.amount, "follows a digit with no space between: the amount would read "
+                "as one number with it (\"1\" then 67 đồng prints \"167 đồng\"); put a "
+                "space or a word before the amount", path=where)
     texts = [seg for seg in value if isinstance(seg, str)]
     if len(texts) == len(value) and not "".join(texts).strip():
         raise ValidationError("".join(texts), "must not be empty", path=path)
@@ -583,6 +679,7 @@ def _check_row(row: object, path: str, width: int | None) -> None:
             )
         if isinstance(cell, str):
             check_text(cell, path=where, allow_empty=True)
+            _check_layout(cell, HEADING, where)
         elif isinstance(cell, decimal.Decimal) and not cell.is_finite():
             raise ValidationError(cell, "is not a finite number", path=where)
         elif isinstance(cell, (int, decimal.Decimal)):
@@ -610,6 +707,7 @@ class Table:
             raise ValidationError(self.header, "must list at least one column", path="header")
         for index, head in enumerate(self.header):
             check_text(head, path=f"header[{index}]", allow_empty=True)
+            _check_layout(head, HEADING, f"header[{index}]")
         if not isinstance(self.rows, tuple):
             raise InvalidTypeError(self.rows, "is not a list of rows", path="rows")
         if not self.rows:
@@ -675,7 +773,7 @@ class Item:
     """
 
     title: str | None = attrs.field(default=None, converter=_opt_text,
-                                    validator=_validate_opt_text)
+                                    validator=[_validate_opt_text, _validate_layout])
     text: tuple[Segment, ...] | None = attrs.field(
         default=None, converter=_to_opt_text, validator=_validate_opt_segments
     )
@@ -717,7 +815,8 @@ class Section:
         items: the section's items (khoản) 1., 2., …
     """
 
-    title: str = attrs.field(converter=_text, validator=_validate_text)
+    title: str = attrs.field(converter=_text,
+                       validator=[_validate_text, _validate_layout])
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -756,7 +855,8 @@ class Part:
         sections: the part's sections (mục) I., II., …; numbering restarts in each part.
     """
 
-    title: str = attrs.field(converter=_text, validator=_validate_text)
+    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
+                       metadata={"layout": CENTRED})
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -772,8 +872,9 @@ class Part:
 
 # --------------------------------------------------------------------------- header, footer
 
-ABBREVIATION = r"[0-9A-Za-zĐđ.]+(?:-[0-9A-Za-zĐđ.]+)*"
-"""An abbreviation of the symbol (ký hiệu): letters, digits and '.', groups joined by '-'."""
+ABBREVIATION = r"[0-9A-ZĐ.]+(?:-[0-9A-ZĐ.]+)*"
+"""An abbreviation of the symbol (ký hiệu): capitals, digits and '.', groups joined by '-'
+(the symbol is upper case, PL I, II.3.c)."""
 
 _ABBREVIATION = re.compile(ABBREVIATION)
 
@@ -781,10 +882,14 @@ _ABBREVIATION = re.compile(ABBREVIATION)
 def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_text(value, path=attribute.name)
     assert isinstance(value, str)
+    if not _ABBREVIATION.fullmatch(value) and _ABBREVIATION.fullmatch(value.upper()):
+        raise ValidationError(
+            value, f"has lower-case letters: the symbol (ký hiệu) is upper case (PL I, "
+            f"II.3.c); write {value.upper()!r}", path=attribute.name)
     if not _ABBREVIATION.fullmatch(value):  # not .match: "$" would let "SNV\n" through
         raise ValidationError(
-            value, "is not an abbreviation (letters, digits and '.', groups joined by '-', "
-            "no spaces)", path=attribute.name
+            value, "is not an abbreviation (capitals, digits and '.', groups joined by "
+            "'-', no spaces)", path=attribute.name
         )
 
 
@@ -801,10 +906,12 @@ class Issuer:
             Thành phố Hồ Chí Minh"); printed upper case, not bold. A list gives lines.
     """
 
-    name: str = attrs.field(converter=_lines, validator=_validate_text)
+    name: str = attrs.field(converter=_lines, validator=[_validate_text, _validate_layout],
+                            metadata={"layout": CENTRED})
     abbreviation: str = attrs.field(converter=_text, validator=_validate_abbreviation)
     parent: str | None = attrs.field(default=None, converter=_opt_lines,
-                                     validator=_validate_opt_text)
+                                     validator=[_validate_opt_text, _validate_layout],
+                                     metadata={"layout": CENTRED})
 
 
 def _to_authority(value: Authority | str | None) -> Authority | None:
@@ -837,14 +944,18 @@ class Signatory:
             NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
     """
 
-    name: str = attrs.field(converter=_text, validator=_normal_case(
-        "the signer's name (họ tên)", "Nguyễn Văn A", one_line=True))
-    title: str = attrs.field(converter=_text, validator=_validate_text)
+    name: str = attrs.field(converter=_text, validator=[_normal_case(
+        "the signer's name (họ tên)", "Nguyễn Văn A", one_line=True), _validate_layout],
+        metadata={"layout": SIGNER})
+    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
+                             metadata={"layout": SIGNATURE})
     authority: Authority | None = attrs.field(default=None, converter=_to_authority)
     acting_for: str | None = attrs.field(default=None, converter=_opt_text,
-                                         validator=_validate_opt_text)
+                                         validator=[_validate_opt_text, _validate_layout],
+                                         metadata={"layout": AUTHORITY_LINE})
     collective: str | None = attrs.field(default=None, converter=_opt_text,
-                                         validator=_validate_opt_text)
+                                         validator=[_validate_opt_text, _validate_layout],
+                                         metadata={"layout": AUTHORITY_LINE})
 
     def __attrs_post_init__(self) -> None:
         needs_for = self.authority in (Authority.TM, Authority.KT, Authority.TL, Authority.TUQ)
@@ -878,10 +989,12 @@ class Filing:
     """
 
     unit: str | None = attrs.field(default=None, converter=_opt_text,
-                                   validator=_validate_opt_text)
+                                   validator=[_validate_opt_text, _validate_layout],
+                                   metadata={"layout": ONE_LINE})
     copies: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999})
     drafter: str | None = attrs.field(default=None, converter=_opt_text,
-                                      validator=_validate_opt_text)
+                                      validator=[_validate_opt_text, _validate_layout],
+                                      metadata={"layout": ONE_LINE})
     issued: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999_999})
 
     def __attrs_post_init__(self) -> None:
@@ -907,7 +1020,8 @@ class Appendix:
         sections: sections (mục) I., II., … after the body.
     """
 
-    title: str = attrs.field(converter=_text, validator=_validate_text)
+    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
+                       metadata={"layout": CENTRED})
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -966,18 +1080,21 @@ class Report:
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
     place: str = attrs.field(converter=_text, validator=_validate_place)
     date: _dt.date = attrs.field(validator=_validate_date)
-    subject: str = attrs.field(converter=_text, validator=_normal_case(
-        "the trích yếu", "Kết quả công tác văn thư năm 2025"))
+    subject: str = attrs.field(converter=_text, validator=[_normal_case(
+        "the trích yếu", "Kết quả công tác văn thư năm 2025"), _validate_layout],
+        metadata={"layout": CENTRED})
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
     number: int | None = attrs.field(default=None, validator=_validate_number,
                                      metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER})
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
     addressees: tuple[str, ...] = attrs.field(
         default=(), converter=_strings,
-        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": ENTRY},
     )
     legal_bases: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=[_validate_strings, _no_end_punctuation]
+        default=(), converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
     )
     opening: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
@@ -993,7 +1110,8 @@ class Report:
     )
     recipients: tuple[str, ...] = attrs.field(
         default=(), converter=_strings,
-        validator=[_validate_strings, _no_end_punctuation, _one_line_each],
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": ENTRY},
     )
     filing: Filing = attrs.field(factory=Filing,
                                  validator=_validate_instance(Filing, "a filing line"))

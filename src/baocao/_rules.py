@@ -1507,7 +1507,8 @@ def _signature_name(doc: ParsedDocument) -> Iterator[Problem]:
     state = _flag(signer.inked, "bold")
     if state != "all":
         issues.append("not bold" if state == "none" else "partly bold")
-    if _is_upper(signer.shown) and len(re.sub(r"\W", "", signer.shown)) > 3:
+    # str.isupper, as the model reads a name: a name without capitals (Hebrew) is not one
+    if signer.shown.isupper() and len(re.sub(r"\W", "", signer.shown)) > 3:
         issues.append("upper case")
     if _DEGREE_RE.match(signer.shown):
         issues.append("an academic title before the name")

@@ -32,21 +32,26 @@ _SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u30
 """What Python's ``str.isspace`` (and so ``str.strip``) counts as white space."""
 _SPACE_OK = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _BREAKS = r"\n\r\x0b\x0c\x85\u2028\u2029"  # m.LINE_BREAKS
+_MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""The combining diacritical marks of Latin text (the tone marks among them): no text
+starts with one (``load`` refuses every combining mark, Unicode category M)."""
+_START = f"^(?![{_MARKS}])"
 
-_ANY_TEXT = {"type": "string", "pattern": f"^[^{_FORBIDDEN}]*{_END}"}
+_ANY_TEXT = {"type": "string", "pattern": f"{_START}[^{_FORBIDDEN}]*{_END}"}
 _TEXT = {"type": "string",
-         "pattern": f"^[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}]*{_END}",
+         "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}]*{_END}",
          "description": "a text with at least one character that is not a space"}
 _LINE = {"type": "string",
-         "pattern": f"^[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e][{_SPACE_OK}]*{_END}",
+         "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
+                    f"[{_SPACE_OK}]*{_END}",
          "description": "a line, not ending with ';' or ',' (baocao adds the punctuation)"}
 _INLINE_SPACE = r"\t\x20\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"  # white space, no break
 _ONE_LINE = {"type": "string",
-             "pattern": f"^[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
+             "pattern": f"{_START}[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
                         f"[{_INLINE_SPACE}]*{_END}",
              "description": "one line, not ending with ';' or ',' (baocao adds them)"}
 _PLACE = {"type": "string",
-          "pattern": f"^[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
+          "pattern": f"{_START}[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
                      f"[^{_FORBIDDEN}{_SPACE}])?{_END}"}
 _BLANK = {"type": "string", "pattern": f"^[{_SPACE_OK}]*{_END}"}
 
@@ -77,6 +82,10 @@ CROSS_FIELD_RULES = (
     "the subject (trích yếu) and the signer's name are not all capitals",
     "a number has at most 4000 digits, and a rate's percentage too",
     "whole numbers are written as integers (15), never with a fraction (15.0)",
+    "an amount ({money}) does not follow a text, a number or a date that ends in a digit: "
+    "the two would print as one number",
+    "no text starts with a combining mark: the schema names the combining diacritical "
+    "marks of Latin text, load refuses every one (Unicode category M)",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
@@ -204,7 +213,8 @@ def _definitions() -> dict[str, Any]:
                               "not": {"items": _BLANK}}],
             "description": "a text, or a list of pieces: texts and {money}, {percent}, "
                            "{rate}, {number}, {date}; not only blank texts"}
-    cell = {"oneOf": [_ANY_TEXT, {"type": "integer"}, *_segment_schemas()[1:5]]}
+    cell = {"oneOf": [_with_layout(_ANY_TEXT, m.HEADING), {"type": "integer"},
+                      *_segment_schemas()[1:5]]}
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
         "Text": text,
@@ -249,8 +259,8 @@ def _class_schema(cls: type) -> dict[str, Any]:
     if required:
         out["required"] = required
     if cls is m.Table:
-        properties["header"] = {"oneOf": [_TEXT, {"type": "array", "items": _TEXT,
-                                                  "minItems": 1}],
+        properties["header"] = {**_with_layout({"oneOf": [_TEXT, {
+            "type": "array", "items": _TEXT, "minItems": 1}]}, m.HEADING),
                                 "description": docs["header"]}
         properties["rows"]["minItems"] = 1
     if cls in _CLASS_RULES:
@@ -261,7 +271,10 @@ def _class_schema(cls: type) -> dict[str, Any]:
 def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    limits = dict(field.metadata) if field is not None else {}
+    limits = {k: v for k, v in (field.metadata if field is not None else {}).items()
+              if k != "layout"}
+    layout = (m._layout_of(field) if field is not None
+              and m._validate_layout in _validators(field) else None)
     if hint == tuple[m.Segment, ...]:
         return {"$ref": "#/$defs/Text"}
     if origin in (Union, types.UnionType):
@@ -276,23 +289,27 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
             items = {"$ref": "#/$defs/Cell"}
         elif elem == tuple[m.Cell, ...]:
             items = {"type": "array", "items": {"$ref": "#/$defs/Cell"}}
-        elif field is not None and m._one_line_each in _validators(field):
+        elif layout is not None and not layout.lines:
             items = _ONE_LINE
         elif field is not None and m._no_end_punctuation in _validators(field):
             items = _LINE
         else:
             items = _type_schema(elem)
+        if layout is not None:
+            items = _with_layout(items, layout)
         array = {"type": "array", "items": items, **limits}
         if field is not None and field.converter is m._strings:
             return {"oneOf": [items, array]}
         return array
     if hint is str:
         if (cls, field.name if field is not None else "") in _FIELD_TEXT:
-            return dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
-        if field is not None and field.converter in (m._lines, m._opt_lines):
-            return {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
+            text = dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
+        elif field is not None and field.converter in (m._lines, m._opt_lines):
+            text = {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
                     "description": "a text, or a list of its lines"}
-        return dict(_TEXT)
+        else:
+            text = dict(_TEXT)
+        return text if layout is None else _with_layout(text, layout)
     if hint is int:
         return {"type": "integer", **limits}
     if hint is datetime.date:
@@ -305,6 +322,36 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
     if attrs.has(hint):
         return {"$ref": f"#/$defs/{hint.__name__}"}
     raise AssertionError(f"no schema for {hint}")  # pragma: no cover
+
+
+def _layout_rules(layout: m.Layout) -> list[dict[str, Any]]:
+    """The rules of a :class:`~baocao._model.Layout` as patterns, each line of a text
+    or list of lines on its own."""
+    forbid = ("" if layout.page else r"\x0c") + ("" if layout.tabs else r"\t") + (
+        "" if layout.lines else _BREAKS)
+    rules: list[dict[str, Any]] = []
+    if forbid:
+        rules.append({"pattern": f"^[^{forbid}]*{_END}"})
+    if not layout.lead_space:
+        rules.append({"pattern": f"^(?![{_SPACE}])"})
+    if not layout.lead_dash:
+        rules.append({"pattern": f"^(?![{_SPACE}]*[-\u2013\u2014])"})
+    if not layout.lead_paren:
+        rules.append({"pattern": f"^(?![{_SPACE}]*\\()"})
+    return rules
+
+
+def _with_layout(schema: dict[str, Any], layout: m.Layout) -> dict[str, Any]:
+    """``schema`` (a text, or a text or list of texts) with the layout's rules added."""
+    rules = _layout_rules(layout)
+    if not rules:
+        return schema
+    if "oneOf" in schema:
+        return {**schema, "oneOf": [_with_layout(branch, layout)
+                                    for branch in schema["oneOf"]]}
+    if schema.get("type") == "array":
+        return {**schema, "items": _with_layout(schema["items"], layout)}
+    return {**schema, "allOf": [*schema.get("allOf", ()), *rules]}
 
 
 def _validators(field: Any) -> tuple[Any, ...]:
