@@ -144,10 +144,12 @@ def _decimals(places: int) -> st.SearchStrategy[decimal.Decimal]:
     return st.integers(-10**12, 10**12).map(lambda n: decimal.Decimal(n).scaleb(-places))
 
 
-def _segments(text: Text, values: bool) -> st.SearchStrategy[Any]:
-    """A body text: a string, or pieces mixing strings and values baocao writes out."""
+def _segments(text: Text, values: bool,
+              layout: baocao._model.Layout = baocao._model.BODY) -> st.SearchStrategy[Any]:
+    """A body text: a string, or pieces mixing strings and values baocao writes out; with
+    ``LISTED`` (a dash line, an item's or a point's text) no page break."""
     if not values:
-        return text()
+        return laid_out(text(), layout)
     value = st.one_of(
         st.builds(baocao.Money, st.integers(-10**15, 10**15),
                   style=st.sampled_from(["north", "south"]),
@@ -158,9 +160,10 @@ def _segments(text: Text, values: bool) -> st.SearchStrategy[Any]:
         st.builds(baocao.Number, st.integers(-10**12, 10**12) | _decimals(2)),
         st.builds(baocao.Date, st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
     )
-    pieces = st.lists(st.one_of(texts(max_size=4), value), min_size=1, max_size=4)
-    return st.one_of(text(), st.builds(lambda first, rest: _spaced([first, *rest]),
-                                       text(), pieces))
+    pieces = st.lists(st.one_of(laid_out(texts(max_size=4), layout), value), min_size=1,
+                      max_size=4)
+    return st.one_of(laid_out(text(), layout), st.builds(
+        lambda first, rest: _spaced([first, *rest]), laid_out(text(), layout), pieces))
 
 
 def _spaced(pieces: list[Any]) -> list[Any]:
@@ -198,21 +201,24 @@ def _table(draw: st.DrawFn, text: Text, values: bool) -> baocao.Table:
 def blocks(text: Text, values: bool, *, max_size: int = 2) -> st.SearchStrategy[list[Any]]:
     block = st.one_of(
         st.builds(baocao.Paragraph, _segments(text, values)),
-        st.builds(baocao.Dash, _segments(text, values)),
+        st.builds(baocao.Dash, _segments(text, values, baocao._model.LISTED)),
         _table(text, values),
     )
     return st.lists(block, max_size=max_size)
 
 
+LISTED = baocao._model.LISTED
+
+
 @st.composite
 def _item(draw: st.DrawFn, text: Text, values: bool) -> baocao.Item:
-    points = draw(st.lists(st.builds(baocao.Point, _segments(text, values),
+    points = draw(st.lists(st.builds(baocao.Point, _segments(text, values, LISTED),
                                      body=blocks(text, values, max_size=1)), max_size=2))
     body = draw(blocks(text, values, max_size=1))
     if draw(st.booleans()):
         return baocao.Item(title=draw(laid_out(text(), baocao._model.HEADING)), body=body,
                            points=points)
-    return baocao.Item(text=draw(_segments(text, values)), body=body, points=points)
+    return baocao.Item(text=draw(_segments(text, values, LISTED)), body=body, points=points)
 
 
 @st.composite

@@ -189,7 +189,8 @@ LAYOUTS = {  # what each field may hold (docs/errors.md, "What each field may ho
     "items[0].title": m.HEADING, "table header": m.HEADING, "table cell": m.HEADING,
     "filing.unit": m.ONE_LINE, "filing.drafter": m.ONE_LINE,
     "signatory.title": m.SIGNATURE, "signatory.acting_for": m.AUTHORITY_LINE,
-    "signatory.collective": m.AUTHORITY_LINE,
+    "signatory.collective": m.AUTHORITY_LINE, "items[0].text": m.LISTED,
+    "points[0]": m.LISTED, "dash": m.LISTED,
 }
 
 

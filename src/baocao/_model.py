@@ -286,6 +286,7 @@ class Layout:
 
 
 BODY = Layout(page=True, what="body text")
+LISTED = Layout(what="a numbered or dash line (a page break would part it from its label)")
 HEADING = Layout(what="a heading or a table cell")
 CENTRED = Layout(tabs=False, what="a centred line")
 SIGNATURE = Layout(tabs=False, lead_paren=False, what="a line of the signature block")
@@ -607,11 +608,13 @@ def _check_segments(value: object, path: str) -> None:
 
 def _validate_segments(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _check_segments(value, attribute.name)
+    _validate_layout(_inst, attribute, value)
 
 
 def _validate_opt_segments(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _check_segments(value, attribute.name)
+        _validate_layout(_inst, attribute, value)
 
 
 # --------------------------------------------------------------------------- blocks
@@ -626,7 +629,8 @@ class Paragraph:
             :class:`Money`, :class:`Percent`, :class:`Rate`, :class:`Number`, :class:`Date`.
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments)
+    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
+                                            metadata={"layout": BODY})
 
 
 @attrs.frozen
@@ -637,7 +641,8 @@ class Dash:
         text: the line, without its dash (baocao adds "- ").
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments)
+    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
+                                            metadata={"layout": LISTED})
 
 
 Cell = str | int | decimal.Decimal | Percent | Rate | Number | Money
@@ -745,7 +750,8 @@ class Point:
         body: paragraphs, dash lines and tables that follow it.
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments)
+    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
+                                            metadata={"layout": LISTED})
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -775,7 +781,8 @@ class Item:
     title: str | None = attrs.field(default=None, converter=_opt_text,
                                     validator=[_validate_opt_text, _validate_layout])
     text: tuple[Segment, ...] | None = attrs.field(
-        default=None, converter=_to_opt_text, validator=_validate_opt_segments
+        default=None, converter=_to_opt_text, validator=_validate_opt_segments,
+        metadata={"layout": LISTED}
     )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks

@@ -213,11 +213,17 @@ def _definitions() -> dict[str, Any]:
                               "not": {"items": _BLANK}}],
             "description": "a text, or a list of pieces: texts and {money}, {percent}, "
                            "{rate}, {number}, {date}; not only blank texts"}
+    listed = {"oneOf": [_with_layout(_TEXT, m.LISTED), {
+        "type": "array", "minItems": 1, "not": {"items": _BLANK},
+        "items": {"oneOf": [_with_layout(_ANY_TEXT, m.LISTED), *_segment_schemas()[1:]]}}],
+        "description": "a text, or a list of pieces, as Text; no page break (a numbered or "
+                       "dash line)"}
     cell = {"oneOf": [_with_layout(_ANY_TEXT, m.HEADING), {"type": "integer"},
                       *_segment_schemas()[1:5]]}
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
         "Text": text,
+        "ListedText": listed,
         "Cell": cell,
         "Block": {
             "description": "a paragraph (a text), {text: …}, {dash: …} or {table: …}",
@@ -227,7 +233,7 @@ def _definitions() -> dict[str, Any]:
                  "properties": {"text": {"$ref": "#/$defs/Text"}},
                  "description": _summary(m.Paragraph)},
                 {"type": "object", "required": ["dash"], "additionalProperties": False,
-                 "properties": {"dash": {"$ref": "#/$defs/Text"}},
+                 "properties": {"dash": {"$ref": "#/$defs/ListedText"}},
                  "description": _summary(m.Dash)},
                 {"type": "object", "required": ["table"], "additionalProperties": False,
                  "properties": {"table": {"$ref": "#/$defs/Table"}}},
@@ -237,8 +243,8 @@ def _definitions() -> dict[str, Any]:
     for cls in (m.Report, m.Issuer, m.Signatory, m.Filing, m.Part, m.Section, m.Item,
                 m.Point, m.Appendix, m.Table):
         defs[cls.__name__] = _class_schema(cls)
-    defs["Item"] = {"oneOf": [_TEXT, defs["Item"]]}
-    defs["Point"] = {"oneOf": [_TEXT, defs["Point"]]}
+    defs["Item"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Item"]]}
+    defs["Point"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Point"]]}
     return defs
 
 
@@ -273,10 +279,11 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
     args = typing.get_args(hint)
     limits = {k: v for k, v in (field.metadata if field is not None else {}).items()
               if k != "layout"}
-    layout = (m._layout_of(field) if field is not None
-              and m._validate_layout in _validators(field) else None)
+    layout = (m._layout_of(field) if field is not None and (
+        "layout" in field.metadata or m._validate_layout in _validators(field)) else None)
     if hint == tuple[m.Segment, ...]:
-        return {"$ref": "#/$defs/Text"}
+        listed = layout is not None and not layout.page
+        return {"$ref": "#/$defs/ListedText" if listed else "#/$defs/Text"}
     if origin in (Union, types.UnionType):
         rest = [a for a in args if a is not type(None)]
         inner = _type_schema(rest[0], field, cls)
