@@ -172,7 +172,7 @@ def _spaced(pieces: list[Any]) -> list[Any]:
     out: list[Any] = []
     for piece in pieces:
         if (isinstance(piece, baocao.Money) and piece.amount >= 0 and out
-                and baocao._model._ends_in_digit(out[-1])):
+                and baocao._model._ends_in_digit(out)):
             out.append(" ")
         out.append(piece)
     return out

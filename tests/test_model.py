@@ -255,6 +255,8 @@ REFUSED_FOR_CHECK: list[tuple[dict[str, Any], str, str]] = [
      "prints \"167 đồng\""),
     ({"closing": [{"text": [{"date": "2026-01-02"}, {"money": 27}]}]}, "closing[0].text[1]",
      "follows a digit"),
+    ({"closing": [{"text": [{"date": "1953-12-09"}, "", {"money": 612}]}]},
+     "closing[0].text[2]", "follows a digit"),  # an empty text prints nothing
 ]
 
 TAKEN_BESIDE_THOSE: list[dict[str, Any]] = [  # the same characters where they belong

@@ -197,8 +197,9 @@ def _texts(value: Any) -> list[list[Any]]:
 
 
 def _glued(pieces: list[Any]) -> bool:
-    """An amount (not negative) right after a piece that ends in a digit."""
-    for before, piece in itertools.pairwise(pieces):
+    """An amount (not negative) right after what ends in a digit (empty texts skipped)."""
+    printed = [p for p in pieces if p != ""]
+    for before, piece in itertools.pairwise(printed):
         amount = isinstance(piece, dict) and "money" in piece
         if not amount or str(piece["money"]).startswith("-"):
             continue

@@ -576,11 +576,16 @@ def _to_opt_text(value: str | Iterable[Segment] | None) -> tuple[Segment, ...] |
     return None if value is None else _to_text(value)
 
 
-def _ends_in_digit(segment: object) -> bool:
-    """Whether ``segment`` prints a decimal digit last (a number, a date: "năm 2025")."""
-    if isinstance(segment, str):
-        return segment[-1:].isdecimal()
-    return isinstance(segment, (Number, Date))
+def _ends_in_digit(pieces: Sequence[object]) -> bool:
+    """Whether ``pieces`` print a decimal digit last (a number, a date: "năm 2025"); an
+    empty text prints nothing, so the piece before it counts."""
+    for piece in reversed(pieces):
+        if isinstance(piece, str):
+            if piece:
+                return piece[-1].isdecimal()
+            continue
+        return isinstance(piece, (Number, Date))
+    return False
 
 
 def _check_segments(value: object, path: str) -> None:
@@ -596,7 +601,7 @@ def _check_segments(value: object, path: str) -> None:
             raise InvalidTypeError(seg, "is not a text, money, percent, rate, number or date",
                                    path=where)
         if (isinstance(seg, Money) and seg.amount >= 0 and index
-                and _ends_in_digit(value[index - 1])):  # "-" parts a negative one
+                and _ends_in_digit(value[:index])):  # "-" parts a negative one
             raise ValidationError(
                 seg.amount, "follows a digit with no space between: the amount would read "
                 "as one number with it (\"1\" then 67 đồng prints \"167 đồng\"); put a "
