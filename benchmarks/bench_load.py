@@ -29,28 +29,48 @@ MIB = 1024 * 1024
 
 
 def section(index: int) -> dict[str, Any]:
-    rows = [[f"{row:02d}", f"Phòng {row} thuộc đơn vị {index}", 1341 + row,
-             {"percent": "47,67"}] for row in range(1, 21)]
+    rows = [
+        [f"{row:02d}", f"Phòng {row} thuộc đơn vị {index}", 1341 + row, {"percent": "47,67"}]
+        for row in range(1, 21)
+    ]
     return {
         "title": f"Kết quả thực hiện nhiệm vụ thứ {index}",
         "body": [
             "Ủy ban nhân dân Thành phố đã chỉ đạo các sở, ban, ngành triển khai kế hoạch.",
-            {"text": ["Tổng kinh phí là ", {"money": "4.607.678.000"}, ", đạt ",
-                      {"rate": [41, 86], "rounding": "down"}, " kế hoạch năm."]},
+            {
+                "text": [
+                    "Tổng kinh phí là ",
+                    {"money": "4.607.678.000"},
+                    ", đạt ",
+                    {"rate": [41, 86], "rounding": "down"},
+                    " kế hoạch năm.",
+                ]
+            },
             {"table": {"header": ["STT", "Đơn vị", "Số lượng", "Tỷ lệ"], "rows": rows}},
         ],
-        "items": [{"title": "Công tác văn thư", "points": [
-            "Rà soát hồ sơ lưu trữ.", {"text": "Số hóa tài liệu.", "body": [
-                {"dash": "Hoàn thành 95% khối lượng."}]}]}],
+        "items": [
+            {
+                "title": "Công tác văn thư",
+                "points": [
+                    "Rà soát hồ sơ lưu trữ.",
+                    {"text": "Số hóa tài liệu.", "body": [{"dash": "Hoàn thành 95% khối lượng."}]},
+                ],
+            }
+        ],
     }
 
 
 def report_data(size: int, dump: Callable[[Any], str]) -> dict[str, Any]:
     """A report whose text, written with ``dump``, is just under ``size`` bytes."""
     head: dict[str, Any] = {
-        "issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV",
-                   "parent": "Ủy ban nhân dân\nThành phố Hồ Chí Minh"},
-        "number": 2710, "place": "Thành phố Hồ Chí Minh", "date": "2026-03-05",
+        "issuer": {
+            "name": "Sở Nội vụ",
+            "abbreviation": "SNV",
+            "parent": "Ủy ban nhân dân\nThành phố Hồ Chí Minh",
+        },
+        "number": 2710,
+        "place": "Thành phố Hồ Chí Minh",
+        "date": "2026-03-05",
         "subject": "Kết quả thực hiện nhiệm vụ năm 2025",
         "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
         "recipients": ["Bộ Nội vụ"],
@@ -79,8 +99,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
-    sizes = (MIB // 10, MIB // 2, MIB - 1024) if args.quick else (
-        MIB, 5 * MIB, MAX_INPUT_BYTES - 1024)
+    sizes = (
+        (MIB // 10, MIB // 2, MIB - 1024) if args.quick else (MIB, 5 * MIB, MAX_INPUT_BYTES - 1024)
+    )
     names = ("1", "5", "10") if not args.quick else ("0.1", "0.5", "1")
     print(f"best of {repeat}; libyaml: {yaml.__with_libyaml__}")
     print(f"{'':14} {'bytes':>10} {'sections':>9} {'seconds':>8} {'MiB/s':>7}")
@@ -99,14 +120,20 @@ def main() -> int:
                     baocao.load(path)
 
                 times[name] = best(repeat, run)
-                print(f"{suffix[1:]:>4} {name:>5} MiB {nbytes:>10} {len(data['sections']):>9} "
-                      f"{times[name]:8.2f} {nbytes / MIB / times[name]:7.2f}")
-            print(f"{suffix[1:]}: {names[2]} MiB vs {names[1]}: "
-                  f"{times[names[2]] / times[names[1]]:.2f}x the time (target <= 2.2x)")
+                print(
+                    f"{suffix[1:]:>4} {name:>5} MiB {nbytes:>10} {len(data['sections']):>9} "
+                    f"{times[name]:8.2f} {nbytes / MIB / times[name]:7.2f}"
+                )
+            print(
+                f"{suffix[1:]}: {names[2]} MiB vs {names[1]}: "
+                f"{times[names[2]] / times[names[1]]:.2f}x the time (target <= 2.2x)"
+            )
         # 0.1's worst case: an amount written with millions of digits (quadratic int()).
         digits = sizes[2] - 1000
-        data = {**report_data(1000, json_dump), "sections": [{"title": "A", "body": [
-            {"text": [{"money": "9" * digits}]}]}]}
+        data = {
+            **report_data(1000, json_dump),
+            "sections": [{"title": "A", "body": [{"text": [{"money": "9" * digits}]}]}],
+        }
         path = Path(folder) / "digits.json"
         path.write_text(json_dump(data), encoding="utf-8")
 

@@ -44,14 +44,23 @@ def best(repeat: int, run: Callable[[], None]) -> float:
 
 
 def table_report(rows: int) -> baocao.Report:
-    data = [(f"Đơn vị {i}", i, baocao.Rate(i, rows, rounding="half_up"))
-            for i in range(1, rows + 1)]
+    data = [
+        (f"Đơn vị {i}", i, baocao.Rate(i, rows, rounding="half_up")) for i in range(1, rows + 1)
+    ]
     return baocao.Report(
-        issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"), number=1, place="Hà Nội",
-        date=datetime.date(2026, 3, 5), subject=f"Số liệu {rows} đơn vị",
+        issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"),
+        number=1,
+        place="Hà Nội",
+        date=datetime.date(2026, 3, 5),
+        subject=f"Số liệu {rows} đơn vị",
         signatory=baocao.Signatory(name="Nguyễn Văn A", title="Giám đốc"),
-        sections=[baocao.Section(title="Số liệu", body=[baocao.Table(
-            header=["Đơn vị", "Số lượng", "Tỷ lệ"], rows=data)])])
+        sections=[
+            baocao.Section(
+                title="Số liệu",
+                body=[baocao.Table(header=["Đơn vị", "Số lượng", "Tỷ lệ"], rows=data)],
+            )
+        ],
+    )
 
 
 def main() -> int:
@@ -89,8 +98,11 @@ def main() -> int:
     c = best(repeat, many) / n
     print(f"example report (2710/BC-SNV), {n} renders, best of {repeat}, {jobs} cores")
     print(f"{'':34} {'ms/report':>10} {'reports/s':>10}")
-    for name, value in (("(a) plain docxtpl", a), ("(b) baocao.Template.render", b),
-                        (f"(c) baocao.render_many, {jobs} jobs", c)):
+    for name, value in (
+        ("(a) plain docxtpl", a),
+        ("(b) baocao.Template.render", b),
+        (f"(c) baocao.render_many, {jobs} jobs", c),
+    ):
         print(f"{name:34} {value * 1000:10.2f} {1 / value:10.1f}")
     print(f"(b) vs (a): {a / b:.2f}x faster (target >= 5x)")
     print(f"(c) vs (b): {b / c:.2f}x the rate (target >= 1.8x)")
@@ -106,8 +118,10 @@ def main() -> int:
         times[rows] = best(repeat, render_big)
         print(f"table of {rows:>6} rows: {times[rows] * 1000:9.1f} ms")
     last, middle = sizes[-1], sizes[-2]
-    print(f"{last} rows vs {middle}: {times[last] / times[middle]:.2f}x the time "
-          f"for {last / middle:.0f}x the rows (target <= 2.2x)")
+    print(
+        f"{last} rows vs {middle}: {times[last] / times[middle]:.2f}x the time "
+        f"for {last / middle:.0f}x the rows (target <= 2.2x)"
+    )
     return 0
 
 

@@ -22,11 +22,11 @@ SEED = ROOT.parent / "shared" / "seed" / "2710-BC-SNV.txt"
 
 # CI (CI=true, as .ci/run runs) explores the same examples every run, so that a green run
 # is repeatable; a developer's run explores new ones. HYPOTHESIS_PROFILE picks either.
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
-                          database=None)
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True, database=None)
 settings.register_profile("dev", deadline=None, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
-                      or ("ci" if os.environ.get("CI") else "dev"))
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 def require_tools(*, soffice: bool = True) -> None:

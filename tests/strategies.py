@@ -30,30 +30,91 @@ from baocao._layout import paragraph_text
 
 from .conftest import open_docx
 
-FORBIDDEN = ([chr(c) for c in range(0x00, 0x09)] + [chr(c) for c in range(0x0E, 0x20)]
-             + ["\ufffe", "\uffff", "\ud800", "\udbff", "\udc00", "\udfff"])
+FORBIDDEN = (
+    [chr(c) for c in range(0x00, 0x09)]
+    + [chr(c) for c in range(0x0E, 0x20)]
+    + ["\ufffe", "\uffff", "\ud800", "\udbff", "\udc00", "\udfff"]
+)
 """Characters a .docx (XML 1.0) cannot hold: refused with the field and code point."""
 
 _FORBIDDEN_SET = frozenset(FORBIDDEN)
 
 # What copy-paste brings, as whole pieces (so that each shows up often).
 SPECIAL_PIECES = [
-    "&", "<", ">", '"', "'", "&amp;", "&lt;", "<w:t>", "]]>", "<![CDATA[",
-    "{{", "}}", "{%", "%}", "{#", "#}", "{{ subject }}", "{% if x %}", "{%p endif %}",
-    "{_{", "}_}", "{_%", "%_}", "{{r x }}", "{", "}", "%",
-    "\t", "\n", "\r", "\r\n", "\v", "\f", "\u00a0", "\u2028", "\u2029", "\u0085",
-    "\u200b", "\u200d", "\ufeff", "  ", " ",
-    "\u0301", "\u0323", "\u0309", "\u0303", "\u0300",  # Vietnamese tone marks
+    "&",
+    "<",
+    ">",
+    '"',
+    "'",
+    "&amp;",
+    "&lt;",
+    "<w:t>",
+    "]]>",
+    "<![CDATA[",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{{ subject }}",
+    "{% if x %}",
+    "{%p endif %}",
+    "{_{",
+    "}_}",
+    "{_%",
+    "%_}",
+    "{{r x }}",
+    "{",
+    "}",
+    "%",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\v",
+    "\f",
+    "\u00a0",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "  ",
+    " ",
+    "\u0301",
+    "\u0323",
+    "\u0309",
+    "\u0303",
+    "\u0300",  # Vietnamese tone marks
     unicodedata.normalize("NFD", "Nội vụ Thành phố Hồ Chí Minh"),
-    unicodedata.normalize("NFD", "ĐỀ ÁN ỦY BAN"), "Ủy ban", "ủy ban",
-    "مرحبا", "שלום", "\u202e", "\u200f",  # right to left
-    "📄", "✅", "👩‍💻", "🇻🇳", "𝔘𝔫𝔦",  # emoji and the astral planes
-    "ß", "ŉ", "ﬁ", "İ", "ǅ",  # letters that change length when upper-cased
-    "./.", ";", ",", ".",
+    unicodedata.normalize("NFD", "ĐỀ ÁN ỦY BAN"),
+    "Ủy ban",
+    "ủy ban",
+    "مرحبا",
+    "שלום",
+    "\u202e",
+    "\u200f",  # right to left
+    "📄",
+    "✅",
+    "👩‍💻",
+    "🇻🇳",
+    "𝔘𝔫𝔦",  # emoji and the astral planes
+    "ß",
+    "ŉ",
+    "ﬁ",
+    "İ",
+    "ǅ",  # letters that change length when upper-cased
+    "./.",
+    ";",
+    ",",
+    ".",
 ]
 
-_ANY_CHAR = st.characters(codec="utf-8", exclude_characters="".join(
-    c for c in FORBIDDEN if not "\ud800" <= c <= "\udfff"))
+_ANY_CHAR = st.characters(
+    codec="utf-8", exclude_characters="".join(c for c in FORBIDDEN if not "\ud800" <= c <= "\udfff")
+)
 
 
 def letter_first(text: str) -> str:
@@ -65,8 +126,7 @@ def letter_first(text: str) -> str:
 
 def texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
     """Any text a .docx can hold, hostile pieces included (possibly empty or blank)."""
-    piece = st.one_of(_ANY_CHAR, st.sampled_from(SPECIAL_PIECES),
-                      st.text(_ANY_CHAR, max_size=5))
+    piece = st.one_of(_ANY_CHAR, st.sampled_from(SPECIAL_PIECES), st.text(_ANY_CHAR, max_size=5))
     return st.lists(piece, max_size=max_size).map("".join).map(letter_first)
 
 
@@ -86,46 +146,60 @@ def lay_out(text: str, layout: baocao._model.Layout) -> str:
     return letter_first(text)
 
 
-def laid_out(text: st.SearchStrategy[str], layout: baocao._model.Layout,
-             ) -> st.SearchStrategy[str]:
+def laid_out(
+    text: st.SearchStrategy[str],
+    layout: baocao._model.Layout,
+) -> st.SearchStrategy[str]:
     """``text`` as a field of ``layout`` may hold it (``baocao._model.Layout``): no page
     break outside the body, no tab in a centred line, no dash before a list entry …;
     still not blank when ``text`` is not."""
     return text.map(lambda t: lay_out(t, layout)).filter(
-        lambda t: baocao._model.layout_problem(baocao._text.nfc(t), layout) is None)
+        lambda t: baocao._model.layout_problem(baocao._text.nfc(t), layout) is None
+    )
 
 
-_VISIBLE = st.one_of(st.sampled_from(["A", "đ", "Ủ", "ạ", "1", "&", "<", "{", "📄", "ש"]),
-                     _ANY_CHAR.filter(lambda c: not c.isspace()
-                                      and unicodedata.category(c)[0] in "LNPS"))
+_VISIBLE = st.one_of(
+    st.sampled_from(["A", "đ", "Ủ", "ạ", "1", "&", "<", "{", "📄", "ש"]),
+    _ANY_CHAR.filter(lambda c: not c.isspace() and unicodedata.category(c)[0] in "LNPS"),
+)
 
 
 def nonblank_texts(*, max_size: int = 12) -> st.SearchStrategy[str]:
     """Like :func:`texts`, with at least one visible character (required fields)."""
-    return st.builds(lambda a, b, c: a + b + c, texts(max_size=max_size // 2), _VISIBLE,
-                     texts(max_size=max_size // 2))
+    return st.builds(
+        lambda a, b, c: a + b + c,
+        texts(max_size=max_size // 2),
+        _VISIBLE,
+        texts(max_size=max_size // 2),
+    )
 
 
-def line_texts(layout: baocao._model.Layout = baocao._model.ENTRY,
-               ) -> st.SearchStrategy[str]:
+def line_texts(
+    layout: baocao._model.Layout = baocao._model.ENTRY,
+) -> st.SearchStrategy[str]:
     """A line of a list (kính gửi, nơi nhận; căn cứ with ``HEADING``): not ending with
     ';' or ','."""
     breaks = str.maketrans("", "", baocao._model.LINE_BREAKS)  # one entry, one line
-    return laid_out(nonblank_texts().map(lambda t: t.translate(breaks)), layout).filter(
-        str.strip).map(
-        # NFC: U+037E, the Greek question mark, becomes ";"
-        lambda t: t + "x" if unicodedata.normalize("NFC", t).rstrip().endswith((";", ","))
-        else t)
+    return (
+        laid_out(nonblank_texts().map(lambda t: t.translate(breaks)), layout)
+        .filter(str.strip)
+        .map(
+            # NFC: U+037E, the Greek question mark, becomes ";"
+            lambda t: (
+                t + "x" if unicodedata.normalize("NFC", t).rstrip().endswith((";", ",")) else t
+            )
+        )
+    )
 
 
 def normal_case(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     """``text``, never all capitals (a trích yếu, a signer's name: the model refuses those)."""
-    return text.map(lambda t: t + " a" if baocao._model.all_capitals(baocao._text.nfc(t))
-                    else t)
+    return text.map(lambda t: t + " a" if baocao._model.all_capitals(baocao._text.nfc(t)) else t)
 
 
-def place_texts(text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
-                ) -> st.SearchStrategy[str]:
+def place_texts(
+    text: Callable[[], st.SearchStrategy[str]] = nonblank_texts,
+) -> st.SearchStrategy[str]:
     """A place name (địa danh) as the model takes it: a capital first, on one line; at most
     12 characters after the first word, so that the date line fits on one line beside the
     issuing body (a longer one wraps, and check reports ``date.wrapped``)."""
@@ -141,29 +215,38 @@ Text = Callable[[], st.SearchStrategy[str]]
 
 def _decimals(places: int) -> st.SearchStrategy[decimal.Decimal]:
     """Decimals with ``places`` digits after the point (faster than ``st.decimals``)."""
-    return st.integers(-10**12, 10**12).map(lambda n: decimal.Decimal(n).scaleb(-places))
+    return st.integers(-(10**12), 10**12).map(lambda n: decimal.Decimal(n).scaleb(-places))
 
 
-def _segments(text: Text, values: bool,
-              layout: baocao._model.Layout = baocao._model.BODY) -> st.SearchStrategy[Any]:
+def _segments(
+    text: Text, values: bool, layout: baocao._model.Layout = baocao._model.BODY
+) -> st.SearchStrategy[Any]:
     """A body text: a string, or pieces mixing strings and values baocao writes out; with
     ``LISTED`` (a dash line, an item's or a point's text) no page break."""
     if not values:
         return laid_out(text(), layout)
     value = st.one_of(
-        st.builds(baocao.Money, st.integers(-10**15, 10**15),
-                  style=st.sampled_from(["north", "south"]),
-                  suffix=st.sampled_from([None, "chẵn"])),
+        st.builds(
+            baocao.Money,
+            st.integers(-(10**15), 10**15),
+            style=st.sampled_from(["north", "south"]),
+            suffix=st.sampled_from([None, "chẵn"]),
+        ),
         st.builds(baocao.Percent, _decimals(3), decimals=st.integers(0, 3)),
-        st.builds(baocao.Rate, st.integers(0, 10**6), st.integers(1, 10**6),
-                  rounding=st.sampled_from(["down", "half_up"])),
-        st.builds(baocao.Number, st.integers(-10**12, 10**12) | _decimals(2)),
+        st.builds(
+            baocao.Rate,
+            st.integers(0, 10**6),
+            st.integers(1, 10**6),
+            rounding=st.sampled_from(["down", "half_up"]),
+        ),
+        st.builds(baocao.Number, st.integers(-(10**12), 10**12) | _decimals(2)),
         st.builds(baocao.Date, st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
     )
-    pieces = st.lists(st.one_of(laid_out(texts(max_size=4), layout), value), min_size=1,
-                      max_size=4)
-    return st.one_of(laid_out(text(), layout), st.builds(
-        lambda first, rest: _spaced([first, *rest]), laid_out(text(), layout), pieces))
+    pieces = st.lists(st.one_of(laid_out(texts(max_size=4), layout), value), min_size=1, max_size=4)
+    return st.one_of(
+        laid_out(text(), layout),
+        st.builds(lambda first, rest: _spaced([first, *rest]), laid_out(text(), layout), pieces),
+    )
 
 
 def _spaced(pieces: list[Any]) -> list[Any]:
@@ -171,8 +254,12 @@ def _spaced(pieces: list[Any]) -> list[Any]:
     refuses that: "1" then 67 đồng would print "167 đồng")."""
     out: list[Any] = []
     for piece in pieces:
-        if (isinstance(piece, baocao.Money) and piece.amount >= 0 and out
-                and baocao._model._ends_in_digit(out)):
+        if (
+            isinstance(piece, baocao.Money)
+            and piece.amount >= 0
+            and out
+            and baocao._model._ends_in_digit(out)
+        ):
             out.append(" ")
         out.append(piece)
     return out
@@ -182,16 +269,21 @@ def _cells(text: Text, values: bool) -> st.SearchStrategy[Any]:
     cell = laid_out(texts(max_size=6), baocao._model.HEADING)
     if not values:
         return cell
-    return st.one_of(cell, st.integers(-10**12, 10**12), _decimals(2),
-                     st.builds(baocao.Percent, st.integers(0, 100)),
-                     st.builds(baocao.Money, st.integers(0, 10**9)))
+    return st.one_of(
+        cell,
+        st.integers(-(10**12), 10**12),
+        _decimals(2),
+        st.builds(baocao.Percent, st.integers(0, 100)),
+        st.builds(baocao.Money, st.integers(0, 10**9)),
+    )
 
 
 @st.composite
 def _table(draw: st.DrawFn, text: Text, values: bool) -> baocao.Table:
     width = draw(st.integers(1, 3))
-    header = draw(st.lists(laid_out(texts(max_size=6), baocao._model.HEADING),
-                           min_size=width, max_size=width))
+    header = draw(
+        st.lists(laid_out(texts(max_size=6), baocao._model.HEADING), min_size=width, max_size=width)
+    )
     row = st.lists(_cells(text, values), min_size=width, max_size=width)
     rows = draw(st.lists(row, min_size=1, max_size=2))
     totals = draw(st.none() | row)
@@ -212,12 +304,19 @@ LISTED = baocao._model.LISTED
 
 @st.composite
 def _item(draw: st.DrawFn, text: Text, values: bool) -> baocao.Item:
-    points = draw(st.lists(st.builds(baocao.Point, _segments(text, values, LISTED),
-                                     body=blocks(text, values, max_size=1)), max_size=2))
+    points = draw(
+        st.lists(
+            st.builds(
+                baocao.Point, _segments(text, values, LISTED), body=blocks(text, values, max_size=1)
+            ),
+            max_size=2,
+        )
+    )
     body = draw(blocks(text, values, max_size=1))
     if draw(st.booleans()):
-        return baocao.Item(title=draw(laid_out(text(), baocao._model.HEADING)), body=body,
-                           points=points)
+        return baocao.Item(
+            title=draw(laid_out(text(), baocao._model.HEADING)), body=body, points=points
+        )
     return baocao.Item(text=draw(_segments(text, values, LISTED)), body=body, points=points)
 
 
@@ -225,8 +324,9 @@ def _item(draw: st.DrawFn, text: Text, values: bool) -> baocao.Item:
 def _section(draw: st.DrawFn, text: Text, values: bool) -> baocao.Section:
     body = draw(blocks(text, values))
     items = draw(st.lists(_item(text, values), min_size=0 if body else 1, max_size=2))
-    return baocao.Section(title=draw(laid_out(text(), baocao._model.HEADING)), body=body,
-                          items=items)
+    return baocao.Section(
+        title=draw(laid_out(text(), baocao._model.HEADING)), body=body, items=items
+    )
 
 
 @st.composite
@@ -237,29 +337,30 @@ def _signatory(draw: st.DrawFn, text: Text) -> baocao.Signatory:
     collective = draw(st.none() | line) if authority in ("KT.", "Q.") else None
     name = draw(normal_case(laid_out(text(), baocao._model.SIGNER).filter(str.strip)))
     title = draw(laid_out(text(), baocao._model.SIGNATURE))
-    return baocao.Signatory(name=name, title=title,
-                            authority=authority,
-                            acting_for=acting_for, collective=collective)
+    return baocao.Signatory(
+        name=name, title=title, authority=authority, acting_for=acting_for, collective=collective
+    )
 
 
 @st.composite
-def reports(draw: st.DrawFn, text: Text = nonblank_texts, *,
-            values: bool = False) -> baocao.Report:
+def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = False) -> baocao.Report:
     """An arbitrary valid report: every text field drawn from ``text``; with ``values``,
     body texts and table cells also hold amounts, percentages, rates, numbers, dates."""
     centred = laid_out(text(), baocao._model.CENTRED)
     parent = draw(st.none() | centred)
     addressees = draw(st.lists(line_texts(), max_size=3))
     taken = {baocao._text.nfc(a).casefold() for a in addressees}  # as the model compares
-    recipients = [r for r in draw(st.lists(line_texts(), max_size=2))
-                  if baocao._text.nfc(r).casefold() not in taken]
+    recipients = [
+        r
+        for r in draw(st.lists(line_texts(), max_size=2))
+        if baocao._text.nfc(r).casefold() not in taken
+    ]
     fields: dict[str, Any] = {}
     if draw(st.booleans()):
         parts = []
         for _ in range(draw(st.integers(1, 2))):
             body = draw(blocks(text, values))
-            sections = draw(st.lists(_section(text, values), min_size=0 if body else 1,
-                                     max_size=2))
+            sections = draw(st.lists(_section(text, values), min_size=0 if body else 1, max_size=2))
             parts.append(baocao.Part(title=draw(centred), body=body, sections=sections))
         fields["parts"] = parts
     else:
@@ -271,34 +372,58 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *,
     appendices = []
     for _ in range(draw(st.integers(0, 2))):
         body = draw(blocks(text, values))
-        sections = draw(st.lists(_section(text, values), min_size=0 if body else 1,
-                                 max_size=1))
-        appendices.append(baocao.Appendix(title=draw(centred), body=body,
-                                          sections=sections))
+        sections = draw(st.lists(_section(text, values), min_size=0 if body else 1, max_size=1))
+        appendices.append(baocao.Appendix(title=draw(centred), body=body, sections=sections))
     one_line = laid_out(text(), baocao._model.ONE_LINE).filter(str.strip)
     unit = draw(st.none() | one_line)
     drafter = draw(st.none() | one_line)
     filing = baocao.Filing(
-        unit=unit, drafter=drafter, copies=draw(st.none() | st.integers(1, 999)),
-        issued=draw(st.none() | st.integers(1, 999_999)) if drafter is not None else None)
+        unit=unit,
+        drafter=drafter,
+        copies=draw(st.none() | st.integers(1, 999)),
+        issued=draw(st.none() | st.integers(1, 999_999)) if drafter is not None else None,
+    )
     return baocao.Report(
         issuer=baocao.Issuer(name=draw(centred), abbreviation="SNV", parent=parent),
         number=draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
-        place=draw(place_texts(text)), date=draw(st.dates(datetime.date(1900, 1, 1),
-                                                          datetime.date(2100, 12, 31))),
+        place=draw(place_texts(text)),
+        date=draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
         subject=draw(normal_case(centred)),
         signatory=draw(_signatory(text)),
         doc_type=draw(st.sampled_from(list(baocao.DocumentType))),
         addressees=addressees,
         legal_bases=draw(st.lists(line_texts(baocao._model.HEADING), max_size=2)),
-        opening=opening, closing=closing, recipients=recipients, filing=filing,
-        appendices=appendices, **fields)
+        opening=opening,
+        closing=closing,
+        recipients=recipients,
+        filing=filing,
+        appendices=appendices,
+        **fields,
+    )
 
 
 def simple_texts() -> st.SearchStrategy[str]:
     """Short readable Vietnamese text, for tests about structure rather than characters."""
-    words = st.sampled_from(["Kết", "quả", "thực", "hiện", "Đề", "án", "năm", "2026",
-                             "Sở", "Nội", "vụ", "ủy", "ban", "R&D", "<b>", "{{ x }}"])
+    words = st.sampled_from(
+        [
+            "Kết",
+            "quả",
+            "thực",
+            "hiện",
+            "Đề",
+            "án",
+            "năm",
+            "2026",
+            "Sở",
+            "Nội",
+            "vụ",
+            "ủy",
+            "ban",
+            "R&D",
+            "<b>",
+            "{{ x }}",
+        ]
+    )
     return st.lists(words, min_size=1, max_size=5).map(" ".join)
 
 
@@ -330,4 +455,3 @@ def as_rendered(text: str) -> list[str]:
 def rendered_all(texts: Sequence[str]) -> list[str]:
     """:func:`as_rendered` of each text, flattened, without empty paragraphs."""
     return [p for text in texts for p in as_rendered(text) if p]
-

@@ -6,24 +6,65 @@ import baocao
 
 PUBLIC = {
     # the model
-    "Report", "Issuer", "Signatory", "Authority", "DocumentType", "Filing", "Part",
-    "Section", "Item", "Point", "Paragraph", "Dash", "Table", "Appendix",
-    "Money", "Percent", "Rate", "Number", "Date",
+    "Report",
+    "Issuer",
+    "Signatory",
+    "Authority",
+    "DocumentType",
+    "Filing",
+    "Part",
+    "Section",
+    "Item",
+    "Point",
+    "Paragraph",
+    "Dash",
+    "Table",
+    "Appendix",
+    "Money",
+    "Percent",
+    "Rate",
+    "Number",
+    "Date",
     # loading, rendering, context, schema, PDF
-    "load", "loads", "render", "context", "json_schema", "to_pdf", "Margins", "Template",
+    "load",
+    "loads",
+    "render",
+    "context",
+    "json_schema",
+    "to_pdf",
+    "Margins",
+    "Template",
     "TemplateLimits",
-    "render_many", "RenderResult",
+    "render_many",
+    "RenderResult",
     # conformance to Nghị định 30
-    "check", "Finding",
+    "check",
+    "Finding",
     # templates
-    "lint", "LintIssue",
+    "lint",
+    "LintIssue",
     # numbers, amounts, percentages, dates
-    "Style", "number_to_words", "money_to_words", "percent_to_words", "ordinal_to_words",
-    "words_to_number", "words_to_money", "words_to_percent", "format_number",
-    "format_percent", "format_date", "rate", "register_num2words",
+    "Style",
+    "number_to_words",
+    "money_to_words",
+    "percent_to_words",
+    "ordinal_to_words",
+    "words_to_number",
+    "words_to_money",
+    "words_to_percent",
+    "format_number",
+    "format_percent",
+    "format_date",
+    "rate",
+    "register_num2words",
     # errors
-    "BaocaoError", "ValidationError", "InvalidTypeError", "LoadError", "TemplateError",
-    "ConversionError", "WorkerError",
+    "BaocaoError",
+    "ValidationError",
+    "InvalidTypeError",
+    "LoadError",
+    "TemplateError",
+    "ConversionError",
+    "WorkerError",
 }
 
 
@@ -48,8 +89,13 @@ def test_errors_form_one_hierarchy() -> None:
     assert issubclass(baocao.TemplateError, ValueError)
     assert issubclass(baocao.ConversionError, RuntimeError)
     assert issubclass(baocao.WorkerError, RuntimeError)
-    for error in (baocao.ValidationError, baocao.LoadError, baocao.TemplateError,
-                  baocao.ConversionError, baocao.WorkerError):
+    for error in (
+        baocao.ValidationError,
+        baocao.LoadError,
+        baocao.TemplateError,
+        baocao.ConversionError,
+        baocao.WorkerError,
+    ):
         assert issubclass(error, baocao.BaocaoError)
 
 

@@ -96,198 +96,604 @@ def _yaml_or_json(data: dict[str, Any]) -> str:
 def _typed(path: str, raw: str) -> str:
     """The full report as YAML, with ``raw`` typed as the value at ``path``."""
     return yaml.safe_dump(_changed(path, "PLACEHOLDER"), allow_unicode=True).replace(
-        "PLACEHOLDER", raw)
+        "PLACEHOLDER", raw
+    )
 
 
-MISSING = ["issuer", "place", "date", "subject", "signatory", "issuer.name",
-           "issuer.abbreviation", "signatory.name", "signatory.title", "sections[0].title",
-           "sections[0].body[3].table.header", "sections[0].body[3].table.rows",
-           "sections[0].items[0].points[1].text", "appendices[0].title",
-           "signatory.acting_for"]
+MISSING = [
+    "issuer",
+    "place",
+    "date",
+    "subject",
+    "signatory",
+    "issuer.name",
+    "issuer.abbreviation",
+    "signatory.name",
+    "signatory.title",
+    "sections[0].title",
+    "sections[0].body[3].table.header",
+    "sections[0].body[3].table.rows",
+    "sections[0].items[0].points[1].text",
+    "appendices[0].title",
+    "signatory.acting_for",
+]
 
 CASES: list[Case] = [
     # --- each required field missing
-    *[Case(f"missing {path}", lambda path=path: _missing(path),  # type: ignore[misc]
-           baocao.ValidationError, path, "is required") for path in MISSING],
+    *[
+        Case(
+            f"missing {path}",
+            lambda path=path: _missing(path),  # type: ignore[misc]
+            baocao.ValidationError,
+            path,
+            "is required",
+        )
+        for path in MISSING
+    ],
     # --- wrong types
-    Case("subject is a number", lambda: _changed("subject", 42), baocao.InvalidTypeError,
-         "subject", "is not a text"),
-    Case("issuer is a text", lambda: _changed("issuer", "Sở Nội vụ"), baocao.InvalidTypeError,
-         "issuer", "is not a mapping of Issuer fields"),
-    Case("sections is a mapping", lambda: _changed("sections", {"title": "A"}),
-         baocao.InvalidTypeError, "sections", "is not a list"),
-    Case("number is a text", lambda: _changed("number", "15"), baocao.InvalidTypeError,
-         "number", "is not a whole number"),
-    Case("number is a bool", lambda: _changed("number", True), baocao.InvalidTypeError,
-         "number", "is not a whole number"),
-    Case("number is a float", lambda: _changed("number", 15.0), baocao.InvalidTypeError,
-         "number", "is not a whole number"),
-    Case("date is a number", lambda: _changed("date", 20260305), baocao.InvalidTypeError,
-         "date", "YYYY-MM-DD"),
-    Case("a block is a number", lambda: _changed("sections[0].body[0]", 5),
-         baocao.ValidationError, "sections[0].body[0]", "is not a paragraph"),
-    Case("a cell is a float", lambda: _changed("sections[0].body[3].table.rows[0][1]", 1.5),
-         baocao.InvalidTypeError, "sections[0].body[3].table.rows[0][1]", "'47,67'"),
-    Case("a cell is null", lambda: _changed("sections[0].body[3].table.rows[0][1]", None),
-         baocao.InvalidTypeError, "sections[0].body[3].table.rows[0][1]", "is not a text"),
-    Case("a row is a text", lambda: _changed("sections[0].body[3].table.rows[0]", "x"),
-         baocao.InvalidTypeError, "sections[0].body[3].table.rows[0]", "list of cells"),
-    Case("money is a float", lambda: _changed("sections[0].body[2].text[1]", {"money": 47.67}),
-         baocao.InvalidTypeError, "sections[0].body[2].text[1].money", "'47,67'"),
-    Case("copies is a text", lambda: _changed("filing.copies", "02"),
-         baocao.InvalidTypeError, "filing.copies", "is not a whole number"),
-    Case("authority without its period", lambda: _changed("signatory.authority", "KT"),
-         baocao.ValidationError, "signatory.authority", "TM., KT., TL., TUQ., Q."),
-    Case("unknown document type", lambda: _changed("doc_type", "XYZ"),
-         baocao.ValidationError, "doc_type", "BC (Báo cáo)"),
-    Case("a title is a list", lambda: _changed("sections[0].items[0].title", ["a"]),
-         baocao.InvalidTypeError, "sections[0].items[0].title", "is not a text"),
-    Case("an unknown field", lambda: _changed("sections[0].heading", "x"),
-         baocao.ValidationError, "sections[0]", "expected one of title, body, items"),
-    Case("JSON NaN", lambda: json.dumps(_full_data()).replace('{"number": 5}', '{"number": NaN}'),
-         baocao.InvalidTypeError, "sections[0].body[2].text[1].number", "'47,67'",
-         "report.json"),
+    Case(
+        "subject is a number",
+        lambda: _changed("subject", 42),
+        baocao.InvalidTypeError,
+        "subject",
+        "is not a text",
+    ),
+    Case(
+        "issuer is a text",
+        lambda: _changed("issuer", "Sở Nội vụ"),
+        baocao.InvalidTypeError,
+        "issuer",
+        "is not a mapping of Issuer fields",
+    ),
+    Case(
+        "sections is a mapping",
+        lambda: _changed("sections", {"title": "A"}),
+        baocao.InvalidTypeError,
+        "sections",
+        "is not a list",
+    ),
+    Case(
+        "number is a text",
+        lambda: _changed("number", "15"),
+        baocao.InvalidTypeError,
+        "number",
+        "is not a whole number",
+    ),
+    Case(
+        "number is a bool",
+        lambda: _changed("number", True),
+        baocao.InvalidTypeError,
+        "number",
+        "is not a whole number",
+    ),
+    Case(
+        "number is a float",
+        lambda: _changed("number", 15.0),
+        baocao.InvalidTypeError,
+        "number",
+        "is not a whole number",
+    ),
+    Case(
+        "date is a number",
+        lambda: _changed("date", 20260305),
+        baocao.InvalidTypeError,
+        "date",
+        "YYYY-MM-DD",
+    ),
+    Case(
+        "a block is a number",
+        lambda: _changed("sections[0].body[0]", 5),
+        baocao.ValidationError,
+        "sections[0].body[0]",
+        "is not a paragraph",
+    ),
+    Case(
+        "a cell is a float",
+        lambda: _changed("sections[0].body[3].table.rows[0][1]", 1.5),
+        baocao.InvalidTypeError,
+        "sections[0].body[3].table.rows[0][1]",
+        "'47,67'",
+    ),
+    Case(
+        "a cell is null",
+        lambda: _changed("sections[0].body[3].table.rows[0][1]", None),
+        baocao.InvalidTypeError,
+        "sections[0].body[3].table.rows[0][1]",
+        "is not a text",
+    ),
+    Case(
+        "a row is a text",
+        lambda: _changed("sections[0].body[3].table.rows[0]", "x"),
+        baocao.InvalidTypeError,
+        "sections[0].body[3].table.rows[0]",
+        "list of cells",
+    ),
+    Case(
+        "money is a float",
+        lambda: _changed("sections[0].body[2].text[1]", {"money": 47.67}),
+        baocao.InvalidTypeError,
+        "sections[0].body[2].text[1].money",
+        "'47,67'",
+    ),
+    Case(
+        "copies is a text",
+        lambda: _changed("filing.copies", "02"),
+        baocao.InvalidTypeError,
+        "filing.copies",
+        "is not a whole number",
+    ),
+    Case(
+        "authority without its period",
+        lambda: _changed("signatory.authority", "KT"),
+        baocao.ValidationError,
+        "signatory.authority",
+        "TM., KT., TL., TUQ., Q.",
+    ),
+    Case(
+        "unknown document type",
+        lambda: _changed("doc_type", "XYZ"),
+        baocao.ValidationError,
+        "doc_type",
+        "BC (Báo cáo)",
+    ),
+    Case(
+        "a title is a list",
+        lambda: _changed("sections[0].items[0].title", ["a"]),
+        baocao.InvalidTypeError,
+        "sections[0].items[0].title",
+        "is not a text",
+    ),
+    Case(
+        "an unknown field",
+        lambda: _changed("sections[0].heading", "x"),
+        baocao.ValidationError,
+        "sections[0]",
+        "expected one of title, body, items",
+    ),
+    Case(
+        "JSON NaN",
+        lambda: json.dumps(_full_data()).replace('{"number": 5}', '{"number": NaN}'),
+        baocao.InvalidTypeError,
+        "sections[0].body[2].text[1].number",
+        "'47,67'",
+        "report.json",
+    ),
     # --- impossible dates
-    Case("30 February", lambda: _changed("date", "2026-02-30"), baocao.ValidationError,
-         "date", "day is out of range for month"),
-    Case("29 February 2025", lambda: _changed("sections[0].body[2].text[1]",
-                                              {"date": "2025-02-29"}),
-         baocao.ValidationError, "sections[0].body[2].text[1].date", "out of range"),
-    Case("month 13", lambda: _changed("date", "2026-13-01"), baocao.ValidationError, "date",
-         "month must be in 1..12"),
-    Case("date written 30/02/2026", lambda: _changed("date", "30/02/2026"),
-         baocao.ValidationError, "date", "YYYY-MM-DD"),
-    Case("date written 20260305", lambda: _changed("date", "20260305"),
-         baocao.ValidationError, "date", "YYYY-MM-DD"),
+    Case(
+        "30 February",
+        lambda: _changed("date", "2026-02-30"),
+        baocao.ValidationError,
+        "date",
+        "day is out of range for month",
+    ),
+    Case(
+        "29 February 2025",
+        lambda: _changed("sections[0].body[2].text[1]", {"date": "2025-02-29"}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].date",
+        "out of range",
+    ),
+    Case(
+        "month 13",
+        lambda: _changed("date", "2026-13-01"),
+        baocao.ValidationError,
+        "date",
+        "month must be in 1..12",
+    ),
+    Case(
+        "date written 30/02/2026",
+        lambda: _changed("date", "30/02/2026"),
+        baocao.ValidationError,
+        "date",
+        "YYYY-MM-DD",
+    ),
+    Case(
+        "date written 20260305",
+        lambda: _changed("date", "20260305"),
+        baocao.ValidationError,
+        "date",
+        "YYYY-MM-DD",
+    ),
     # --- amounts out of range
-    Case("money of 4001 digits", lambda: _changed("sections[0].body[2].text[1]",
-                                                 {"money": "9" * 4001}),
-         baocao.ValidationError, "sections[0].body[2].text[1].money", "more than 4000 digits"),
-    Case("a cell of 10**4000", lambda: _changed("sections[0].body[3].table.rows[0][1]",
-                                              {"number": "1" + "0" * 4000}),
-         baocao.ValidationError, "sections[0].body[3].table.rows[0][1].number",
-         "more than 4000 digits"),
-    Case("a rate beyond 4000 digits", lambda: _changed(
-        "sections[0].body[2].text[1]", {"rate": ["1" + "0" * 3999, "0,001"],
-                                        "rounding": "down"}),
-         baocao.ValidationError, "sections[0].body[2].text[1].actual", "percentage of more than"),
-    Case("a 5000-digit number in the file", lambda: _yaml_or_json(
-        _changed("sections[0].body[3].table.rows[0][1]", "BIG")).replace('"BIG"', BIG),
-         baocao.ValidationError, "sections[0].body[3].table.rows[0][1]",
-         "<a whole number of 5000 digits> has more than 4000 digits"),
-    Case("an exponent", lambda: _changed("sections[0].body[2].text[1]",
-                                         {"percent": "1e999999"}),
-         baocao.ValidationError, "sections[0].body[2].text[1].percent", "Vietnamese way"),
-    Case("document number too large", lambda: _changed("number", 10_000_000),
-         baocao.ValidationError, "number", "between 1 and 9999999"),
-    Case("document number zero", lambda: _changed("number", 0), baocao.ValidationError,
-         "number", "between 1 and 9999999"),
-    Case("1000 copies", lambda: _changed("filing.copies", 1000), baocao.ValidationError,
-         "filing.copies", "between 1 and 999"),
-    Case("11 decimals", lambda: _changed("sections[0].body[2].text[1]",
-                                         {"percent": 5, "decimals": 11}),
-         baocao.ValidationError, "sections[0].body[2].text[1].decimals", "between 0 and 10"),
-    Case("a rate of zero target", lambda: _changed("sections[0].body[2].text[1]",
-                                                   {"rate": [1, 0], "rounding": "down"}),
-         baocao.ValidationError, "sections[0].body[2].text[1].target", "must not be zero"),
+    Case(
+        "money of 4001 digits",
+        lambda: _changed("sections[0].body[2].text[1]", {"money": "9" * 4001}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].money",
+        "more than 4000 digits",
+    ),
+    Case(
+        "a cell of 10**4000",
+        lambda: _changed("sections[0].body[3].table.rows[0][1]", {"number": "1" + "0" * 4000}),
+        baocao.ValidationError,
+        "sections[0].body[3].table.rows[0][1].number",
+        "more than 4000 digits",
+    ),
+    Case(
+        "a rate beyond 4000 digits",
+        lambda: _changed(
+            "sections[0].body[2].text[1]", {"rate": ["1" + "0" * 3999, "0,001"], "rounding": "down"}
+        ),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].actual",
+        "percentage of more than",
+    ),
+    Case(
+        "a 5000-digit number in the file",
+        lambda: _yaml_or_json(_changed("sections[0].body[3].table.rows[0][1]", "BIG")).replace(
+            '"BIG"', BIG
+        ),
+        baocao.ValidationError,
+        "sections[0].body[3].table.rows[0][1]",
+        "<a whole number of 5000 digits> has more than 4000 digits",
+    ),
+    Case(
+        "an exponent",
+        lambda: _changed("sections[0].body[2].text[1]", {"percent": "1e999999"}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].percent",
+        "Vietnamese way",
+    ),
+    Case(
+        "document number too large",
+        lambda: _changed("number", 10_000_000),
+        baocao.ValidationError,
+        "number",
+        "between 1 and 9999999",
+    ),
+    Case(
+        "document number zero",
+        lambda: _changed("number", 0),
+        baocao.ValidationError,
+        "number",
+        "between 1 and 9999999",
+    ),
+    Case(
+        "1000 copies",
+        lambda: _changed("filing.copies", 1000),
+        baocao.ValidationError,
+        "filing.copies",
+        "between 1 and 999",
+    ),
+    Case(
+        "11 decimals",
+        lambda: _changed("sections[0].body[2].text[1]", {"percent": 5, "decimals": 11}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].decimals",
+        "between 0 and 10",
+    ),
+    Case(
+        "a rate of zero target",
+        lambda: _changed("sections[0].body[2].text[1]", {"rate": [1, 0], "rounding": "down"}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].target",
+        "must not be zero",
+    ),
     # --- empty content
-    Case("a section with nothing", lambda: _changed("sections[0]", {"title": "Mục"}),
-         baocao.ValidationError, "sections[0].items", "no body and no items"),
-    Case("a report with nothing", lambda: minimal_data(sections=[]), baocao.ValidationError,
-         "sections", "a report needs some content"),
-    Case("a part with nothing", lambda: minimal_data(sections=[], parts=[{"title": "A"}]),
-         baocao.ValidationError, "parts[0].sections", "no body and no sections"),
-    Case("an appendix with nothing", lambda: _changed("appendices[0]", {"title": "A"}),
-         baocao.ValidationError, "appendices[0].body", "no body and no sections"),
-    Case("a table with no rows", lambda: _changed("sections[0].body[3].table.rows", []),
-         baocao.ValidationError, "sections[0].body[3].table.rows", "at least one row"),
-    Case("a table with no columns", lambda: _changed("sections[0].body[3].table.header", []),
-         baocao.ValidationError, "sections[0].body[3].table.header", "at least one column"),
-    Case("a row too short", lambda: _changed("sections[0].body[3].table.rows[0]", ["x"]),
-         baocao.ValidationError, "sections[0].body[3].table.rows[0]", "the header has 2"),
-    Case("an empty subject", lambda: _changed("subject", ""), baocao.ValidationError,
-         "subject", "must not be empty"),
-    Case("a blank subject", lambda: _changed("subject", " \t\n\v\f\u00a0\u2028"),
-         baocao.ValidationError, "subject", "must not be empty"),
-    Case("an empty paragraph", lambda: _changed("sections[0].body[0]", ""),
-         baocao.ValidationError, "sections[0].body[0]", "must not be empty"),
-    Case("blank text pieces", lambda: _changed("sections[0].body[2].text", ["", " "]),
-         baocao.ValidationError, "sections[0].body[2].text", "must not be empty"),
-    Case("no text pieces", lambda: _changed("sections[0].body[2].text", []),
-         baocao.InvalidTypeError, "sections[0].body[2].text", "non-empty list"),
+    Case(
+        "a section with nothing",
+        lambda: _changed("sections[0]", {"title": "Mục"}),
+        baocao.ValidationError,
+        "sections[0].items",
+        "no body and no items",
+    ),
+    Case(
+        "a report with nothing",
+        lambda: minimal_data(sections=[]),
+        baocao.ValidationError,
+        "sections",
+        "a report needs some content",
+    ),
+    Case(
+        "a part with nothing",
+        lambda: minimal_data(sections=[], parts=[{"title": "A"}]),
+        baocao.ValidationError,
+        "parts[0].sections",
+        "no body and no sections",
+    ),
+    Case(
+        "an appendix with nothing",
+        lambda: _changed("appendices[0]", {"title": "A"}),
+        baocao.ValidationError,
+        "appendices[0].body",
+        "no body and no sections",
+    ),
+    Case(
+        "a table with no rows",
+        lambda: _changed("sections[0].body[3].table.rows", []),
+        baocao.ValidationError,
+        "sections[0].body[3].table.rows",
+        "at least one row",
+    ),
+    Case(
+        "a table with no columns",
+        lambda: _changed("sections[0].body[3].table.header", []),
+        baocao.ValidationError,
+        "sections[0].body[3].table.header",
+        "at least one column",
+    ),
+    Case(
+        "a row too short",
+        lambda: _changed("sections[0].body[3].table.rows[0]", ["x"]),
+        baocao.ValidationError,
+        "sections[0].body[3].table.rows[0]",
+        "the header has 2",
+    ),
+    Case(
+        "an empty subject",
+        lambda: _changed("subject", ""),
+        baocao.ValidationError,
+        "subject",
+        "must not be empty",
+    ),
+    Case(
+        "a blank subject",
+        lambda: _changed("subject", " \t\n\v\f\u00a0\u2028"),
+        baocao.ValidationError,
+        "subject",
+        "must not be empty",
+    ),
+    Case(
+        "an empty paragraph",
+        lambda: _changed("sections[0].body[0]", ""),
+        baocao.ValidationError,
+        "sections[0].body[0]",
+        "must not be empty",
+    ),
+    Case(
+        "blank text pieces",
+        lambda: _changed("sections[0].body[2].text", ["", " "]),
+        baocao.ValidationError,
+        "sections[0].body[2].text",
+        "must not be empty",
+    ),
+    Case(
+        "no text pieces",
+        lambda: _changed("sections[0].body[2].text", []),
+        baocao.InvalidTypeError,
+        "sections[0].body[2].text",
+        "non-empty list",
+    ),
     # --- a signatory without a name
-    Case("signatory without name", lambda: _missing("signatory.name"),
-         baocao.ValidationError, "signatory.name", "None is required"),
-    Case("signatory name empty", lambda: _changed("signatory.name", ""),
-         baocao.ValidationError, "signatory.name", "must not be empty"),
-    Case("signatory name blank", lambda: _changed("signatory.name", "  \u00a0 "),
-         baocao.ValidationError, "signatory.name", "must not be empty"),
-    Case("signatory name null", lambda: _changed("signatory.name", None),
-         baocao.InvalidTypeError, "signatory.name", "is not a text"),
+    Case(
+        "signatory without name",
+        lambda: _missing("signatory.name"),
+        baocao.ValidationError,
+        "signatory.name",
+        "None is required",
+    ),
+    Case(
+        "signatory name empty",
+        lambda: _changed("signatory.name", ""),
+        baocao.ValidationError,
+        "signatory.name",
+        "must not be empty",
+    ),
+    Case(
+        "signatory name blank",
+        lambda: _changed("signatory.name", "  \u00a0 "),
+        baocao.ValidationError,
+        "signatory.name",
+        "must not be empty",
+    ),
+    Case(
+        "signatory name null",
+        lambda: _changed("signatory.name", None),
+        baocao.InvalidTypeError,
+        "signatory.name",
+        "is not a text",
+    ),
     # --- files that are not YAML or JSON
-    Case("a .txt file", lambda: "subject: x", baocao.LoadError, None,
-         "expected a .yaml, .yml or .json file", "report.txt"),
-    Case("a .docx file", lambda: baocao.render(make_report()), baocao.LoadError, None,
-         "expected a .yaml, .yml or .json file", "report.docx"),
-    Case("a .docx named .yaml", lambda: baocao.render(make_report()), baocao.LoadError, None,
-         "not UTF-8 text"),
-    Case("UTF-16", lambda: "subject: Báo cáo".encode("utf-16"), baocao.LoadError, None,
-         "not UTF-8 text"),
-    Case("Latin-1", lambda: "subject: Báo cáo".encode("latin-1"), baocao.LoadError, None,
-         "not UTF-8 text"),
-    Case("broken YAML", lambda: "subject: [Báo cáo\n", baocao.LoadError, None,
-         "not valid YAML"),
-    Case("broken JSON", lambda: '{"subject": "x",}', baocao.LoadError, None,
-         "not valid JSON", "report.json"),
-    Case("YAML in a .json file", lambda: "subject: x\n", baocao.LoadError, None,
-         "not valid JSON", "report.json"),
-    Case("an empty file", lambda: "", baocao.LoadError, None,
-         "expected a mapping of report fields at the top, got NoneType"),
-    Case("a list at the top", lambda: "- a\n- b\n", baocao.LoadError, None,
-         "expected a mapping of report fields at the top, got list"),
-    Case("a Python object tag", lambda: "subject: !!python/object/apply:os.system [ls]\n",
-         baocao.ValidationError, "subject", "is a tag which baocao does not accept"),
-    Case("a key given twice", lambda: "subject: Một\nsubject: Hai\n", baocao.LoadError, None,
-         "the key 'subject' appears twice"),
-    Case("a JSON key given twice", lambda: '{"subject": "Một", "subject": "Hai"}',
-         baocao.LoadError, None, "the key 'subject' appears twice", "report.json"),
-    Case("nested too deeply", lambda: "subject: " + "[" * 5_000 + "]" * 5_000 + "\n",
-         baocao.LoadError, None, "nested too deeply", traced=False),
-    Case("JSON nested too deeply", lambda: '{"subject": ' + "[" * 5_000 + "]" * 5_000 + "}",
-         baocao.LoadError, None, "nested too deeply", "report.json"),
+    Case(
+        "a .txt file",
+        lambda: "subject: x",
+        baocao.LoadError,
+        None,
+        "expected a .yaml, .yml or .json file",
+        "report.txt",
+    ),
+    Case(
+        "a .docx file",
+        lambda: baocao.render(make_report()),
+        baocao.LoadError,
+        None,
+        "expected a .yaml, .yml or .json file",
+        "report.docx",
+    ),
+    Case(
+        "a .docx named .yaml",
+        lambda: baocao.render(make_report()),
+        baocao.LoadError,
+        None,
+        "not UTF-8 text",
+    ),
+    Case(
+        "UTF-16",
+        lambda: "subject: Báo cáo".encode("utf-16"),
+        baocao.LoadError,
+        None,
+        "not UTF-8 text",
+    ),
+    Case(
+        "Latin-1",
+        lambda: "subject: Báo cáo".encode("latin-1"),
+        baocao.LoadError,
+        None,
+        "not UTF-8 text",
+    ),
+    Case("broken YAML", lambda: "subject: [Báo cáo\n", baocao.LoadError, None, "not valid YAML"),
+    Case(
+        "broken JSON",
+        lambda: '{"subject": "x",}',
+        baocao.LoadError,
+        None,
+        "not valid JSON",
+        "report.json",
+    ),
+    Case(
+        "YAML in a .json file",
+        lambda: "subject: x\n",
+        baocao.LoadError,
+        None,
+        "not valid JSON",
+        "report.json",
+    ),
+    Case(
+        "an empty file",
+        lambda: "",
+        baocao.LoadError,
+        None,
+        "expected a mapping of report fields at the top, got NoneType",
+    ),
+    Case(
+        "a list at the top",
+        lambda: "- a\n- b\n",
+        baocao.LoadError,
+        None,
+        "expected a mapping of report fields at the top, got list",
+    ),
+    Case(
+        "a Python object tag",
+        lambda: "subject: !!python/object/apply:os.system [ls]\n",
+        baocao.ValidationError,
+        "subject",
+        "is a tag which baocao does not accept",
+    ),
+    Case(
+        "a key given twice",
+        lambda: "subject: Một\nsubject: Hai\n",
+        baocao.LoadError,
+        None,
+        "the key 'subject' appears twice",
+    ),
+    Case(
+        "a JSON key given twice",
+        lambda: '{"subject": "Một", "subject": "Hai"}',
+        baocao.LoadError,
+        None,
+        "the key 'subject' appears twice",
+        "report.json",
+    ),
+    Case(
+        "nested too deeply",
+        lambda: "subject: " + "[" * 5_000 + "]" * 5_000 + "\n",
+        baocao.LoadError,
+        None,
+        "nested too deeply",
+        traced=False,
+    ),
+    Case(
+        "JSON nested too deeply",
+        lambda: '{"subject": ' + "[" * 5_000 + "]" * 5_000 + "}",
+        baocao.LoadError,
+        None,
+        "nested too deeply",
+        "report.json",
+    ),
     # --- YAML scalars that 0.1 misread or crashed on (issue 9 §1)
-    Case("!!int on a text", lambda: _typed("number", "!!int mười"), baocao.ValidationError,
-         "number", "'!!int mười' is not a whole number"),
-    Case("!!int of a dash", lambda: _typed("number", '!!int "-"'), baocao.ValidationError,
-         "number", "'!!int -' is not a whole number"),
-    Case("an unparsable timestamp", lambda: _typed("date", "!!timestamp 2026-03-05 x"),
-         baocao.ValidationError, "date", "write the date only, YYYY-MM-DD"),
-    Case("a timestamp with a time zone", lambda: _typed("date", "2026-03-05 10:00:00+07:00"),
-         baocao.ValidationError, "date", "is not a date written YYYY-MM-DD"),
-    Case("2020-02-30 unquoted", lambda: _typed("date", "2020-02-30"), baocao.ValidationError,
-         "date", "day is out of range for month"),
-    Case("an empty boolean key", lambda: _typed("filing", "{? !!bool : x}"),
-         baocao.ValidationError, "filing", "'!!bool ' is not true or false"),
-    Case("a huge sexagesimal float", lambda: _typed(
-        "sections[0].body[2].text[1].number", "!!float " + "59:" * 400 + "1.5"),
-         baocao.ValidationError, "sections[0].body[2].text[1].number", "sexagesimal"),
-    Case("1.2 MB of !!int 59:59:…", lambda: _typed("number", "!!int " + "59:" * 400_000 + "1"),
-         baocao.ValidationError, "number", "is a sexagesimal (base 60) number"),
-    Case("!!binary junk", lambda: _typed("subject", "!!binary '*** not base64'"),
-         baocao.ValidationError, "subject", "is binary data (!!binary)"),
-    Case("a tag that is not YAML's", lambda: _typed("place", "!vn Hà Nội"),
-         baocao.ValidationError, "place", "has the tag !vn, which baocao does not accept"),
-    Case("9 MB of digits in an amount", lambda: _changed(
-        "sections[0].body[2].text[1]", {"money": "9" * 9_000_000}), baocao.ValidationError,
-         "sections[0].body[2].text[1].money", "more than 4000 digits", "report.json",
-         memory=6 * 9_000_000),
-    Case("a second document", lambda: "subject: Một\n---\nsubject: Hai\n", baocao.LoadError,
-         None, "expected one document, found a second one"),
+    Case(
+        "!!int on a text",
+        lambda: _typed("number", "!!int mười"),
+        baocao.ValidationError,
+        "number",
+        "'!!int mười' is not a whole number",
+    ),
+    Case(
+        "!!int of a dash",
+        lambda: _typed("number", '!!int "-"'),
+        baocao.ValidationError,
+        "number",
+        "'!!int -' is not a whole number",
+    ),
+    Case(
+        "an unparsable timestamp",
+        lambda: _typed("date", "!!timestamp 2026-03-05 x"),
+        baocao.ValidationError,
+        "date",
+        "write the date only, YYYY-MM-DD",
+    ),
+    Case(
+        "a timestamp with a time zone",
+        lambda: _typed("date", "2026-03-05 10:00:00+07:00"),
+        baocao.ValidationError,
+        "date",
+        "is not a date written YYYY-MM-DD",
+    ),
+    Case(
+        "2020-02-30 unquoted",
+        lambda: _typed("date", "2020-02-30"),
+        baocao.ValidationError,
+        "date",
+        "day is out of range for month",
+    ),
+    Case(
+        "an empty boolean key",
+        lambda: _typed("filing", "{? !!bool : x}"),
+        baocao.ValidationError,
+        "filing",
+        "'!!bool ' is not true or false",
+    ),
+    Case(
+        "a huge sexagesimal float",
+        lambda: _typed("sections[0].body[2].text[1].number", "!!float " + "59:" * 400 + "1.5"),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].number",
+        "sexagesimal",
+    ),
+    Case(
+        "1.2 MB of !!int 59:59:…",
+        lambda: _typed("number", "!!int " + "59:" * 400_000 + "1"),
+        baocao.ValidationError,
+        "number",
+        "is a sexagesimal (base 60) number",
+    ),
+    Case(
+        "!!binary junk",
+        lambda: _typed("subject", "!!binary '*** not base64'"),
+        baocao.ValidationError,
+        "subject",
+        "is binary data (!!binary)",
+    ),
+    Case(
+        "a tag that is not YAML's",
+        lambda: _typed("place", "!vn Hà Nội"),
+        baocao.ValidationError,
+        "place",
+        "has the tag !vn, which baocao does not accept",
+    ),
+    Case(
+        "9 MB of digits in an amount",
+        lambda: _changed("sections[0].body[2].text[1]", {"money": "9" * 9_000_000}),
+        baocao.ValidationError,
+        "sections[0].body[2].text[1].money",
+        "more than 4000 digits",
+        "report.json",
+        memory=6 * 9_000_000,
+    ),
+    Case(
+        "a second document",
+        lambda: "subject: Một\n---\nsubject: Hai\n",
+        baocao.LoadError,
+        None,
+        "expected one document, found a second one",
+    ),
     # --- a YAML "billion laughs"
-    Case("billion laughs", lambda: "\n".join(
-        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]"
-           for i in range(8)]) + "\n", baocao.LoadError, None, "aliases"),
+    Case(
+        "billion laughs",
+        lambda: (
+            "\n".join(
+                ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+                + [
+                    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]"
+                    for i in range(8)
+                ]
+            )
+            + "\n"
+        ),
+        baocao.LoadError,
+        None,
+        "aliases",
+    ),
 ]
 
 
@@ -315,15 +721,18 @@ def _check(error: baocao.BaocaoError, case: Case, file: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_load_refuses_clearly(case: Case, tmp_path: Path) -> None:
     file = _write(tmp_path, case)
-    with memory_bounded(case.memory) if case.traced else nullcontext(), pytest.raises(
-            case.error) as info:
+    with (
+        memory_bounded(case.memory) if case.traced else nullcontext(),
+        pytest.raises(case.error) as info,
+    ):
         baocao.load(file)
     _check(info.value, case, file)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_cli_prints_one_line_and_exits_1(case: Case, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_one_line_and_exits_1(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = _write(tmp_path, case)
     before = sorted(tmp_path.iterdir())
     assert main(["render", str(file), "-o", str(tmp_path / "out.docx")]) == 1
@@ -347,8 +756,9 @@ def test_cli_context_also_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[
 # --------------------------------------------------------------------------- big inputs
 
 
-def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_50_mb_file_is_refused_before_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     big = tmp_path / "big.yaml"
     with big.open("wb") as stream:  # a sparse file: 50 MB on paper, nothing on disk
         stream.truncate(50 * 1024 * 1024)
@@ -379,8 +789,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
-def test_the_size_is_that_of_what_is_read(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_size_is_that_of_what_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A /proc file says it has 0 bytes; what is read is counted (at most limit + 1)."""
     monkeypatch.setattr(baocao._load, "MAX_INPUT_BYTES", 100)
     link = tmp_path / "status.yaml"
@@ -420,8 +829,17 @@ def test_a_9_mb_report_loads_in_bounded_memory(tmp_path: Path) -> None:
 def test_the_largest_amount_renders_exactly() -> None:
     """Deliberate behaviour: up to 4000 digits a number renders exactly, figures and words."""
     amount = 10**4000 - 1
-    report = make_report(sections=[baocao.Section(title="A", body=[baocao.Paragraph(
-        ["Tổng ", baocao.Money(amount)]), baocao.Table(header=["Số"], rows=[[amount]])])])
+    report = make_report(
+        sections=[
+            baocao.Section(
+                title="A",
+                body=[
+                    baocao.Paragraph(["Tổng ", baocao.Money(amount)]),
+                    baocao.Table(header=["Số"], rows=[[amount]]),
+                ],
+            )
+        ]
+    )
     with memory_bounded(64 * 1024 * 1024):
         document = open_docx(baocao.render(report))
     figures = baocao.format_number(amount)
@@ -431,27 +849,40 @@ def test_the_largest_amount_renders_exactly() -> None:
     assert figures in cells
 
 
-@pytest.mark.parametrize(("build", "path"), [
-    (lambda: baocao.Money(10**5000), "amount"),
-    (lambda: baocao.Money(-(10**4000)), "amount"),
-    (lambda: baocao.Number(decimal.Decimal("1E+100000")), "value"),
-    (lambda: baocao.Number(decimal.Decimal("1E-4001")), "value"),
-    (lambda: baocao.Percent(decimal.Decimal("0." + "1" * 4000)), "value"),
-    (lambda: baocao.Rate(10**3999, decimal.Decimal("0.001"), rounding="down"), "actual"),
-    (lambda: baocao.Table(header=["A"], rows=[[10**5000]]), "rows[0][0]"),
-    (lambda: baocao.Table(header=["A"], rows=[["x"]], totals=[decimal.Decimal("9E+4000")]),
-     "totals[0]"),
-])
-def test_huge_numbers_are_refused_when_the_report_is_made(build: Callable[[], object],
-                                                          path: str) -> None:
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: baocao.Money(10**5000), "amount"),
+        (lambda: baocao.Money(-(10**4000)), "amount"),
+        (lambda: baocao.Number(decimal.Decimal("1E+100000")), "value"),
+        (lambda: baocao.Number(decimal.Decimal("1E-4001")), "value"),
+        (lambda: baocao.Percent(decimal.Decimal("0." + "1" * 4000)), "value"),
+        (lambda: baocao.Rate(10**3999, decimal.Decimal("0.001"), rounding="down"), "actual"),
+        (lambda: baocao.Table(header=["A"], rows=[[10**5000]]), "rows[0][0]"),
+        (
+            lambda: baocao.Table(header=["A"], rows=[["x"]], totals=[decimal.Decimal("9E+4000")]),
+            "totals[0]",
+        ),
+    ],
+)
+def test_huge_numbers_are_refused_when_the_report_is_made(
+    build: Callable[[], object], path: str
+) -> None:
     with memory_bounded(), pytest.raises(baocao.ValidationError) as info:
         build()
     assert info.value.path == path
     assert "more than 4000 digits" in str(info.value)
 
 
-@pytest.mark.parametrize("value", [decimal.Decimal("NaN"), decimal.Decimal("Infinity"),
-                                   decimal.Decimal("-Infinity"), decimal.Decimal("sNaN")])
+@pytest.mark.parametrize(
+    "value",
+    [
+        decimal.Decimal("NaN"),
+        decimal.Decimal("Infinity"),
+        decimal.Decimal("-Infinity"),
+        decimal.Decimal("sNaN"),
+    ],
+)
 def test_non_finite_numbers_are_refused(value: decimal.Decimal) -> None:
     with pytest.raises(baocao.ValidationError, match="finite"):
         baocao.Number(value)

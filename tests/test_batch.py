@@ -39,8 +39,13 @@ def test_processes_give_the_same_bytes_in_order() -> None:
 def test_failures_are_collected_without_stopping(tmp_path: Path) -> None:
     seen: list[int] = []
     items: list[object] = [make_report(), "không phải báo cáo", make_report(number=2)]
-    results = list(baocao.render_many(items, jobs=2,  # type: ignore[arg-type]
-                                      progress=lambda r: seen.append(r.index)))
+    results = list(
+        baocao.render_many(
+            items,  # type: ignore[arg-type]
+            jobs=2,
+            progress=lambda r: seen.append(r.index),
+        )
+    )
     assert [r.ok for r in results] == [True, False, True]
     assert isinstance(results[1].error, baocao.InvalidTypeError)
     assert "[1]: 'không phải báo cáo' is not a baocao.Report" in str(results[1].error)
@@ -84,8 +89,13 @@ def test_same_report_same_bytes_seconds_apart() -> None:
 
 def test_a_big_table_renders_every_row() -> None:
     rows = [(f"Đơn vị {i}", i) for i in range(1, 10_001)]
-    report = make_report(sections=[baocao.Section(title="Số liệu", body=[
-        baocao.Table(header=["Đơn vị", "Số lượng"], rows=rows)])])
+    report = make_report(
+        sections=[
+            baocao.Section(
+                title="Số liệu", body=[baocao.Table(header=["Đơn vị", "Số lượng"], rows=rows)]
+            )
+        ]
+    )
     table = open_docx(baocao.render(report)).tables[1]  # after the header table
     assert len(table.rows) == 10_001
     assert table.rows[-1].cells[1].text == "10.000"
@@ -121,8 +131,9 @@ def test_cli_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().err == ""
 
 
-def test_cli_batch_refuses_pdf_and_stdout(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_batch_refuses_pdf_and_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = _write(tmp_path / "a.yaml", minimal_data())
     assert main(["render", str(first), str(first), "--pdf"]) == 2
     assert "--pdf converts one input at a time" in capsys.readouterr().err
@@ -164,8 +175,14 @@ def test_a_plain_script_works_and_runs_once(tmp_path: Path) -> None:
     root = str(Path(__file__).resolve().parents[1])
     script = tmp_path / "plain.py"
     script.write_text(PLAIN_SCRIPT.format(root=root), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["top level ran", "results 40 40 []"]
     assert "Traceback" not in result.stderr
@@ -195,7 +212,8 @@ def test_a_dead_worker_fails_only_its_chunk() -> None:
         if result.index in held:
             assert isinstance(result.error, baocao.WorkerError)
             assert f"reports {first}–{first + CHUNK - 1} died (killed by SIGKILL)" in str(
-                result.error)
+                result.error
+            )
         else:
             assert result.data == baocao.render(reports[result.index])
 
@@ -218,8 +236,7 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_workers_killed_from_outside_are_replaced(tmp_path: Path,
-                                                  pools: list[Any]) -> None:
+def test_workers_killed_from_outside_are_replaced(tmp_path: Path, pools: list[Any]) -> None:
     """``kill -9`` of a worker in the middle of a batch (as the OOM killer does)."""
     killed: list[int] = []
 
@@ -231,8 +248,9 @@ def test_workers_killed_from_outside_are_replaced(tmp_path: Path,
 
     reports = _reports(200)
     targets = [tmp_path / f"r{i}.docx" for i in range(200)]
-    results = list(baocao.render_many(zip(reports, targets, strict=True), jobs=2,
-                                      progress=progress))
+    results = list(
+        baocao.render_many(zip(reports, targets, strict=True), jobs=2, progress=progress)
+    )
     assert killed
     from baocao._batch import CHUNK
 

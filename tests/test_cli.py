@@ -45,34 +45,40 @@ def test_render_defaults_to_input_name(tmp_path: Path) -> None:
     assert (tmp_path / "r.docx").exists()
 
 
-def test_render_from_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch,
-                                     capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_render_from_stdin_to_stdout(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(minimal_data())))
     assert main(["render", "-", "-o", "-"]) == 0
     assert capsysbinary.readouterr().out.startswith(b"PK")
 
 
-def test_stdin_needs_an_output(monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_needs_an_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("{}"))
     assert main(["render", "-"]) == 2  # a usage error: the command line lacks -o
     assert "needs -o OUTPUT" in capsys.readouterr().err
 
 
-def test_bad_input_is_one_line_and_exit_1(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = minimal_data(sections=[{"title": "A", "items": [{"title": "", "body": ["x"]}]}])
     assert main(["render", str(_write(tmp_path, data))]) == 1
     err = capsys.readouterr().err
     assert err == "baocao: error: sections[0].items[0].title: '' must not be empty\n"
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["render", "missing.yaml"], "cannot read the file"),
-    (["render", "report.txt"], "expected a .yaml, .yml or .json file"),
-    (["render", str(EXAMPLE_YAML), "--template", "missing.docx"], "cannot read the template"),
-    (["context", "missing.json"], "cannot read the file"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["render", "missing.yaml"], "cannot read the file"),
+        (["render", "report.txt"], "expected a .yaml, .yml or .json file"),
+        (["render", str(EXAMPLE_YAML), "--template", "missing.docx"], "cannot read the template"),
+        (["context", "missing.json"], "cannot read the file"),
+    ],
+)
 def test_user_errors(argv: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 1
     err = capsys.readouterr().err
@@ -116,11 +122,13 @@ def test_help_documents_every_option(command: str, capsys: pytest.CaptureFixture
 
 
 def test_python_dash_m_and_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "baocao", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("baocao ")
-    result = subprocess.run([sys.executable, "-m", "baocao", "--help"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "--help"], capture_output=True, text=True, check=True
+    )
     for command in ("render", "context", "schema", "words"):
         assert command in result.stdout
 
@@ -128,8 +136,22 @@ def test_python_dash_m_and_version() -> None:
 def test_profile_and_margins_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = _write(tmp_path, minimal_data())
     target = tmp_path / "r.docx"
-    assert main(["render", "-q", str(source), "-o", str(target), "--profile", "13",
-                 "--margins", "25,25,35,20"]) == 0
+    assert (
+        main(
+            [
+                "render",
+                "-q",
+                str(source),
+                "-o",
+                str(target),
+                "--profile",
+                "13",
+                "--margins",
+                "25,25,35,20",
+            ]
+        )
+        == 0
+    )
     document = open_docx(target.read_bytes())
     assert document.styles["BC Body"].font.size.pt == 13
     with pytest.raises(SystemExit) as info:
@@ -241,8 +263,11 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["render", "a.yaml", "-o", "a.pdf"], 2, "-o a.pdf: the output is a .docx file; add --pdf"),
     (["render", "a.yaml", "--pdf", "-o", "a.docx"], 2, "-o a.docx: the output is a .pdf file"),
     # render: outputs that collide
-    (["render", "d", "in2", "-o", "out"], 2,
-     "d/a.YAML, d/a.json, d/a.yaml, d/a.yml and in2/a.yaml would all be written to out/a.docx"),
+    (
+        ["render", "d", "in2", "-o", "out"],
+        2,
+        "d/a.YAML, d/a.json, d/a.yaml, d/a.yml and in2/a.yaml would all be written to out/a.docx",
+    ),
     (["render", "a.yaml", "a.json"], 2, "a.yaml and a.json would all be written to a.docx"),
     (["render", "a.yaml", "./a.yaml"], 2, "a.yaml is given more than once"),
     (["render", "a.yaml", "A.yaml"], 2, "a.yaml and A.yaml would all be written to a.docx"),
@@ -251,27 +276,45 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["render", "a.yaml", "-o", "d/../a.yaml"], 2, "would overwrite the input a.yaml"),
     (["render", "a.yaml", "-o", "hard.docx"], 2, "would overwrite the input a.yaml"),
     (["render", "a.yaml", "-o", "input-link.docx"], 2, "would overwrite the input a.yaml"),
-    (["render", "a.yaml", "--template", "t.docx", "-o", "t.docx"], 2,
-     "t.docx: the output would overwrite the template t.docx"),
+    (
+        ["render", "a.yaml", "--template", "t.docx", "-o", "t.docx"],
+        2,
+        "t.docx: the output would overwrite the template t.docx",
+    ),
     (["render", "b.yaml", "--template", "b.docx"], 2, "would overwrite the template b.docx"),
-    (["render", "a.yaml", "b.yaml", "-o", "tdir", "--template", "tdir/a.docx"], 2,
-     "tdir/a.docx: the output would overwrite the template"),
+    (
+        ["render", "a.yaml", "b.yaml", "-o", "tdir", "--template", "tdir/a.docx"],
+        2,
+        "tdir/a.docx: the output would overwrite the template",
+    ),
     # render: several inputs need a folder
-    (["render", "a.yaml", "b.yaml", "-o", "single.docx"], 2,
-     "-o single.docx: with several inputs, -o names a folder"),
-    (["render", "a.yaml", "b.yaml", "-o", "file.txt"], 2,
-     "-o file.txt: with several inputs, -o must be a folder, and this is a file"),
+    (
+        ["render", "a.yaml", "b.yaml", "-o", "single.docx"],
+        2,
+        "-o single.docx: with several inputs, -o names a folder",
+    ),
+    (
+        ["render", "a.yaml", "b.yaml", "-o", "file.txt"],
+        2,
+        "-o file.txt: with several inputs, -o must be a folder, and this is a file",
+    ),
     (["render", "a.yaml", "b.yaml", "-o", "fifo"], 2, "and this is a named pipe (FIFO)"),
     # render and schema: an output that is not a regular file or a new name
     (["render", "a.yaml", "-o", "dangling.docx"], 2, "dangling.docx: is a symbolic link"),
-    (["render", "a.yaml", "-o", "stdout"], 2,  # as /dev/stdout is (never name the real one)
-     "stdout: is a symbolic link; baocao writes only to a regular file or a new name "
-     "(-o - writes to standard output)"),
+    (
+        ["render", "a.yaml", "-o", "stdout"],
+        2,  # as /dev/stdout is (never name the real one)
+        "stdout: is a symbolic link; baocao writes only to a regular file or a new name "
+        "(-o - writes to standard output)",
+    ),
     (["render", "a.yaml", "-o", "fifo"], 2, "fifo: is a named pipe (FIFO)"),
     (["render", "a.yaml", "-o", "full"], 2, "full: is a device"),
     (["render", "a.yaml", "-o", "empty"], 2, "empty: is a folder"),
-    (["render", "a.yaml", "b.yaml", "-o", "trap"], 2,
-     "trap/b.docx: is a symbolic link; baocao writes only to a regular file or a new name"),
+    (
+        ["render", "a.yaml", "b.yaml", "-o", "trap"],
+        2,
+        "trap/b.docx: is a symbolic link; baocao writes only to a regular file or a new name",
+    ),
     (["schema", "-o", "dangling.docx"], 2, "dangling.docx: is a symbolic link"),
     (["schema", "-o", "empty"], 2, "empty: is a folder"),
     (["render", "a.yaml", "-o", ""], 2, "-o is empty: give a file name, or - for standard"),
@@ -284,8 +327,11 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["render", "empty"], 1, "no .yaml, .yml or .json file in this folder"),
     (["render", "a.yaml", "--template", "missing.docx"], 1, "cannot read the template"),
     (["render", "a.yaml", "--template", "file.txt", "-o", "x.docx"], 1, "file.txt"),
-    (["render", "a.yaml", "-o", "no folder/x.docx"], 1,
-     "baocao: error: no folder/x.docx: No such file or directory"),
+    (
+        ["render", "a.yaml", "-o", "no folder/x.docx"],
+        1,
+        "baocao: error: no folder/x.docx: No such file or directory",
+    ),
     (["!latin1", "render", "-", "-o", "x.docx"], 1, "<stdin>: not UTF-8 text (byte 1)"),
     (["context", "missing.json"], 1, "cannot read the file"),
     (["context", "bad.yaml"], 1, "sections[0].body[0]"),
@@ -301,8 +347,11 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["!closed", "check", "t.docx"], 1, "standard output is closed"),
     (["!closed", "lint", "t.docx"], 1, "standard output is closed"),
     (["!closed", "words", "15"], 1, "standard output is closed"),
-    (["!full", "render", "a.yaml", "-o", "-"], 1,
-     "cannot write to standard output: No space left on device"),
+    (
+        ["!full", "render", "a.yaml", "-o", "-"],
+        1,
+        "cannot write to standard output: No space left on device",
+    ),
     (["!full", "context", "a.yaml"], 1, "cannot write to standard output: No space left"),
     (["!ascii", "words", "15"], 1, "standard output cannot hold the results (its encoding is"),
 ]
@@ -321,18 +370,29 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     elif argv and argv[0] == "!latin1":
         stdin = "Báo cáo".encode("latin-1")
     args = argv[1:] if argv and argv[0].startswith("!") else argv
-    return subprocess.run([*command, *args], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, timeout=120, check=False)
+    return subprocess.run(
+        [*command, *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
-def exit_runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-              ) -> dict[int, tuple[subprocess.CompletedProcess[bytes], bool]]:
+def exit_runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[int, tuple[subprocess.CompletedProcess[bytes], bool]]:
     """The selected cases of EXIT_CASES run at once, each in a workspace of its own; the
     process and whether the workspace is unchanged."""
-    wanted = {item.callspec.params["index"] for item in request.session.items
-              if isinstance(item, pytest.Function)
-              and item.originalname == "test_exit_status_and_one_line"}
+    wanted = {
+        item.callspec.params["index"]
+        for item in request.session.items
+        if isinstance(item, pytest.Function)
+        and item.originalname == "test_exit_status_and_one_line"
+    }
     selected = [index for index in range(len(EXIT_CASES)) if index in wanted]
 
     def one(index: int) -> tuple[subprocess.CompletedProcess[bytes], bool]:
@@ -346,10 +406,12 @@ def exit_runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         return dict(zip(selected, pool.map(one, selected), strict=True))
 
 
-@pytest.mark.parametrize("index", range(len(EXIT_CASES)),
-                         ids=[" ".join(argv) or "(none)" for argv, _, _ in EXIT_CASES])
-def test_exit_status_and_one_line(index: int, exit_runs: dict[int, tuple[
-        subprocess.CompletedProcess[bytes], bool]]) -> None:
+@pytest.mark.parametrize(
+    "index", range(len(EXIT_CASES)), ids=[" ".join(argv) or "(none)" for argv, _, _ in EXIT_CASES]
+)
+def test_exit_status_and_one_line(
+    index: int, exit_runs: dict[int, tuple[subprocess.CompletedProcess[bytes], bool]]
+) -> None:
     argv, status, fragment = EXIT_CASES[index]
     if "full" in argv and os.geteuid() != 0:
         pytest.skip("the device node needs root")
@@ -369,19 +431,23 @@ def test_exit_status_and_one_line(index: int, exit_runs: dict[int, tuple[
     assert unchanged, "a failing command changed or created a file"
 
 
-def test_several_inputs_to_a_new_or_existing_folder(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_several_inputs_to_a_new_or_existing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(tmp_path, minimal_data(), "a.yaml")
     _write(tmp_path, minimal_data(number=16), "b.yml")
     for folder in (tmp_path / "new" / "deeper", tmp_path / "new"):  # created, then existing
-        assert main(["render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yml"),
-                     "-o", str(folder)]) == 0
+        assert (
+            main(["render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yml"), "-o", str(folder)])
+            == 0
+        )
         assert sorted(p.name for p in folder.glob("*.docx")) == ["a.docx", "b.docx"]
     assert "rendered 2 of 2 reports" in capsys.readouterr().err
 
 
-def test_a_batch_with_a_bad_input_renders_the_others(tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_batch_with_a_bad_input_renders_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(tmp_path, minimal_data(), "a.yaml")
     _write(tmp_path, minimal_data(subject=""), "b.yaml")
     assert main(["render", str(tmp_path), "-o", str(tmp_path / "out")]) == 1
@@ -417,14 +483,17 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
         result = subprocess.run(
             # `true` has gone long before baocao writes: every write meets a closed pipe
             ["sh", "-c", f'"$0" -m baocao {command} | true', sys.executable],
-            cwd=tmp_path, capture_output=True, timeout=120, check=False)
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         assert result.stderr == b"", result.stderr
 
 
 @pytest.mark.parametrize("argv", [["context", "a.yaml"], ["schema"]])
-def test_json_on_an_ascii_stdout_is_escaped_not_refused(tmp_path: Path,
-                                                        argv: list[str]) -> None:
+def test_json_on_an_ascii_stdout_is_escaped_not_refused(tmp_path: Path, argv: list[str]) -> None:
     _write(tmp_path, minimal_data(), "a.yaml")
     ascii_run = _run(["!ascii", *argv], tmp_path)
     utf8_run = _run(argv, tmp_path)
@@ -438,15 +507,22 @@ def test_json_on_an_ascii_stdout_is_escaped_not_refused(tmp_path: Path,
 
 _STEMS = ["a", "A", "b", "a.b", "Báo cáo", unicodedata.normalize("NFD", "Báo cáo")]
 _NAMES = st.lists(
-    st.tuples(st.sampled_from(["", "in2/", "in2/sub/"]), st.sampled_from(_STEMS),
-              st.sampled_from([".yaml", ".yml", ".json", ".YAML", ".Json"])),
-    min_size=1, max_size=6, unique=True)
+    st.tuples(
+        st.sampled_from(["", "in2/", "in2/sub/"]),
+        st.sampled_from(_STEMS),
+        st.sampled_from([".yaml", ".yml", ".json", ".YAML", ".Json"]),
+    ),
+    min_size=1,
+    max_size=6,
+    unique=True,
+)
 
 
 @settings(max_examples=60)
 @given(names=_NAMES, folder=st.booleans())
-def test_a_batch_writes_one_file_per_input_or_nothing(names: list[tuple[str, str, str]],
-                                                       folder: bool) -> None:
+def test_a_batch_writes_one_file_per_input_or_nothing(
+    names: list[tuple[str, str, str]], folder: bool
+) -> None:
     """Whatever the input names, either every input gets a .docx of its own, or the
     command stops before writing anything, with exit 2."""
     import tempfile
@@ -472,9 +548,11 @@ def test_a_batch_writes_one_file_per_input_or_nothing(names: list[tuple[str, str
             paths.append(paths[0])  # still a batch: the same input twice
         argv = ["render", "-q", *paths, *(["-o", str(root / "out")] if folder else [])]
         before = sorted(root.rglob("*"))
-        with mock.patch("baocao._cli.load", return_value=None), \
-                mock.patch("baocao._cli.render_many", fake_render_many), \
-                contextlib.redirect_stderr(io.StringIO()):
+        with (
+            mock.patch("baocao._cli.load", return_value=None),
+            mock.patch("baocao._cli.render_many", fake_render_many),
+            contextlib.redirect_stderr(io.StringIO()),
+        ):
             status = main(argv)
         written = sorted(p for p in root.rglob("*.docx"))
         event(f"exit {status}")

@@ -35,18 +35,33 @@ OLD = b"the old report, which must survive"
 def _reports() -> list[baocao.Report]:
     """Eight different reports: sizes, parts, tables, appendices, profiles apart."""
     example = baocao.load(EXAMPLE_YAML)
-    table = baocao.Table(header=["Nội dung", "Số lượng"], rows=[["Đại học", 1341]],
-                         totals=["Tổng", 1341])
+    table = baocao.Table(
+        header=["Nội dung", "Số lượng"], rows=[["Đại học", 1341]], totals=["Tổng", 1341]
+    )
     return [
         example,
         make_report(),
         make_report(subject="Kế hoạch năm 2027", doc_type="KH", number=None),
-        make_report(sections=[baocao.Section(title=f"Mục {i}", body=[f"Đoạn {i}", table])
-                              for i in range(1, 12)]),
-        make_report(sections=[], parts=[baocao.Part(title="Phần chung", sections=[
-            baocao.Section(title="Kết quả", items=["Một", "Hai"])])]),
-        make_report(appendices=[baocao.Appendix(title="Số liệu", body=[table]),
-                                baocao.Appendix(title="Danh sách", body=["Ông A"])]),
+        make_report(
+            sections=[
+                baocao.Section(title=f"Mục {i}", body=[f"Đoạn {i}", table]) for i in range(1, 12)
+            ]
+        ),
+        make_report(
+            sections=[],
+            parts=[
+                baocao.Part(
+                    title="Phần chung",
+                    sections=[baocao.Section(title="Kết quả", items=["Một", "Hai"])],
+                )
+            ],
+        ),
+        make_report(
+            appendices=[
+                baocao.Appendix(title="Số liệu", body=[table]),
+                baocao.Appendix(title="Danh sách", body=["Ông A"]),
+            ]
+        ),
         make_report(addressees=["Bộ Nội vụ", "Bộ Tài chính"], recipients=["Cục Văn thư"]),
         make_report(subject="R&D <b> {{ x }} \n trang hai", closing=["Hết\tthật\ftrang hai"]),
     ]
@@ -100,8 +115,10 @@ def test_two_processes_give_the_same_bytes(one_by_one: list[bytes]) -> None:
 
 def test_threads_and_processes_at_once(one_by_one: list[bytes]) -> None:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context) as processes, \
-            ThreadPoolExecutor(max_workers=8) as threads:
+    with (
+        ProcessPoolExecutor(max_workers=2, mp_context=context) as processes,
+        ThreadPoolExecutor(max_workers=8) as threads,
+    ):
         far = [processes.submit(baocao.render, r) for r in reversed(REPORTS)]
         near = [threads.submit(baocao.render, r) for r in REPORTS]
         assert [f.result() for f in near] == one_by_one
@@ -128,9 +145,9 @@ RENDERERS: list[tuple[str, Callable[[baocao.Report, Path], Any]]] = [
 
 
 @pytest.mark.parametrize(("name", "render"), RENDERERS, ids=[r[0] for r in RENDERERS])
-def test_rename_failing_leaves_the_old_file(name: str, render: Callable[..., Any],
-                                            tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rename_failing_leaves_the_old_file(
+    name: str, render: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _target(tmp_path)
 
     def fail(*_args: Any) -> None:
@@ -162,16 +179,17 @@ class _FullDisk:
 
 
 @pytest.mark.parametrize(("name", "render"), RENDERERS, ids=[r[0] for r in RENDERERS])
-def test_full_disk_leaves_no_half_file(name: str, render: Callable[..., Any],
-                                       tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_leaves_no_half_file(
+    name: str, render: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _target(tmp_path)
     real = os.fdopen
     half_written: list[str] = []
 
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> _FullDisk:
-        half_written.append(os.readlink(f"/proc/self/fd/{fd}") if os.path.exists(
-            f"/proc/self/fd/{fd}") else "")
+        half_written.append(
+            os.readlink(f"/proc/self/fd/{fd}") if os.path.exists(f"/proc/self/fd/{fd}") else ""
+        )
         return _FullDisk(real(fd, *args, **kwargs))
 
     monkeypatch.setattr(os, "fdopen", fdopen)
@@ -183,8 +201,9 @@ def test_full_disk_leaves_no_half_file(name: str, render: Callable[..., Any],
         assert Path(half_written[0]).parent == tmp_path  # it was in the same folder
 
 
-def test_a_new_file_is_not_created_on_failure(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_file_is_not_created_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def fail(*_args: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -194,8 +213,7 @@ def test_a_new_file_is_not_created_on_failure(tmp_path: Path,
     assert _left(tmp_path) == []
 
 
-def test_interrupt_while_writing_cleans_up(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_while_writing_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = _target(tmp_path)
 
     def interrupt(*_args: Any) -> None:
@@ -222,8 +240,12 @@ def test_a_killed_process_never_leaves_a_half_file(tmp_path: Path) -> None:
         "baocao.render(make_report(), sys.argv[1])\n"
     )
     root = str(Path(__file__).resolve().parents[1])
-    result = subprocess.run([sys.executable, "-c", code, str(target), root],
-                            capture_output=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(target), root],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert target.read_bytes() == OLD
     others = [name for name in _left(tmp_path) if name != "out.docx"]
@@ -255,8 +277,9 @@ def test_threads_writing_the_same_file(tmp_path: Path, one_by_one: list[bytes]) 
     assert _left(tmp_path) == ["out.docx"]
 
 
-def test_cli_failure_leaves_the_old_file(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_failure_leaves_the_old_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     target = _target(tmp_path)
@@ -269,7 +292,6 @@ def test_cli_failure_leaves_the_old_file(tmp_path: Path,
     bad_template.write_bytes(b"PK\x03\x04 not a docx")
     good = tmp_path / "good.json"
     good.write_text(json.dumps(minimal_data()), encoding="utf-8")
-    assert main(["render", str(good), "-o", str(target), "--template",
-                 str(bad_template)]) == 1
+    assert main(["render", str(good), "-o", str(target), "--template", str(bad_template)]) == 1
     assert target.read_bytes() == OLD
     assert _left(tmp_path) == ["bad.json", "good.json", "out.docx", "t.docx"]

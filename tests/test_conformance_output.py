@@ -172,15 +172,25 @@ VARIANTS: dict[str, dict[str, Any]] = {
     },
     "plan": {"doc_type": "KH", "subject": "Kế hoạch công tác văn thư năm 2027"},
     # Found by the property below (issue 9, §3): each rendered right, and check agrees.
-    "xet-de-nghi": {"legal_bases": ["Căn cứ Luật Lưu trữ năm 2024",
-                                    "Xét đề nghị của Chánh Văn phòng Sở"]},
-    "theo-de-nghi": {"legal_bases": ["Căn cứ Luật Lưu trữ năm 2024",
-                                     "Theo đề nghị của Trưởng phòng Tổ chức cán bộ"]},
-    "negative-money": {"closing": [baocao.Paragraph(["Chênh lệch ", Money(-46234), "."]),
-                                   baocao.Paragraph(["A", Money(-46234)])]},
+    "xet-de-nghi": {
+        "legal_bases": ["Căn cứ Luật Lưu trữ năm 2024", "Xét đề nghị của Chánh Văn phòng Sở"]
+    },
+    "theo-de-nghi": {
+        "legal_bases": [
+            "Căn cứ Luật Lưu trữ năm 2024",
+            "Theo đề nghị của Trưởng phòng Tổ chức cán bộ",
+        ]
+    },
+    "negative-money": {
+        "closing": [
+            baocao.Paragraph(["Chênh lệch ", Money(-46234), "."]),
+            baocao.Paragraph(["A", Money(-46234)]),
+        ]
+    },
     "hebrew-subject": {"subject": "שלום עולם"},
-    "negative-money-after-digits": {"closing": [baocao.Paragraph(
-        ["Kết 52%-134.891.584.712", Money(-186196), "."])]},
+    "negative-money-after-digits": {
+        "closing": [baocao.Paragraph(["Kết 52%-134.891.584.712", Money(-186196), "."])]
+    },
     "appendix-title-without-letters": {"appendices": [Appendix(title="2026", body=["Số."])]},
     "filing": {
         "recipients": ["Sở Tài chính", "Các phòng thuộc Sở"],
@@ -314,23 +324,27 @@ def _assert_clean(report: baocao.Report, profile: str, margins: baocao.Margins |
     assert findings == [], "\n".join(str(f) for f in findings)
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow],
-          # No shrinking: a report of hostile text in every field shrinks for minutes; a
-          # failure prints the whole example, which docs/errors.md's tables then name.
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(
+    max_examples=30,
+    suppress_health_check=[HealthCheck.too_slow],
+    # No shrinking: a report of hostile text in every field shrinks for minutes; a
+    # failure prints the whole example, which docs/errors.md's tables then name.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(reports(values=True), st.sampled_from(["14", "13"]), st.sampled_from(MARGINS))
 def test_every_report_load_accepts_renders_with_no_finding(
-        report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
+    report: baocao.Report, profile: str, margins: baocao.Margins | None
+) -> None:
     """check(render(r)) == [] for any valid report, hostile text included, in both size
     profiles, with the default, the smallest and the largest legal margins."""
     _assert_clean(report, profile, margins)
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
-@given(reports(simple_texts, values=True), st.sampled_from(["14", "13"]),
-       st.sampled_from(MARGINS))
+@given(reports(simple_texts, values=True), st.sampled_from(["14", "13"]), st.sampled_from(MARGINS))
 def test_every_readable_report_renders_with_no_finding(
-        report: baocao.Report, profile: str, margins: baocao.Margins | None) -> None:
+    report: baocao.Report, profile: str, margins: baocao.Margins | None
+) -> None:
     """The same with readable Vietnamese words, which the checker reads as structure more
     often (numbers, "Căn cứ", amounts)."""
     _assert_clean(report, profile, margins)
@@ -345,8 +359,9 @@ HCM = {"place": "Thành phố Hồ Chí Minh", "date": datetime.date(2026, 11, 2
 @pytest.mark.parametrize("profile", ["14", "13"])
 @pytest.mark.parametrize("margins", MARGINS, ids=["default", "narrowest", "widest"])
 @pytest.mark.parametrize("place", ["Thành phố Hồ Chí Minh", "Thị xã Đông Triều, Quảng Ninh"])
-def test_a_long_place_stays_on_one_line(place: str, margins: baocao.Margins | None,
-                                        profile: str) -> None:
+def test_a_long_place_stays_on_one_line(
+    place: str, margins: baocao.Margins | None, profile: str
+) -> None:
     """The left column gives up its 55 mm, down to what the issuing body and "Số" need,
     so that the date line does not wrap (0.1 wrapped the decree's own example with the
     widest margins)."""
@@ -356,8 +371,10 @@ def test_a_long_place_stays_on_one_line(place: str, margins: baocao.Margins | No
 
 
 def test_a_date_line_too_long_for_any_column_is_reported() -> None:
-    report = make_report(place="Thị trấn Phong Điền, huyện Phong Điền, tỉnh Thừa Thiên Huế",
-                         date=datetime.date(2026, 11, 28))
+    report = make_report(
+        place="Thị trấn Phong Điền, huyện Phong Điền, tỉnh Thừa Thiên Huế",
+        date=datetime.date(2026, 11, 28),
+    )
     findings = check(baocao.render(report, margins=WIDEST))  # huyện, thị trấn: abolished
     assert {f.rule for f in findings} == {"date.wrapped", "unit.abolished"}  # thị trấn, huyện
     wrapped = next(f for f in findings if f.rule == "date.wrapped")

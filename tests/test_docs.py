@@ -15,8 +15,12 @@ from .conftest import ROOT
 
 
 def test_model_reference_is_current() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_model_doc.py"), "--check"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "gen_model_doc.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -34,8 +34,9 @@ def _seed_lines() -> list[str]:
     lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
     start = lines.index("ỦY BAN NHÂN DÂN")
     end = lines.index("Trương Văn Lắm") + 1
-    return [line for line in lines[start:end]
-            if line and line != "\u00a0" and not set(line) <= {"-"}]
+    return [
+        line for line in lines[start:end] if line and line != "\u00a0" and not set(line) <= {"-"}
+    ]
 
 
 def _rendered_lines(data: bytes) -> list[str]:
@@ -53,8 +54,9 @@ def _normalise(line: str) -> str:
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
-def test_every_line_of_the_seed_is_rendered_in_order(example_docx: bytes,
-                                                     example_report: baocao.Report) -> None:
+def test_every_line_of_the_seed_is_rendered_in_order(
+    example_docx: bytes, example_report: baocao.Report
+) -> None:
     rendered = [_normalise(line) for line in _rendered_lines(example_docx)]
     subject = example_report.subject
     position = -1
@@ -64,23 +66,27 @@ def test_every_line_of_the_seed_is_rendered_in_order(example_docx: bytes,
             wanted = subject
         if line == "- Ủy ban nhân dân Thành phố;":
             wanted = "- Như trên;"
-        assert wanted in rendered[position + 1:], f"missing or out of order: {line!r}"
+        assert wanted in rendered[position + 1 :], f"missing or out of order: {line!r}"
         position = rendered.index(wanted, position + 1)
 
 
 def test_numbering_is_corrected(example_docx: bytes) -> None:
     lines = _rendered_lines(example_docx)
     sections = [line for line in lines if re.match(r"^[IVX]+\. ", line)]
-    assert sections == ["I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "II. NHẬT XÉT, ĐÁNH GIÁ",
-                        "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+    assert sections == [
+        "I. KẾT QUẢ TRIỂN KHAI THỰC HIỆN",
+        "II. NHẬT XÉT, ĐÁNH GIÁ",
+        "III. ĐỀ XUẤT, KIẾN NGHỊ",
+    ]
     assert any(line.startswith("c) Kinh phí đào tạo") for line in lines)
     assert any(line.startswith("d) Số lượng, chất lượng") for line in lines)
 
 
 def test_amounts_and_rates_come_from_the_library(example_docx: bytes) -> None:
     text = "\n".join(_rendered_lines(example_docx))
-    assert ("4.607.678.000 đồng (Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn "
-            "đồng).") in text
+    assert (
+        "4.607.678.000 đồng (Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng)."
+    ) in text
     amount = baocao.words_to_money("Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng")
     assert amount == 4607678000
     for rate in ("47,67%", "40,60%", "59,41%", "269,49%", "32,59%"):
@@ -91,4 +97,3 @@ def test_amounts_and_rates_come_from_the_library(example_docx: bytes) -> None:
 def test_python_example_builds_the_same_report(example_report: baocao.Report) -> None:
     namespace: dict[str, Any] = runpy.run_path(str(ROOT / "examples" / "2710_bc_snv.py"))
     assert namespace["build"]() == example_report
-

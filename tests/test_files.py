@@ -74,14 +74,16 @@ def _state(path: Path) -> tuple[int, int, str | None]:
 
 @pytest.mark.parametrize(("make", "words"), _KINDS)
 def test_write_atomic_refuses_what_is_not_a_regular_file(
-        tmp_path: Path, make: Callable[[Path], Path], words: str) -> None:
+    tmp_path: Path, make: Callable[[Path], Path], words: str
+) -> None:
     path = make(tmp_path)
     before = _state(path)
     with pytest.raises(baocao.ValidationError) as info:
         write_atomic(path, b"data")
     assert info.value.path == "out"
-    assert str(info.value) == (f"out: {os.fspath(path)!r} {words}; baocao writes only to a "
-                               "regular file or a new name")
+    assert str(info.value) == (
+        f"out: {os.fspath(path)!r} {words}; baocao writes only to a regular file or a new name"
+    )
     assert _state(path) == before  # not replaced
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
     if (tmp_path / "target.docx").exists():
@@ -89,8 +91,9 @@ def test_write_atomic_refuses_what_is_not_a_regular_file(
 
 
 @pytest.mark.parametrize(("make", "words"), _KINDS)
-def test_render_api_refuses_them_too(tmp_path: Path, make: Callable[[Path], Path],
-                                     words: str) -> None:
+def test_render_api_refuses_them_too(
+    tmp_path: Path, make: Callable[[Path], Path], words: str
+) -> None:
     path = make(tmp_path)
     before = _state(path)
     report = baocao.load(minimal_data())
@@ -130,12 +133,15 @@ def test_a_hardlinked_output_keeps_the_other_name_intact(tmp_path: Path) -> None
     assert (tmp_path / "b").read_bytes() == b"new"
 
 
-@pytest.mark.parametrize(("encoding", "text"), [
-    ("utf-8", '"Báo cáo"'),
-    ("ascii", '"B\\u00e1o c\\u00e1o"'),
-    ("latin-1", '"B\\u00e1o c\\u00e1o"'),  # á is Latin-1, but the ạ, ả of Vietnamese are not
-    ("no-such-encoding", '"B\\u00e1o c\\u00e1o"'),
-])
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("utf-8", '"Báo cáo"'),
+        ("ascii", '"B\\u00e1o c\\u00e1o"'),
+        ("latin-1", '"B\\u00e1o c\\u00e1o"'),  # á is Latin-1, but the ạ, ả of Vietnamese are not
+        ("no-such-encoding", '"B\\u00e1o c\\u00e1o"'),
+    ],
+)
 def test_json_for_escapes_only_what_the_stream_cannot_hold(encoding: str, text: str) -> None:
     value = ["Báo cáo", "Sở Nội vụ"] if encoding == "latin-1" else ["Báo cáo"]
     out = json_for(value, types.SimpleNamespace(encoding=encoding))
@@ -153,8 +159,7 @@ READERS: list[tuple[str, Callable[[Path], object], type[baocao.BaocaoError]]] = 
 
 @pytest.mark.parametrize(("what", "read", "error"), READERS, ids=[r[0] for r in READERS])
 def test_a_pipe_is_refused_unread_by_every_reader(
-    tmp_path: Path, what: str, read: Callable[[Path], object],
-    error: type[baocao.BaocaoError]
+    tmp_path: Path, what: str, read: Callable[[Path], object], error: type[baocao.BaocaoError]
 ) -> None:
     """A FIFO given as a report, a document or a template: refused at once, not waited on
     (0.1 hung in lint and ``render --template``)."""

@@ -47,19 +47,22 @@ def _reports() -> dict[str, baocao.Report]:
 
 
 def _current() -> dict[str, str]:
-    return {f"{name}@{profile}": parts_digest(baocao.render(report, profile=profile))
-            for name, report in _reports().items() for profile in PROFILES}
+    return {
+        f"{name}@{profile}": parts_digest(baocao.render(report, profile=profile))
+        for name, report in _reports().items()
+        for profile in PROFILES
+    }
 
 
 def test_rendered_parts_are_unchanged() -> None:
     current = _current()
     if os.environ.get("BAOCAO_UPDATE_DIGESTS") == "1":
-        DIGESTS.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n",
-                           encoding="utf-8")
+        DIGESTS.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         pytest.skip("digests rewritten")
     recorded = json.loads(DIGESTS.read_text(encoding="utf-8"))
-    changed = sorted(key for key in recorded.keys() | current.keys()
-                     if recorded.get(key) != current.get(key))
+    changed = sorted(
+        key for key in recorded.keys() | current.keys() if recorded.get(key) != current.get(key)
+    )
     assert not changed, f"render writes other bytes for {changed}: explain it, then update"
 
 

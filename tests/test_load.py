@@ -34,15 +34,37 @@ def test_example_loads() -> None:
     assert report.symbol == "BC-SNV"
     assert report.issuer.parent == "Ủy ban nhân dân\nThành phố Hồ Chí Minh"
     assert [s.title for s in report.sections] == [
-        "Kết quả triển khai thực hiện", "Nhật xét, đánh giá", "Đề xuất, kiến nghị"]
+        "Kết quả triển khai thực hiện",
+        "Nhật xét, đánh giá",
+        "Đề xuất, kiến nghị",
+    ]
 
 
 def test_text_pieces_are_structured() -> None:
-    data = minimal_data(sections=[{"title": "A", "body": [{"text": [
-        "Kinh phí là ", {"money": "4.607.678.000", "style": "south"},
-        ", đạt ", {"rate": [41, 86], "rounding": "down"},
-        ", tỷ lệ ", {"percent": "32,59"}, ", số ", {"number": 1341},
-        ", ", {"date": "2014-01-13"}, "."]}]}])
+    data = minimal_data(
+        sections=[
+            {
+                "title": "A",
+                "body": [
+                    {
+                        "text": [
+                            "Kinh phí là ",
+                            {"money": "4.607.678.000", "style": "south"},
+                            ", đạt ",
+                            {"rate": [41, 86], "rounding": "down"},
+                            ", tỷ lệ ",
+                            {"percent": "32,59"},
+                            ", số ",
+                            {"number": 1341},
+                            ", ",
+                            {"date": "2014-01-13"},
+                            ".",
+                        ]
+                    }
+                ],
+            }
+        ]
+    )
     paragraph = baocao.load(data).sections[0].body[0]
     assert isinstance(paragraph, baocao.Paragraph)
     assert paragraph.text[1] == baocao.Money(4607678000, style="south")
@@ -53,13 +75,30 @@ def test_text_pieces_are_structured() -> None:
 
 
 def test_blocks_points_and_items_short_forms() -> None:
-    data = minimal_data(sections=[{"title": "A", "items": [
-        "Khoản không tiêu đề",
-        {"title": "Khoản có tiêu đề", "body": [{"dash": "gạch"}, {"table": {
-            "header": ["Trình độ", "Số lượng"], "rows": [["Đại học", 41]],
-            "totals": ["Tổng", 41]}}],
-         "points": ["điểm a", {"text": "điểm b", "body": ["đoạn"]}]},
-    ]}])
+    data = minimal_data(
+        sections=[
+            {
+                "title": "A",
+                "items": [
+                    "Khoản không tiêu đề",
+                    {
+                        "title": "Khoản có tiêu đề",
+                        "body": [
+                            {"dash": "gạch"},
+                            {
+                                "table": {
+                                    "header": ["Trình độ", "Số lượng"],
+                                    "rows": [["Đại học", 41]],
+                                    "totals": ["Tổng", 41],
+                                }
+                            },
+                        ],
+                        "points": ["điểm a", {"text": "điểm b", "body": ["đoạn"]}],
+                    },
+                ],
+            }
+        ]
+    )
     section = baocao.load(data).sections[0]
     assert section.items[0] == baocao.Item(text="Khoản không tiêu đề")
     assert section.items[1].points[1] == baocao.Point("điểm b", body=["đoạn"])
@@ -82,45 +121,114 @@ BAD: list[tuple[dict[str, Any], str, str]] = [
     (minimal_data(date="30/02/2020"), "date", "YYYY-MM-DD"),
     (minimal_data(date="2020-02-30"), "date", "YYYY-MM-DD"),
     (minimal_data(date=20200703), "date", "YYYY-MM-DD"),
-    (minimal_data(issuer={"name": "Sở Nội vụ", "abbreviation": "SNV", "x": 1}),
-     "issuer", "'x' is not a field of Issuer"),
+    (
+        minimal_data(issuer={"name": "Sở Nội vụ", "abbreviation": "SNV", "x": 1}),
+        "issuer",
+        "'x' is not a field of Issuer",
+    ),
     (minimal_data(issuer="Sở Nội vụ"), "issuer", "is not a mapping of Issuer fields"),
-    (minimal_data(issuer={"name": ["Sở", 3], "abbreviation": "SNV"}), "issuer.name[1]",
-     "is not a text"),
-    (minimal_data(signatory={"title": "Phó Giám đốc", "name": "A", "authority": "KT"}),
-     "signatory.authority", "is not one of TM., KT., TL., TUQ., Q."),
-    (minimal_data(sections=[{"title": "A", "body": ["x"]}, {"title": "B", "items": [
-        "x", {"title": "", "body": ["y"]}]}]), "sections[1].items[1].title",
-     "must not be empty"),
-    (minimal_data(sections=[{"title": "A", "items": [{"title": "B", "points": [
-        {"text": "p", "body": [{"table": {"header": ["A"], "rows": [[1.5]]}}]}]}]}]),
-     "sections[0].items[0].points[0].body[0].table.rows[0][0]", "'47,67'"),
-    (minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]),
-     "sections[0].body[0]", "is not a paragraph"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": ["a", {"money": 1.5}]}]}]),
-     "sections[0].body[0].text[1].money", "'47,67'"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": [{"money": "1.2.3"}]}]}]),
-     "sections[0].body[0].text[0].money", "Vietnamese way"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": [{"rate": [1, 2]}]}]}]),
-     "sections[0].body[0].text[0].rounding", "is required"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": [{"rate": [1]}]}]}]),
-     "sections[0].body[0].text[0].rate", "pair"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": [{"rate": [1, 0],
-                                                                "rounding": "down"}]}]}]),
-     "sections[0].body[0].text[0].target", "must not be zero"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": [{"money": 5, "x": 1}]}]}]),
-     "sections[0].body[0].text[0]", "'x' is not a field of {money: …}"),
-    (minimal_data(sections=[{"title": "A", "body": [{"text": []}]}]),
-     "sections[0].body[0].text", "non-empty list"),
+    (
+        minimal_data(issuer={"name": ["Sở", 3], "abbreviation": "SNV"}),
+        "issuer.name[1]",
+        "is not a text",
+    ),
+    (
+        minimal_data(signatory={"title": "Phó Giám đốc", "name": "A", "authority": "KT"}),
+        "signatory.authority",
+        "is not one of TM., KT., TL., TUQ., Q.",
+    ),
+    (
+        minimal_data(
+            sections=[
+                {"title": "A", "body": ["x"]},
+                {"title": "B", "items": ["x", {"title": "", "body": ["y"]}]},
+            ]
+        ),
+        "sections[1].items[1].title",
+        "must not be empty",
+    ),
+    (
+        minimal_data(
+            sections=[
+                {
+                    "title": "A",
+                    "items": [
+                        {
+                            "title": "B",
+                            "points": [
+                                {
+                                    "text": "p",
+                                    "body": [{"table": {"header": ["A"], "rows": [[1.5]]}}],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        ),
+        "sections[0].items[0].points[0].body[0].table.rows[0][0]",
+        "'47,67'",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]),
+        "sections[0].body[0]",
+        "is not a paragraph",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": ["a", {"money": 1.5}]}]}]),
+        "sections[0].body[0].text[1].money",
+        "'47,67'",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": [{"money": "1.2.3"}]}]}]),
+        "sections[0].body[0].text[0].money",
+        "Vietnamese way",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": [{"rate": [1, 2]}]}]}]),
+        "sections[0].body[0].text[0].rounding",
+        "is required",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": [{"rate": [1]}]}]}]),
+        "sections[0].body[0].text[0].rate",
+        "pair",
+    ),
+    (
+        minimal_data(
+            sections=[{"title": "A", "body": [{"text": [{"rate": [1, 0], "rounding": "down"}]}]}]
+        ),
+        "sections[0].body[0].text[0].target",
+        "must not be zero",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": [{"money": 5, "x": 1}]}]}]),
+        "sections[0].body[0].text[0]",
+        "'x' is not a field of {money: …}",
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"text": []}]}]),
+        "sections[0].body[0].text",
+        "non-empty list",
+    ),
     (minimal_data(sections="x"), "sections", "is not a list"),
     (minimal_data(sections=[]), "sections", "a report needs some content"),
-    (minimal_data(appendices=[{"title": "Phụ lục"}]), "appendices[0].body",
-     "no body and no sections"),
+    (
+        minimal_data(appendices=[{"title": "Phụ lục"}]),
+        "appendices[0].body",
+        "no body and no sections",
+    ),
     (minimal_data(doc_type="CV"), "doc_type", "is not one of"),
-    (minimal_data(sections=[{"title": "A", "body": [{"Kết quả như sau": None}]}]),
-     "sections[0].body[0]", "put the text in quotes: \"Kết quả như sau:\""),
-    (minimal_data(sections=[{"title": "A", "items": [{"Kết quả như sau": None}]}]),
-     "sections[0].items[0]", "put the text in quotes"),
+    (
+        minimal_data(sections=[{"title": "A", "body": [{"Kết quả như sau": None}]}]),
+        "sections[0].body[0]",
+        'put the text in quotes: "Kết quả như sau:"',
+    ),
+    (
+        minimal_data(sections=[{"title": "A", "items": [{"Kết quả như sau": None}]}]),
+        "sections[0].items[0]",
+        "put the text in quotes",
+    ),
 ]
 
 
@@ -154,13 +262,16 @@ sections: [{title: Kết quả, body: [on, 12:30, 1_000]}]
     assert report.sections[0].body == tuple(baocao.Paragraph(t) for t in ("on", "12:30", "1_000"))
 
 
-@pytest.mark.parametrize(("name", "content", "words"), [
-    ("r.txt", "x", "expected a .yaml, .yml or .json file"),
-    ("r.yaml", "a: [", "not valid YAML"),
-    ("r.json", "{", "not valid JSON"),
-    ("r.yaml", "- 1\n- 2\n", "expected a mapping"),
-    ("r.yaml", "", "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("r.txt", "x", "expected a .yaml, .yml or .json file"),
+        ("r.yaml", "a: [", "not valid YAML"),
+        ("r.json", "{", "not valid JSON"),
+        ("r.yaml", "- 1\n- 2\n", "expected a mapping"),
+        ("r.yaml", "", "expected a mapping"),
+    ],
+)
 def test_bad_files(tmp_path: Path, name: str, content: str, words: str) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -177,8 +288,9 @@ def test_missing_file_and_bad_encoding(tmp_path: Path) -> None:
         baocao.load(path)
 
 
-def test_huge_input_is_refused_before_parsing(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_huge_input_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(_load, "MAX_INPUT_BYTES", 1000)
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 2000, encoding="utf-8")

@@ -23,16 +23,51 @@ from baocao._text import upper
 from .strategies import document_paragraphs, nonblank_texts, rendered_all, reports, simple_texts
 
 NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q",
-           "r", "s", "t", "u", "v", "x", "y"]
+LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
 DRAFT = "\u00a0" * 6
 
 
 def roman(number: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, number = divmod(number, value)
         out += letters * count
     return out
@@ -51,8 +86,7 @@ def value_text(value: Any) -> str:
         return baocao.format_percent(value.value, decimals=value.decimals)
     if isinstance(value, baocao.Rate):
         mode = decimal.ROUND_DOWN if value.rounding == "down" else decimal.ROUND_HALF_UP
-        figure = baocao.rate(value.actual, value.target, decimals=value.decimals,
-                             rounding=mode)
+        figure = baocao.rate(value.actual, value.target, decimals=value.decimals, rounding=mode)
         return baocao.format_percent(figure, decimals=value.decimals)
     if isinstance(value, baocao.Number):
         return baocao.format_number(value.value, decimals=value.decimals)
@@ -132,8 +166,12 @@ def expected(report: baocao.Report) -> list[str]:
     number = DRAFT if report.number is None else f"{report.number:02d}"
     symbol = f"{report.doc_type.value}-{issuer.abbreviation}"
     date_text = baocao.format_date(report.date)
-    out += [f"Số: {number}/{symbol}", f"{report.place}, {date_text}",
-            upper(report.doc_type.title), report.subject]
+    out += [
+        f"Số: {number}/{symbol}",
+        f"{report.place}, {date_text}",
+        upper(report.doc_type.title),
+        report.subject,
+    ]
     if len(report.addressees) == 1:
         out.append(f"Kính gửi: {report.addressees[0]}")
     elif report.addressees:
@@ -168,9 +206,12 @@ def expected(report: baocao.Report) -> list[str]:
     out.append(signatory.name)
     many = len(report.appendices) > 1
     for index, appendix in enumerate(report.appendices, 1):
-        out += [f"Phụ lục {roman(index)}" if many else "Phụ lục", upper(appendix.title),
-                f"(Kèm theo {report.doc_type.title} số {number}/{symbol} {date_text} của "
-                f"{' '.join(issuer.name.split())})"]
+        out += [
+            f"Phụ lục {roman(index)}" if many else "Phụ lục",
+            upper(appendix.title),
+            f"(Kèm theo {report.doc_type.title} số {number}/{symbol} {date_text} của "
+            f"{' '.join(issuer.name.split())})",
+        ]
         lines: list[Line] = []
         walk_blocks(appendix.body, lines)
         walk_sections(appendix.sections, lines)
@@ -182,13 +223,13 @@ def read(data: bytes) -> list[str]:
     return [p for p in document_paragraphs(data) if p]
 
 
-def test_the_example_loses_nothing(example_report: baocao.Report,
-                                   example_docx: bytes) -> None:
+def test_the_example_loses_nothing(example_report: baocao.Report, example_docx: bytes) -> None:
     assert read(example_docx) == rendered_all(expected(example_report))
 
 
-def test_the_example_has_every_value_once(example_report: baocao.Report,
-                                          example_docx: bytes) -> None:
+def test_the_example_has_every_value_once(
+    example_report: baocao.Report, example_docx: bytes
+) -> None:
     """Spot checks on the example: long paragraphs, amounts in words, table cells."""
     paragraphs = read(example_docx)
     text = "\n".join(paragraphs)

@@ -47,8 +47,12 @@ def _replaced(base: dict[str, bytes], **parts: bytes) -> bytes:
     return _zip(entries)
 
 
-_PART = {"document": "word/document.xml", "core": "docProps/core.xml",
-         "styles": "word/styles.xml", "types": "[Content_Types].xml"}
+_PART = {
+    "document": "word/document.xml",
+    "core": "docProps/core.xml",
+    "styles": "word/styles.xml",
+    "types": "[Content_Types].xml",
+}
 
 
 def _zeros_deflated(size: int) -> Compressed:
@@ -100,18 +104,40 @@ def _entries(count: int) -> bytes:
     for index in range(count):
         name = f"f{index}".encode()
         offset = len(local)
-        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, 0, 0, 0,
-                             len(name), 0) + name
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, 0,
-                               0, 0, len(name), 0, 0, 0, 0, 0, offset) + name
+        local += (
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, 0, 0, 0, len(name), 0) + name
+        )
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                0,
+                0,
+                0x21,
+                0,
+                0,
+                0,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + name
+        )
     start = len(local)
     out = local + central
     end64 = len(out)
-    out += struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count,
-                       len(central), start)
+    out += struct.pack(
+        "<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(central), start
+    )
     out += struct.pack("<IIQI", 0x07064B50, 0, end64, 1)
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF,
-                       0xFFFFFFFF, 0)
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
     return bytes(out)
 
 
@@ -152,10 +178,13 @@ def _with_doctype(xml: bytes, dtd: bytes) -> bytes:
 
 
 _XXE = b'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-_LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY a "lol">'
-           + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode()
-                      for i in range(9))
-           + b"]>")
+_LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY a "lol">'
+    + b"".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)
+    )
+    + b"]>"
+)
 
 
 def _dtd_document(base: dict[str, bytes]) -> bytes:
@@ -173,8 +202,8 @@ def _dtd_types(base: dict[str, bytes]) -> bytes:
 def _dtd_by_content_type(base: dict[str, bytes]) -> bytes:
     """A part named .dat that [Content_Types].xml declares XML, with a DTD."""
     types = base["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/word/extra.dat" ContentType="application/xml"/>'
-        b"</Types>")
+        b"</Types>", b'<Override PartName="/word/extra.dat" ContentType="application/xml"/></Types>'
+    )
     entries: dict[str, bytes | Compressed] = dict(base)
     entries["[Content_Types].xml"] = types
     entries["word/extra.dat"] = _XXE + b"<x/>"
@@ -198,7 +227,8 @@ def _utf16(base: dict[str, bytes]) -> bytes:
 
 def _strict(base: dict[str, bytes]) -> bytes:
     document = base["word/document.xml"].replace(
-        W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+        W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    )
     return _replaced(base, document=document)
 
 
@@ -219,7 +249,8 @@ def _giant_part(base: dict[str, bytes]) -> bytes:
 def _giant_text(base: dict[str, bytes]) -> bytes:
     text = b"x" * 10_000_001
     document = base["word/document.xml"].replace(
-        b"</w:body>", b"<w:p><w:r><w:t>" + text + b"</w:t></w:r></w:p></w:body>")
+        b"</w:body>", b"<w:p><w:r><w:t>" + text + b"</w:t></w:r></w:p></w:body>"
+    )
     return _replaced(base, document=document)
 
 
@@ -247,7 +278,8 @@ def _relationship_without_target(base: dict[str, bytes]) -> bytes:
 
 def _undeclared_document(base: dict[str, bytes]) -> bytes:
     types = base["[Content_Types].xml"].replace(
-        b'PartName="/word/document.xml"', b'PartName="/word/nothing.xml"')
+        b'PartName="/word/document.xml"', b'PartName="/word/nothing.xml"'
+    )
     return _replaced(base, types=types)
 
 
@@ -270,8 +302,11 @@ CASES: list[tuple[str, Callable[[dict[str, bytes]], bytes], str | None]] = [
     ("200k-entries", lambda _b: _entries(200_000), f"200000 entries (at most {MAX_ENTRIES})"),
     ("understated-entries", _understated_entries, "its central directory is"),
     ("duplicate-entry", _duplicate, "the entry word/document.xml appears twice"),
-    ("missing-document", _missing_document,
-     "the part word/document.xml, named in _rels/.rels, is missing"),
+    (
+        "missing-document",
+        _missing_document,
+        "the part word/document.xml, named in _rels/.rels, is missing",
+    ),
     ("missing-styles", _missing_styles, "the part word/styles.xml, named in"),
     ("missing-content-types", _missing_types, "no [Content_Types].xml"),
     ("dtd-document", _dtd_document, "word/document.xml declares a DTD"),
@@ -288,10 +323,16 @@ CASES: list[tuple[str, Callable[[dict[str, bytes]], bytes], str | None]] = [
     ("deep-nesting", _deep, "word/document.xml is not well-formed XML"),
     ("no-body", _no_body, "the document has no body (no w:body in word/document.xml)"),
     ("core-not-core", _core_not_core, "the part docProps/core.xml is not what its relationship"),
-    ("relationship-without-target", _relationship_without_target,
-     "a relationship in word/_rels/document.xml.rels has no Target"),
-    ("undeclared-document", _undeclared_document,
-     "its main part word/document.xml has the content type 'application/xml'"),
+    (
+        "relationship-without-target",
+        _relationship_without_target,
+        "a relationship in word/_rels/document.xml.rels has no Target",
+    ),
+    (
+        "undeclared-document",
+        _undeclared_document,
+        "its main part word/document.xml has the content type 'application/xml'",
+    ),
     ("part-not-xml", _header_not_xml, "word/header1.xml is not well-formed XML"),
     ("not-a-zip", _not_zip, "not a ZIP archive"),
 ]
@@ -317,12 +358,17 @@ def files(base: dict[str, bytes]) -> dict[str, bytes]:
     return {case: build(base) for case, build, _reason in CASES}
 
 
-@pytest.mark.parametrize(("case", "reason"), [(c, r) for c, _b, r in CASES],
-                         ids=[c for c, _b, _r in CASES])
+@pytest.mark.parametrize(
+    ("case", "reason"), [(c, r) for c, _b, r in CASES], ids=[c for c, _b, _r in CASES]
+)
 @pytest.mark.parametrize(("reader", "read", "error"), READERS, ids=[r for r, _f, _e in READERS])
 def test_every_reader_gives_the_same_answer(
-    files: dict[str, bytes], case: str, reason: str | None, reader: str,
-    read: Callable[[bytes], Any], error: type[BaocaoError],
+    files: dict[str, bytes],
+    case: str,
+    reason: str | None,
+    reader: str,
+    read: Callable[[bytes], Any],
+    error: type[BaocaoError],
 ) -> None:
     data = files[case]
     tracemalloc.start()
@@ -362,7 +408,8 @@ def test_no_external_entity_is_read(files: dict[str, bytes]) -> None:
 
 
 def test_a_utf16_document_is_checked_like_its_utf8_original(
-    base: dict[str, bytes], files: dict[str, bytes],
+    base: dict[str, bytes],
+    files: dict[str, bytes],
 ) -> None:
     assert baocao.check(files["utf-16"]) == baocao.check(_zip(dict(base)))
 
@@ -396,7 +443,10 @@ def _calls(read: Callable[[bytes], Any], data: bytes) -> int:
 
 @pytest.mark.parametrize(("reader", "read", "_error"), READERS, ids=[r for r, _f, _e in READERS])
 def test_the_work_is_linear_in_the_paragraphs(
-    base: dict[str, bytes], reader: str, read: Callable[[bytes], Any], _error: type,
+    base: dict[str, bytes],
+    reader: str,
+    read: Callable[[bytes], Any],
+    _error: type,
 ) -> None:
     small, large = 1000, 4000
     read(_paragraphs(base, 10))  # warm the caches (styles, the units data)

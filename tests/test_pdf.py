@@ -472,12 +472,20 @@ def _png(width: int, height: int) -> bytes:
     raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _linked_picture(rid: str, number: int) -> str:
@@ -492,19 +500,23 @@ def _linked_picture(rid: str, number: int) -> str:
         f'<pic:blipFill><a:blip r:link="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
         '</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" '
         'cy="685800"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    )
 
 
 def _field(instruction: str, shown: str) -> str:
-    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
-            f'xml:space="preserve"> {instruction} </w:instrText></w:r><w:r><w:fldChar '
-            f'w:fldCharType="separate"/></w:r><w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar '
-            'w:fldCharType="end"/></w:r>')
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText '
+        f'xml:space="preserve"> {instruction} </w:instrText></w:r><w:r><w:fldChar '
+        f'w:fldCharType="separate"/></w:r><w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar '
+        'w:fldCharType="end"/></w:r>'
+    )
 
 
 def _relationship(rid: str, kind: str, target: str) -> str:
-    return (f'<Relationship Id="{rid}" Type="{_RELS}/{kind}" Target="{target}" '
-            'TargetMode="External"/>')
+    return (
+        f'<Relationship Id="{rid}" Type="{_RELS}/{kind}" Target="{target}" TargetMode="External"/>'
+    )
 
 
 def hostile_docx(base: str, outside: str, extra_body: str = "") -> bytes:
@@ -520,7 +532,8 @@ def hostile_docx(base: str, outside: str, extra_body: str = "") -> bytes:
         f'<w:p><w:fldSimple w:instr=" INCLUDEPICTURE &quot;{base}/simple.png&quot; ">'
         f"<w:r><w:t>{shown[3]}</w:t></w:r></w:fldSimple></w:p>"
         f'<w:p><w:hyperlink r:id="rIdOut3"><w:r><w:t>{shown[4]}</w:t></w:r></w:hyperlink>'
-        f"</w:p>{extra_body}")
+        f"</w:p>{extra_body}"
+    )
     source = zipfile.ZipFile(io.BytesIO(make_docx()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -533,20 +546,33 @@ def hostile_docx(base: str, outside: str, extra_body: str = "") -> bytes:
                 data = data.replace("<w:sectPr", body + "<w:sectPr", 1)
                 assert f'xmlns:r="{_R}"' in data
             elif info.filename == "word/_rels/document.xml.rels":
-                data = data.replace("</Relationships>", "".join([
-                    _relationship("rIdOut1", "image", f"{base}/linked.png"),
-                    _relationship("rIdOut2", "image", outside),
-                    _relationship("rIdOut3", "hyperlink", f"{base}/page"),
-                ]) + "</Relationships>")
+                data = data.replace(
+                    "</Relationships>",
+                    "".join(
+                        [
+                            _relationship("rIdOut1", "image", f"{base}/linked.png"),
+                            _relationship("rIdOut2", "image", outside),
+                            _relationship("rIdOut3", "hyperlink", f"{base}/page"),
+                        ]
+                    )
+                    + "</Relationships>",
+                )
             elif info.filename == "word/settings.xml":
-                data = data.replace("<w:defaultTabStop", '<w:attachedTemplate r:id="rIdT"/>'
-                                    "<w:linkStyles/><w:defaultTabStop", 1)
+                data = data.replace(
+                    "<w:defaultTabStop",
+                    '<w:attachedTemplate r:id="rIdT"/><w:linkStyles/><w:defaultTabStop',
+                    1,
+                )
             target.writestr(info, data)
-        target.writestr("word/_rels/settings.xml.rels", (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
-            '"http://schemas.openxmlformats.org/package/2006/relationships">'
-            + _relationship("rIdT", "attachedTemplate", f"{base}/template.dotx")
-            + "</Relationships>"))
+        target.writestr(
+            "word/_rels/settings.xml.rels",
+            (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+                '"http://schemas.openxmlformats.org/package/2006/relationships">'
+                + _relationship("rIdT", "attachedTemplate", f"{base}/template.dotx")
+                + "</Relationships>"
+            ),
+        )
     return out.getvalue()
 
 
@@ -613,8 +639,9 @@ def _outside_png(tmp_path: Path) -> str:
 def _pdf_images(pdf: bytes, tmp_path: Path) -> list[str]:
     path = tmp_path / "converted.pdf"
     path.write_bytes(pdf)
-    result = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
-                            text=True, check=True, timeout=60)
+    result = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True, timeout=60
+    )
     return result.stdout.splitlines()[2:]  # after the two header lines
 
 
@@ -622,15 +649,32 @@ def test_seal_removes_every_outward_reference(tmp_path: Path) -> None:
     hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path))
     sealed = _pdf.seal(hostile)
     with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
-        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
-                 if name.endswith((".xml", ".rels"))}
-    external = [line for name, text in parts.items() if name.endswith(".rels")
-                for line in text.split("<Relationship ") if 'TargetMode="External"' in line]
+        parts = {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
+    external = [
+        line
+        for name, text in parts.items()
+        if name.endswith(".rels")
+        for line in text.split("<Relationship ")
+        if 'TargetMode="External"' in line
+    ]
     assert len(external) == 1
     assert "/hyperlink" in external[0]  # a hyperlink stays a link; nothing fetches it
     everything = "".join(parts.values())
-    for gone in ("INCLUDEPICTURE", "INCLUDETEXT", "attachedTemplate", "linkStyles",
-                 "rIdOut1", "rIdOut2", "outside.png", "linked.png", "template.dotx"):
+    for gone in (
+        "INCLUDEPICTURE",
+        "INCLUDETEXT",
+        "attachedTemplate",
+        "linkStyles",
+        "rIdOut1",
+        "rIdOut2",
+        "outside.png",
+        "linked.png",
+        "template.dotx",
+    ):
         assert gone not in everything, gone
     document = parts["word/document.xml"]
     for text in _SHOWN:  # what the fields and pictures showed is all still there
@@ -650,8 +694,11 @@ def test_seal_leaves_a_document_without_links_alone() -> None:
 
 @pytest.mark.parametrize("element", ["altChunk", "subDoc"])
 def test_a_document_that_pulls_in_another_is_refused(element: str, tmp_path: Path) -> None:
-    extra = f'<w:p><w:{element} r:id="rIdOut1"/></w:p>' if element == "subDoc" else (
-        f'<w:{element} r:id="rIdOut1"/>')
+    extra = (
+        f'<w:p><w:{element} r:id="rIdOut1"/></w:p>'
+        if element == "subDoc"
+        else (f'<w:{element} r:id="rIdOut1"/>')
+    )
     hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path), extra)
     with pytest.raises(ConversionError, match=f"pulls in another document \\(w:{element}"):
         _pdf.seal(hostile)
@@ -677,8 +724,9 @@ def test_seal_reads_through_the_bounded_package_reader(monkeypatch: pytest.Monke
         _pdf.seal(make_docx())
 
 
-@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml",
-                                  "word/_rels/document.xml.rels"])
+@pytest.mark.parametrize(
+    "part", ["word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"]
+)
 def test_a_part_with_a_dtd_is_refused(part: str) -> None:
     entity = b'?><!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     hostile = _changed(make_docx(), part, lambda data: data.replace(b"?>", entity, 1))
@@ -686,16 +734,24 @@ def test_a_part_with_a_dtd_is_refused(part: str) -> None:
         _pdf.seal(hostile)
 
 
-@pytest.mark.parametrize("target", ["http://127.0.0.1:9/a.png", "file:///etc/hosts",
-                                    "C:\\Users\\a.png", "\\\\server\\share\\a.png"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.1:9/a.png",
+        "file:///etc/hosts",
+        "C:\\Users\\a.png",
+        "\\\\server\\share\\a.png",
+    ],
+)
 def test_a_url_target_is_outside_whatever_its_mode(target: str) -> None:
     """A relationship without ``TargetMode="External"`` whose target is a URL or a path
     outside the package is removed too."""
-    rel = (f"<Relationship Id='rIdU' Type='{_RELS}/image' Target='{target}'/>"
-           ).encode()
-    data = _changed(make_docx(), "word/_rels/document.xml.rels",
-                    lambda content: content.replace(b"</Relationships>",
-                                                    rel + b"</Relationships>"))
+    rel = (f"<Relationship Id='rIdU' Type='{_RELS}/image' Target='{target}'/>").encode()
+    data = _changed(
+        make_docx(),
+        "word/_rels/document.xml.rels",
+        lambda content: content.replace(b"</Relationships>", rel + b"</Relationships>"),
+    )
     sealed = _pdf.seal(data)
     with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
         assert b"rIdU" not in archive.read("word/_rels/document.xml.rels")
@@ -703,9 +759,9 @@ def test_a_url_target_is_outside_whatever_its_mode(target: str) -> None:
 
 @pytest.mark.soffice
 @pytest.mark.parametrize("layer", ["both", "profile-only"])
-def test_conversion_loads_nothing_from_outside(layer: str, listener: _Listener,
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_conversion_loads_nothing_from_outside(
+    layer: str, listener: _Listener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """0.1 embedded the file:// PNG and fetched the linked one from the listener. Each
     layer holds on its own: with the document unchanged (``profile-only``), LibreOffice's
     settings in the private profile still load nothing."""
@@ -727,9 +783,13 @@ def test_the_private_profile_blocks_links_macros_and_network(tmp_path: Path) -> 
 
     _pdf._write_profile(tmp_path)
     root = etree.parse(str(tmp_path / "user" / "registrymodifications.xcu")).getroot()
-    settings = {(item.get("{http://openoffice.org/2001/registry}path"),
-                 item[0].get("{http://openoffice.org/2001/registry}name")): item[0][0].text
-                for item in root}
+    settings = {
+        (
+            item.get("{http://openoffice.org/2001/registry}path"),
+            item[0].get("{http://openoffice.org/2001/registry}name"),
+        ): item[0][0].text
+        for item in root
+    }
     scripting = "/org.openoffice.Office.Common/Security/Scripting"
     assert settings[(scripting, "BlockUntrustedRefererLinks")] == "true"
     assert settings[(scripting, "DisableMacrosExecution")] == "true"

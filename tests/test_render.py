@@ -25,8 +25,7 @@ TNR = "Times New Roman"
 
 def _paragraphs(document: Any) -> list[Any]:
     """Every paragraph of the body, table cells included, in document order."""
-    return [Paragraph(p, document) for p in
-            document.element.body.iter(qn("w:p"))]
+    return [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
 
 
 def _by_style(document: Any, style: str) -> list[Any]:
@@ -46,18 +45,34 @@ def _effective(paragraph: Any, attr: str) -> Any:
 @pytest.fixture(scope="module")
 def rendered() -> Any:
     report = make_report(
-        issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV",
-                             parent=["Ủy ban nhân dân", "Thành phố Hồ Chí Minh"]),
+        issuer=baocao.Issuer(
+            name="Sở Nội vụ",
+            abbreviation="SNV",
+            parent=["Ủy ban nhân dân", "Thành phố Hồ Chí Minh"],
+        ),
         addressees=["Ủy ban nhân dân Thành phố"],
         legal_bases=["Căn cứ Nghị định số 30/2020/NĐ-CP"],
         recipients=["Cục Văn thư và Lưu trữ nhà nước"],
         filing=baocao.Filing(unit="VP"),
-        sections=[baocao.Section(title="Kết quả", items=[
-            baocao.Item(title="Ban hành văn bản", body=["Đoạn một."], points=[
-                baocao.Point("Điểm a", body=[baocao.Dash("Gạch đầu dòng")])])])],
+        sections=[
+            baocao.Section(
+                title="Kết quả",
+                items=[
+                    baocao.Item(
+                        title="Ban hành văn bản",
+                        body=["Đoạn một."],
+                        points=[baocao.Point("Điểm a", body=[baocao.Dash("Gạch đầu dòng")])],
+                    )
+                ],
+            )
+        ],
         closing=["Trên đây là báo cáo"],
-        appendices=[baocao.Appendix(title="Số liệu", body=[baocao.Table(
-            header=["Trình độ", "Số lượng"], rows=[["Đại học", 1341]])])],
+        appendices=[
+            baocao.Appendix(
+                title="Số liệu",
+                body=[baocao.Table(header=["Trình độ", "Số lượng"], rows=[["Đại học", 1341]])],
+            )
+        ],
     )
     return open_docx(baocao.render(report))
 
@@ -65,18 +80,36 @@ def rendered() -> Any:
 def test_text_in_order(rendered: Any) -> None:
     texts = [p.text for p in _paragraphs(rendered) if p.text.strip()]
     expected = [
-        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", "SỞ NỘI VỤ",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "Số: 15/BC-SNV", "Hà Nội, ngày 05 tháng 3 năm 2026",
-        "BÁO CÁO", "Kết quả thực hiện nhiệm vụ quý I năm 2026",
-        "Kính gửi: Ủy ban nhân dân Thành phố", "Căn cứ Nghị định số 30/2020/NĐ-CP.",
-        "I. KẾT QUẢ", "1. Ban hành văn bản", "Đoạn một.", "a) Điểm a",
-        "- Gạch đầu dòng", "Trên đây là báo cáo./.",
-        "Nơi nhận:", "- Như trên;", "- Cục Văn thư và Lưu trữ nhà nước;", "- Lưu: VT, VP.",
-        "GIÁM ĐỐC", "Nguyễn Văn A",
-        "Phụ lục", "SỐ LIỆU",
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH",
+        "SỞ NỘI VỤ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/BC-SNV",
+        "Hà Nội, ngày 05 tháng 3 năm 2026",
+        "BÁO CÁO",
+        "Kết quả thực hiện nhiệm vụ quý I năm 2026",
+        "Kính gửi: Ủy ban nhân dân Thành phố",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP.",
+        "I. KẾT QUẢ",
+        "1. Ban hành văn bản",
+        "Đoạn một.",
+        "a) Điểm a",
+        "- Gạch đầu dòng",
+        "Trên đây là báo cáo./.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Cục Văn thư và Lưu trữ nhà nước;",
+        "- Lưu: VT, VP.",
+        "GIÁM ĐỐC",
+        "Nguyễn Văn A",
+        "Phụ lục",
+        "SỐ LIỆU",
         "(Kèm theo Báo cáo số 15/BC-SNV ngày 05 tháng 3 năm 2026 của Sở Nội vụ)",
-        "Trình độ", "Số lượng", "Đại học", "1.341", "./.",
+        "Trình độ",
+        "Số lượng",
+        "Đại học",
+        "1.341",
+        "./.",
     ]
     assert texts == expected
 
@@ -147,8 +180,9 @@ FORMATS = [
 
 
 @pytest.mark.parametrize(("style", "size", "bold", "italic"), FORMATS)
-def test_sizes_and_weights(rendered: Any, style: str, size: int, bold: bool | None,
-                           italic: bool | None) -> None:
+def test_sizes_and_weights(
+    rendered: Any, style: str, size: int, bold: bool | None, italic: bool | None
+) -> None:
     paragraphs = _by_style(rendered, style)
     assert paragraphs, style
     paragraph = paragraphs[0]
@@ -197,8 +231,9 @@ def _rule_after(document: Any, style: str) -> tuple[float, float]:
             room = int(cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w")))
         else:
             room = _metrics.twips(165)
-        length = _metrics.mm_from_twips(room - int(ind.get(qn("w:left")))
-                                        - int(ind.get(qn("w:right"))))
+        length = _metrics.mm_from_twips(
+            room - int(ind.get(qn("w:left"))) - int(ind.get(qn("w:right")))
+        )
         return length, 0.0
     raise AssertionError(style)
 
@@ -206,7 +241,8 @@ def _rule_after(document: Any, style: str) -> tuple[float, float]:
 def test_rules_are_measured(rendered: Any) -> None:
     motto, _ = _rule_after(rendered, "BC Motto")
     assert motto == pytest.approx(
-        _metrics.text_width_mm("Độc lập - Tự do - Hạnh phúc", 14, bold=True), abs=0.2)
+        _metrics.text_width_mm("Độc lập - Tự do - Hạnh phúc", 14, bold=True), abs=0.2
+    )
     issuer, _ = _rule_after(rendered, "BC Issuing Body")
     name = _metrics.text_width_mm("SỞ NỘI VỤ", 13, bold=True)
     assert name / 3 <= issuer <= name / 2
@@ -218,10 +254,12 @@ def test_rules_are_measured(rendered: Any) -> None:
 def test_long_place_name_widens_the_right_column() -> None:
     report = make_report(place="Thành phố Hồ Chí Minh")
     document = open_docx(baocao.render(report))
-    widths = [int(c.get(qn("w:w"))) for c in
-              document.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
-    needed = _metrics.text_width_mm("Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026", 14,
-                                    italic=True)
+    widths = [
+        int(c.get(qn("w:w"))) for c in document.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))
+    ]
+    needed = _metrics.text_width_mm(
+        "Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026", 14, italic=True
+    )
     assert _metrics.mm_from_twips(widths[1]) >= needed
     assert sum(widths) == _metrics.twips(165)
 
@@ -238,16 +276,23 @@ def test_footer_table_puts_recipients_beside_signature(rendered: Any) -> None:
 HOSTILE = [
     "R&D <b>in đậm</b> \"quote\" 'nháy'",
     "{{ subject }} {% if x %} {# c #} {_{ }_} {_% %_}",
-    "Tab\there", "Dòng một\nDòng hai", "Dòng một\vDòng hai", "Ab\r\nBc",
-    "\u00a0nbsp\u00a0", "מימין לשמאל", "emoji 📄✅", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "Tab\there",
+    "Dòng một\nDòng hai",
+    "Dòng một\vDòng hai",
+    "Ab\r\nBc",
+    "\u00a0nbsp\u00a0",
+    "מימין לשמאל",
+    "emoji 📄✅",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
 ]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_text_appears_exactly_as_typed(text: str) -> None:
     centred = "\t" not in text  # a centred line (the trích yếu) refuses a tab
-    report = make_report(subject=text if centred else "Kết quả",
-                         sections=[baocao.Section(title="A", body=[text])])
+    report = make_report(
+        subject=text if centred else "Kết quả", sections=[baocao.Section(title="A", body=[text])]
+    )
     document = open_docx(baocao.render(report))
     expected = text.replace("\r\n", "\n").replace("\v", "\n")
     if centred:
@@ -260,8 +305,9 @@ def test_form_feed_becomes_a_page_break() -> None:
     report = make_report(sections=[baocao.Section(title="A", body=["Trang một\fTrang hai"])])
     xml = open_docx(baocao.render(report)).element.body.xml
     assert 'w:type="page"' in xml
-    texts = " ".join(paragraph_text(p) for p in
-                     open_docx(baocao.render(report)).element.body.iter(qn("w:p")))
+    texts = " ".join(
+        paragraph_text(p) for p in open_docx(baocao.render(report)).element.body.iter(qn("w:p"))
+    )
     assert "Trang một" in texts
     assert "Trang hai" in texts
 
@@ -317,13 +363,18 @@ def _custom_template(tmp_path: Path, *lines: str) -> Path:
 
 
 def test_custom_template(tmp_path: Path) -> None:
-    template = _custom_template(tmp_path, "{{ doc_type.title_upper }}: {{ subject }}",
-                                "{{ number_line }} {{ issuer.parent }}",
-                                "{{ 4607678000 | money_words(style='south') }}")
+    template = _custom_template(
+        tmp_path,
+        "{{ doc_type.title_upper }}: {{ subject }}",
+        "{{ number_line }} {{ issuer.parent }}",
+        "{{ 4607678000 | money_words(style='south') }}",
+    )
     document = open_docx(baocao.render(make_report(), template=template))
     assert [p.text for p in document.paragraphs] == [
-        "BÁO CÁO: Kết quả thực hiện nhiệm vụ quý I năm 2026", "Số: 15/BC-SNV ",
-        "Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng"]
+        "BÁO CÁO: Kết quả thực hiện nhiệm vụ quý I năm 2026",
+        "Số: 15/BC-SNV ",
+        "Bốn tỷ sáu trăm lẻ bảy triệu sáu trăm bảy mươi tám ngàn đồng",
+    ]
 
 
 def test_missing_variable_is_an_error_naming_it(tmp_path: Path) -> None:
@@ -355,12 +406,29 @@ def test_unusable_template(tmp_path: Path, content: bytes) -> None:
 
 def test_size_profile_13_moves_sizes_together() -> None:
     document = open_docx(baocao.render(make_report(), profile="13"))
-    sizes = {name: _effective(_by_style(document, name)[0], "size").pt for name in (
-        "BC National Name", "BC Motto", "BC Number", "BC Place Date", "BC Body",
-        "BC Recipients Label", "BC Recipients", "BC Signature")}
-    assert sizes == {"BC National Name": 12, "BC Motto": 13, "BC Number": 13,
-                     "BC Place Date": 13, "BC Body": 13, "BC Recipients Label": 12,
-                     "BC Recipients": 11, "BC Signature": 13}
+    sizes = {
+        name: _effective(_by_style(document, name)[0], "size").pt
+        for name in (
+            "BC National Name",
+            "BC Motto",
+            "BC Number",
+            "BC Place Date",
+            "BC Body",
+            "BC Recipients Label",
+            "BC Recipients",
+            "BC Signature",
+        )
+    }
+    assert sizes == {
+        "BC National Name": 12,
+        "BC Motto": 13,
+        "BC Number": 13,
+        "BC Place Date": 13,
+        "BC Body": 13,
+        "BC Recipients Label": 12,
+        "BC Recipients": 11,
+        "BC Signature": 13,
+    }
     assert baocao.render(make_report(), profile=14) == baocao.render(make_report())
 
 
@@ -382,10 +450,16 @@ def test_margins_inside_the_law() -> None:
         assert abs(sum(grid) - _metrics.twips(155)) <= 1  # twips rounding of three widths
 
 
-@pytest.mark.parametrize(("side", "value", "words"), [
-    ("left", 29, "30–35 mm"), ("left", 36, "30–35 mm"), ("right", 14.9, "15–20 mm"),
-    ("top", 26, "20–25 mm"), ("bottom", 19, "20–25 mm"),
-])
+@pytest.mark.parametrize(
+    ("side", "value", "words"),
+    [
+        ("left", 29, "30–35 mm"),
+        ("left", 36, "30–35 mm"),
+        ("right", 14.9, "15–20 mm"),
+        ("top", 26, "20–25 mm"),
+        ("bottom", 19, "20–25 mm"),
+    ],
+)
 def test_margins_outside_the_law(side: str, value: float, words: str) -> None:
     with pytest.raises(baocao.ValidationError) as info:
         baocao.Margins(**{side: value})

@@ -34,7 +34,8 @@ from .conftest import EXAMPLE_YAML, minimal_data
 
 SCHEMA = baocao.json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
-    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +106,8 @@ def from_schema(node: dict[str, Any] | bool, depth: int = 0) -> st.SearchStrateg
     node = _resolve(node)
     validator = jsonschema.Draft202012Validator(
         {**node, "$defs": SCHEMA["$defs"]},
-        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
 
     def check(value: Any) -> bool:  # a function: its repr is short, unlike the validator's
         return bool(validator.is_valid(value))
@@ -140,14 +142,16 @@ def from_schema(node: dict[str, Any] | bool, depth: int = 0) -> st.SearchStrateg
             return st.tuples(*(from_schema(p, depth + 1) for p in prefix)).map(list)
         low = base.get("minItems", 0)
         high = min(base.get("maxItems", _MAX_LIST), max(low, _MAX_LIST - depth // 3))
-        return st.lists(from_schema(base["items"], depth + 1), min_size=low,
-                        max_size=high).filter(check)
+        return st.lists(from_schema(base["items"], depth + 1), min_size=low, max_size=high).filter(
+            check
+        )
     if kind == "object":
         required = set(base.get("required", ()))
         fields = {name: from_schema(sub, depth + 1) for name, sub in base["properties"].items()}
         return st.fixed_dictionaries(
             {k: v for k, v in fields.items() if k in required},
-            optional={k: v for k, v in fields.items() if k not in required}).filter(check)
+            optional={k: v for k, v in fields.items() if k not in required},
+        ).filter(check)
     raise AssertionError(f"no strategy for {node}")
 
 
@@ -159,6 +163,7 @@ def _only_not(node: Any) -> bool:
 def beyond_schema(data: dict[str, Any]) -> bool:
     """Whether ``data`` meets the rules of :data:`CROSS_FIELD_RULES` (those the generated
     documents can break; the number limits are beyond what the generator draws)."""
+
     def lines(value: Any) -> list[str]:
         return [nfc(v).casefold() for v in ([value] if isinstance(value, str) else value)]
 
@@ -270,16 +275,26 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("number 15.0", minimal_data(number=15.0), "whole numbers"),
     ("number true", minimal_data(number=True), None),
     ("signatory without title", minimal_data(signatory={"name": "A"}), None),
-    ("authority without period",
-     minimal_data(signatory={**SIGNER, "authority": "KT"}), None),
+    ("authority without period", minimal_data(signatory={**SIGNER, "authority": "KT"}), None),
     ("KT. without acting_for", minimal_data(signatory={**SIGNER, "authority": "KT."}), None),
-    ("acting_for without authority",
-     minimal_data(signatory={**SIGNER, "acting_for": "Giám đốc"}), None),
-    ("collective with TM.", minimal_data(signatory={
-        **SIGNER, "authority": "TM.", "acting_for": "Ủy ban", "collective": "Ủy ban"}), None),
+    (
+        "acting_for without authority",
+        minimal_data(signatory={**SIGNER, "acting_for": "Giám đốc"}),
+        None,
+    ),
+    (
+        "collective with TM.",
+        minimal_data(
+            signatory={**SIGNER, "authority": "TM.", "acting_for": "Ủy ban", "collective": "Ủy ban"}
+        ),
+        None,
+    ),
     ("collective alone", minimal_data(signatory={**SIGNER, "collective": "Ủy ban"}), None),
-    ("block with two keys",
-     minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]), None),
+    (
+        "block with two keys",
+        minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]),
+        None,
+    ),
     ("unknown doc_type", minimal_data(doc_type="CV"), None),
     ("money a float", _text({"money": 1.5}), None),
     ("money not whole", _text({"money": "1,5"}), None),
@@ -306,16 +321,23 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("empty subject", minimal_data(subject=""), None),
     ("blank place", minimal_data(place="\u3000"), None),
     ("subject with NUL", minimal_data(subject="Kết\x00quả"), None),
-    ("blank issuer line", minimal_data(issuer={"name": ["Sở", " "], "abbreviation": "SNV"}),
-     None),
-    ("abbreviation with a space", minimal_data(issuer={"name": "Sở", "abbreviation": "S NV"}),
-     None),
-    ("abbreviation with a newline",
-     minimal_data(issuer={"name": "Sở", "abbreviation": "SNV\n"}), None),
-    ("abbreviation in lower case", minimal_data(issuer={"name": "Sở", "abbreviation": "Snv"}),
-     None),
-    ("abbreviation ending in -", minimal_data(issuer={"name": "Sở", "abbreviation": "SNV-"}),
-     None),
+    ("blank issuer line", minimal_data(issuer={"name": ["Sở", " "], "abbreviation": "SNV"}), None),
+    (
+        "abbreviation with a space",
+        minimal_data(issuer={"name": "Sở", "abbreviation": "S NV"}),
+        None,
+    ),
+    (
+        "abbreviation with a newline",
+        minimal_data(issuer={"name": "Sở", "abbreviation": "SNV\n"}),
+        None,
+    ),
+    (
+        "abbreviation in lower case",
+        minimal_data(issuer={"name": "Sở", "abbreviation": "Snv"}),
+        None,
+    ),
+    ("abbreviation ending in -", minimal_data(issuer={"name": "Sở", "abbreviation": "SNV-"}), None),
     ("recipient ending in ;", minimal_data(recipients=["Sở Tài chính;"]), None),
     ("recipient ending in , and a space", minimal_data(recipients=["Sở Tài chính, "]), None),
     ("recipient ending in U+037E", minimal_data(recipients=["Sở Tài chính\u037e"]), None),
@@ -323,8 +345,11 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("addressee ending in a newline", minimal_data(addressees=["Bộ Nội vụ\n"]), None),
     ("legal basis ending in ;", minimal_data(legal_bases="Căn cứ Luật;"), None),
     ("addressee ending in ,", minimal_data(addressees=["Bộ Nội vụ,"]), None),
-    ("recipient also an addressee",
-     minimal_data(addressees=["Bộ Nội vụ"], recipients=["bộ nội vụ"]), "a recipient"),
+    (
+        "recipient also an addressee",
+        minimal_data(addressees=["Bộ Nội vụ"], recipients=["bộ nội vụ"]),
+        "a recipient",
+    ),
     ("table without rows", _table(rows=[]), None),
     ("table without header", _table(header=[]), None),
     ("table row too short", _table(rows=[["x"]]), "every row"),
@@ -335,12 +360,14 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("item with neither", _item(body=["A"]), None),
     ("item with title null only", _item(title=None), None),
     ("section with a title only", minimal_data(sections=[{"title": "Kết quả"}]), None),
-    ("section with empty lists",
-     minimal_data(sections=[{"title": "Kết quả", "body": [], "items": []}]), None),
+    (
+        "section with empty lists",
+        minimal_data(sections=[{"title": "Kết quả", "body": [], "items": []}]),
+        None,
+    ),
     ("part with a title only", minimal_data(sections=[], parts=[{"title": "A"}]), None),
     ("appendix with a title only", minimal_data(appendices=[{"title": "A"}]), None),
-    ("parts and sections",
-     minimal_data(parts=[{"title": "A", "sections": [SECTION]}]), None),
+    ("parts and sections", minimal_data(parts=[{"title": "A", "sections": [SECTION]}]), None),
     ("no content", minimal_data(sections=[]), None),
     ("copies 0", minimal_data(filing={"copies": 0}), None),
     ("copies 1000", minimal_data(filing={"copies": 1000}), None),
@@ -352,27 +379,40 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("place ending in a space", minimal_data(place="Hà Nội\u00a0"), None),
     ("place with a tab", minimal_data(place="Hà\tNội"), None),
     ("subject in capitals", minimal_data(subject="KẾT QUẢ THỰC HIỆN"), "the subject"),
-    ("name in capitals", minimal_data(signatory={**SIGNER, "name": "NGUYỄN VĂN A"}),
-     "the subject"),
+    ("name in capitals", minimal_data(signatory={**SIGNER, "name": "NGUYỄN VĂN A"}), "the subject"),
     ("a number of 4001 digits", _text({"number": "1" * 4001}), "a number"),
     # What each field may hold (docs/errors.md): each a rule of the field's Layout.
     ("page break in the subject", minimal_data(subject="Kết quả\fnăm 2025"), None),
-    ("page break in a section title",
-     minimal_data(sections=[{"title": "Kết\fquả", "body": ["Đạt."]}]), None),
+    (
+        "page break in a section title",
+        minimal_data(sections=[{"title": "Kết\fquả", "body": ["Đạt."]}]),
+        None,
+    ),
     ("page break in a table cell", _table(rows=[["x\fy", 1]]), None),
     ("page break in a dash line", minimal_data(closing=[{"dash": ["A", "\fB"]}]), None),
     ("page break in an item", _item(text="\fKhoản"), None),
-    ("page break in a short item",
-     minimal_data(sections=[{"title": "A", "items": ["Khoản\f"]}]), None),
+    (
+        "page break in a short item",
+        minimal_data(sections=[{"title": "A", "items": ["Khoản\f"]}]),
+        None,
+    ),
     ("tab in the subject", minimal_data(subject="Kết quả\tnăm 2025"), None),
-    ("tab in the issuing body", minimal_data(issuer={"name": "Sở\tNội vụ",
-                                                     "abbreviation": "SNV"}), None),
-    ("tab in the signer's title", minimal_data(signatory={**SIGNER, "title": "Giám\tđốc"}),
-     None),
-    ("space before acting_for", minimal_data(signatory={
-        **SIGNER, "authority": "KT.", "acting_for": " Giám đốc"}), None),
-    ("name opening a parenthesis", minimal_data(signatory={**SIGNER, "name": "(Đã ký) Lê A"}),
-     None),
+    (
+        "tab in the issuing body",
+        minimal_data(issuer={"name": "Sở\tNội vụ", "abbreviation": "SNV"}),
+        None,
+    ),
+    ("tab in the signer's title", minimal_data(signatory={**SIGNER, "title": "Giám\tđốc"}), None),
+    (
+        "space before acting_for",
+        minimal_data(signatory={**SIGNER, "authority": "KT.", "acting_for": " Giám đốc"}),
+        None,
+    ),
+    (
+        "name opening a parenthesis",
+        minimal_data(signatory={**SIGNER, "name": "(Đã ký) Lê A"}),
+        None,
+    ),
     ("recipient with a dash", minimal_data(recipients=["- Sở Tài chính"]), None),
     ("addressee with an en dash", minimal_data(addressees=[" – Bộ Nội vụ"]), None),
     ("recipient with a tab", minimal_data(recipients=["Sở\tTài chính"]), None),
@@ -380,8 +420,11 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ("drafter with a tab", minimal_data(filing={"unit": "VP", "drafter": "P\tL"}), None),
     ("subject opening with a tone mark", minimal_data(subject="\u0301Kết quả"), None),
     ("a piece opening with a tone mark", _text("Năm", "\u0323a"), None),
-    ("a piece opening with a mark the schema does not name",
-     _text("Năm", "\u0903a"), "no text starts"),
+    (
+        "a piece opening with a mark the schema does not name",
+        _text("Năm", "\u0903a"),
+        "no text starts",
+    ),
     ("an amount after a digit", _text("Năm 1927", {"money": 271}), "an amount"),
     ("an amount after a number", _text({"number": 1927}, {"money": 271}), "an amount"),
 ]
@@ -392,8 +435,9 @@ def test_the_corpus_names_known_rules() -> None:
         assert rule is None or any(r.startswith(rule) for r in CROSS_FIELD_RULES), rule
 
 
-@pytest.mark.parametrize(("data", "rule"), [(d, r) for _n, d, r in REFUSED],
-                         ids=[n for n, _d, _r in REFUSED])
+@pytest.mark.parametrize(
+    ("data", "rule"), [(d, r) for _n, d, r in REFUSED], ids=[n for n, _d, _r in REFUSED]
+)
 def test_schema_refuses_what_load_refuses(data: dict[str, Any], rule: str | None) -> None:
     with pytest.raises(baocao.ValidationError):
         baocao.load(data)

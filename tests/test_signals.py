@@ -23,8 +23,9 @@ import yaml
 
 from .conftest import ROOT, minimal_data, require_tools
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(),
-                                reason="reads /proc to find the command's children")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/environ").exists(), reason="reads /proc to find the command's children"
+)
 
 HANG = 120.0  # seconds: far more than any step takes; only a hang reaches it
 
@@ -55,15 +56,20 @@ def _wait_for(condition: Callable[[], bool], what: str) -> None:
 def _start(args: list[str], tmp_path: Path, tag: str) -> subprocess.Popen[bytes]:
     temp = tmp_path / "tmp"
     temp.mkdir(exist_ok=True)
-    env = dict(os.environ, BAOCAO_TEST_TAG=tag, TMPDIR=str(temp),
-               PYTHONPATH=str(ROOT / "src"))
-    return subprocess.Popen([sys.executable, "-m", "baocao", *args], env=env,
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    env = dict(os.environ, BAOCAO_TEST_TAG=tag, TMPDIR=str(temp), PYTHONPATH=str(ROOT / "src"))
+    return subprocess.Popen(
+        [sys.executable, "-m", "baocao", *args],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
-def _stop(proc: subprocess.Popen[bytes], signals: Sequence[int], tag: str,
-          group: bool = False) -> tuple[int, str]:
+def _stop(
+    proc: subprocess.Popen[bytes], signals: Sequence[int], tag: str, group: bool = False
+) -> tuple[int, str]:
     """Send the signals (to the whole process group, as a terminal's Ctrl-C does, when
     ``group``); wait for the command; make sure that nothing it started is left."""
     for number, signum in enumerate(signals):
@@ -102,11 +108,18 @@ def _folder(tmp_path: Path, count: int) -> Path:
     source.mkdir()
     rows = [[f"Đơn vị {i}", i] for i in range(1, 151)]
     for n in range(1, count + 1):
-        data = minimal_data(number=n, sections=[
-            {"title": "Số liệu", "body": [{"table": {"header": ["Đơn vị", "Số lượng"],
-                                                     "rows": rows}}]}])
-        (source / f"r{n:03}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                              encoding="utf-8")
+        data = minimal_data(
+            number=n,
+            sections=[
+                {
+                    "title": "Số liệu",
+                    "body": [{"table": {"header": ["Đơn vị", "Số lượng"], "rows": rows}}],
+                }
+            ],
+        )
+        (source / f"r{n:03}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+        )
     return source
 
 
@@ -129,8 +142,13 @@ def test_a_signal_stops_a_batch_cleanly(case: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     tag = uuid.uuid4().hex
     proc = _start(["render", str(source), "-o", str(out), "-j", "2", "-q"], tmp_path, tag)
-    _wait_for(lambda: proc.poll() is not None or (
-        out.is_dir() and any(p.suffix == ".docx" for p in out.iterdir())), "the first output")
+    _wait_for(
+        lambda: (
+            proc.poll() is not None
+            or (out.is_dir() and any(p.suffix == ".docx" for p in out.iterdir()))
+        ),
+        "the first output",
+    )
     assert proc.poll() is None, proc.communicate()
     workers = _tagged(tag)
     assert len(workers) >= 3, workers  # the command, the forkserver, workers
@@ -150,10 +168,11 @@ def test_a_signal_during_pdf_kills_libreoffice(case: str, tmp_path: Path) -> Non
     source = tmp_path / "a.yaml"
     source.write_text(yaml.safe_dump(minimal_data(), allow_unicode=True), encoding="utf-8")
     tag = uuid.uuid4().hex
-    proc = _start(["render", str(source), "--pdf", "-o", str(tmp_path / "a.pdf")],
-                  tmp_path, tag)
-    _wait_for(lambda: proc.poll() is not None
-              or "soffice.bin" in _tagged(tag).values(), "soffice.bin to start")
+    proc = _start(["render", str(source), "--pdf", "-o", str(tmp_path / "a.pdf")], tmp_path, tag)
+    _wait_for(
+        lambda: proc.poll() is not None or "soffice.bin" in _tagged(tag).values(),
+        "soffice.bin to start",
+    )
     assert proc.poll() is None, proc.communicate()
     returncode, err = _stop(proc, signals, tag, group)
     assert returncode == status, err

@@ -27,7 +27,8 @@ from .conftest import ROOT, make_report
 def test_committed_template_is_up_to_date() -> None:
     committed = (ROOT / "templates" / "bao-cao.docx").read_bytes()
     assert committed == build_template(), (
-        "templates/bao-cao.docx is stale: run `python -m baocao._template_gen`")
+        "templates/bao-cao.docx is stale: run `python -m baocao._template_gen`"
+    )
 
 
 def test_generator_is_deterministic() -> None:
@@ -41,11 +42,17 @@ def test_default_template_is_found() -> None:
 def test_every_template_variable_is_in_the_context_and_documented() -> None:
     template = docxtpl.DocxTemplate(io.BytesIO(build_template()))
     variables = template.get_undeclared_template_variables()
-    report = baocao.load({
-        "issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV"}, "number": 1,
-        "place": "Hà Nội", "date": "2026-01-01", "subject": "Kết quả",
-        "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
-        "sections": [{"title": "A", "body": ["x"]}]})
+    report = baocao.load(
+        {
+            "issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV"},
+            "number": 1,
+            "place": "Hà Nội",
+            "date": "2026-01-01",
+            "subject": "Kết quả",
+            "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
+            "sections": [{"title": "A", "body": ["x"]}],
+        }
+    )
     assert variables <= set(baocao.context(report))
     readme = (ROOT / "templates" / "README.md").read_text(encoding="utf-8")
     for key in baocao.context(report):
@@ -66,8 +73,9 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELS = "word/_rels/document.xml.rels"
 
 
-def edited(changes: dict[str, Callable[[str], str]], added: dict[str, bytes] | None = None
-           ) -> bytes:
+def edited(
+    changes: dict[str, Callable[[str], str]], added: dict[str, bytes] | None = None
+) -> bytes:
     """The default template with some of its XML parts changed and parts added."""
     with zipfile.ZipFile(default_template_path()) as source:
         entries: dict[str, bytes | Compressed] = {n: source.read(n) for n in source.namelist()}
@@ -92,22 +100,23 @@ def para(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
-def add_rel(rel_id: str, reltype: str, target: str, external: bool = False
-            ) -> Callable[[str], str]:
+def add_rel(rel_id: str, reltype: str, target: str, external: bool = False) -> Callable[[str], str]:
     mode = ' TargetMode="External"' if external else ""
-    return lambda rels: rels.replace("</Relationships>", f'<Relationship Id="{rel_id}" '
-                                     f'Type="{reltype}" Target="{target}"{mode}/>'
-                                     "</Relationships>")
+    return lambda rels: rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{rel_id}" Type="{reltype}" Target="{target}"{mode}/></Relationships>',
+    )
 
 
 def both(template: bytes, report: baocao.Report, **options: Any) -> list[bytes]:
     """The fast path and the plain docxtpl path, which must agree."""
-    return [baocao.Template(template, **options).render(report),
-            render_document(report, template, **options)]
+    return [
+        baocao.Template(template, **options).render(report),
+        render_document(report, template, **options),
+    ]
 
 
-def refused(template: bytes, report: baocao.Report | None = None, **options: Any
-            ) -> list[str]:
+def refused(template: bytes, report: baocao.Report | None = None, **options: Any) -> list[str]:
     """The error of both render paths for ``template`` (loading included)."""
     report = report or make_report()
     messages = []
@@ -126,11 +135,15 @@ def texts(data: bytes) -> list[str]:
 
 
 WORK = [  # (template text, words of the error): each hung or took gigabytes in 0.1
-    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
-     "operations (loop turns, calls, attribute lookups: 10 000 000, and 100 for each"),
+    (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "operations (loop turns, calls, attribute lookups: 10 000 000, and 100 for each",
+    ),
     ("{{ lipsum(10**6) }}", "operations (loop turns"),
-    ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(60) }}",
-     "operations"),
+    (
+        "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+        "operations",
+    ),
     ("{{ 'a'.center(10**9) }}", "'center' makes would be 1 000 000 000 characters"),
     ("{{ ('a'|attr('center'))(10**9) }}", "'center' makes"),
     ("{{ 'a'|center(10**9) }}", "'center' makes"),
@@ -146,12 +159,20 @@ WORK = [  # (template text, words of the error): each hung or took gigabytes in 
     ("{{ ('ab' * 500000).replace('a', 'a' * 200) }}", "'replace' makes"),
     ("{{ ('ab' * 500000)|replace('a', 'a' * 200) }}", "'replace' makes"),
     ("{{ range(100000)|map('string')|map('center', 1000)|join }}", "made with 'join'"),
-    ("{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
-     "{% endfor %}", "made with '~'"),
-    ("{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
-     "{% endfor %}", "made with '+'"),
-    ("{% for i in range(100000) %}{{ 'a' * 7000 }}{% endfor %}",  # 700 MB of output
-     "the text of this part of the template would be"),
+    (
+        "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+        "{% endfor %}",
+        "made with '~'",
+    ),
+    (
+        "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+        "{% endfor %}",
+        "made with '+'",
+    ),
+    (
+        "{% for i in range(100000) %}{{ 'a' * 7000 }}{% endfor %}",  # 700 MB of output
+        "the text of this part of the template would be",
+    ),
     ("{{ 'a'.center(3000000)|list|length }}", "the list that '|list' makes would hold"),
     ("{{ 'a'.center(3000000)|batch(1)|list|length }}", "the list that '|batch' makes"),
     ("{{ '&lt;'.center(40000000, '&lt;')|forceescape|length }}", "'|forceescape' makes"),
@@ -170,8 +191,9 @@ def test_a_template_has_a_budget(text: str, words: str) -> None:
 
 
 def test_the_budget_is_configurable() -> None:
-    template = with_paragraph(para("Đệm: {{ 'a'.center(20000) }}{% for i in range(20000) %}"
-                                   "{% endfor %}"))
+    template = with_paragraph(
+        para("Đệm: {{ 'a'.center(20000) }}{% for i in range(20000) %}{% endfor %}")
+    )
     report = make_report()
     fast, plain = both(template, report)
     assert fast == plain
@@ -179,8 +201,10 @@ def test_the_budget_is_configurable() -> None:
     small = baocao.TemplateLimits(output=1000)
     for message in refused(template, limits=small):
         assert "'center' makes would be 20 000 characters long" in message
-        assert ("(limits=baocao.TemplateLimits(output=1 000), plus 500 for each of the "
-                "report's 8 texts and 6 for each of their") in message
+        assert (
+            "(limits=baocao.TemplateLimits(output=1 000), plus 500 for each of the "
+            "report's 8 texts and 6 for each of their"
+        ) in message
     fewer = baocao.TemplateLimits(operations=200)
     for message in refused(template, limits=fewer):
         assert "attribute lookups: 200, and 100 for each of the report's" in message
@@ -211,11 +235,15 @@ LOST = "Thu chi R&D <nội bộ>"
 LOST_XML = "Thu chi R&amp;D &lt;nội bộ&gt;"
 
 
-@pytest.mark.parametrize("container", [
-    '<w:hyperlink w:anchor="muc">{}</w:hyperlink>',
-    '<w:fldSimple w:instr=" MERGEFIELD x ">{}</w:fldSimple>',
-    "<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>",
-], ids=["hyperlink", "fldSimple", "content control"])
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<w:hyperlink w:anchor="muc">{}</w:hyperlink>',
+        '<w:fldSimple w:instr=" MERGEFIELD x ">{}</w:fldSimple>',
+        "<w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt>",
+    ],
+    ids=["hyperlink", "fldSimple", "content control"],
+)
 def test_a_page_break_in_a_container_is_an_error_not_lost_text(container: str) -> None:
     run = '<w:r><w:t xml:space="preserve">Mục: {{ body[0].text }}</w:t></w:r>'
     template = with_paragraph(f"<w:p>{container.format(run)}</w:p>" + para(LOST_XML))
@@ -232,16 +260,21 @@ def test_a_page_break_in_a_container_is_an_error_not_lost_text(container: str) -
 
 
 def test_safe_and_raw_xml_are_refused_unless_allowed() -> None:
-    for text in ("{{ subject|safe }}", "{% autoescape false %}{{ subject }}{% endautoescape %}",
-                 "{{ [subject]|map('safe')|join }}", "{{ 'http://x.vn'|urlize }}",
-                 "{% filter safe %}{{ subject }}{% endfilter %}"):
+    for text in (
+        "{{ subject|safe }}",
+        "{% autoescape false %}{{ subject }}{% endautoescape %}",
+        "{{ [subject]|map('safe')|join }}",
+        "{{ 'http://x.vn'|urlize }}",
+        "{% filter safe %}{{ subject }}{% endfilter %}",
+    ):
         template = with_paragraph(para(f"Thô: {text}") + para(LOST_XML))
         for message in refused(template):
             assert "the template writes raw XML: '|safe'" in message, message
             assert "allow_raw_xml=True" in message
             assert "(in the paragraph: Thô:" in message
-    raw = with_paragraph(para("Ngắt:{{ '&lt;/w:t&gt;&lt;w:br/&gt;&lt;w:t&gt;'|safe }}dòng")
-                         + para(LOST_XML))
+    raw = with_paragraph(
+        para("Ngắt:{{ '&lt;/w:t&gt;&lt;w:br/&gt;&lt;w:t&gt;'|safe }}dòng") + para(LOST_XML)
+    )
     fast, plain = both(raw, make_report(), allow_raw_xml=True)
     assert fast == plain
     assert "Ngắt:\ndòng" in texts(fast)
@@ -255,8 +288,13 @@ def test_safe_and_raw_xml_are_refused_unless_allowed() -> None:
 
 
 def test_broken_xml_in_a_header_or_footnote_is_an_error() -> None:
-    header = edited({"word/header1.xml": lambda xml: xml.replace(
-        "</w:hdr>", para("{{ subject|safe }}") + "</w:hdr>")})
+    header = edited(
+        {
+            "word/header1.xml": lambda xml: xml.replace(
+                "</w:hdr>", para("{{ subject|safe }}") + "</w:hdr>"
+            )
+        }
+    )
     for message in refused(header, make_report(subject="a < b"), allow_raw_xml=True):
         assert "not well-formed XML" in message
 
@@ -264,9 +302,9 @@ def test_broken_xml_in_a_header_or_footnote_is_an_error() -> None:
 def _with_properties(**values: str) -> bytes:
     def change(core: str) -> str:
         for name, value in values.items():
-            core = re.sub(f"<dc:{name}>[^<]*</dc:{name}>", f"<dc:{name}>{value}</dc:{name}>",
-                          core)
+            core = re.sub(f"<dc:{name}>[^<]*</dc:{name}>", f"<dc:{name}>{value}</dc:{name}>", core)
         return core
+
     return edited({"docProps/core.xml": change})
 
 
@@ -304,8 +342,9 @@ def test_a_template_with_another_prefix_renders() -> None:
 def test_the_cache_follows_the_content(tmp_path: Path) -> None:
     path = tmp_path / "t.docx"
     first = with_paragraph(para("Mẫu số 1"))
-    number, second = next((n, t) for n in range(2, 100)
-                          if len(t := with_paragraph(para(f"Mẫu số {n}"))) == len(first))
+    number, second = next(
+        (n, t) for n in range(2, 100) if len(t := with_paragraph(para(f"Mẫu số {n}"))) == len(first)
+    )
     path.write_bytes(first)
     stat = path.stat()
     report = make_report()
@@ -330,12 +369,19 @@ def _names(data: bytes) -> dict[str, bytes]:
 
 def with_macros() -> bytes:
     """The default template with a macro project (vbaProject.bin), as a .docm has."""
-    return edited({
-        _RELS: add_rel("rId99", _MS_RT + "vbaProject", "vbaProject.bin"),
-        "[Content_Types].xml": lambda types: types.replace("</Types>", (
-            '<Override PartName="/word/vbaProject.bin" '
-            'ContentType="application/vnd.ms-office.vbaProject"/></Types>'))},
-        {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macros"})
+    return edited(
+        {
+            _RELS: add_rel("rId99", _MS_RT + "vbaProject", "vbaProject.bin"),
+            "[Content_Types].xml": lambda types: types.replace(
+                "</Types>",
+                (
+                    '<Override PartName="/word/vbaProject.bin" '
+                    'ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+                ),
+            ),
+        },
+        {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macros"},
+    )
 
 
 def test_macros_are_dropped() -> None:
@@ -349,19 +395,31 @@ def test_macros_are_dropped() -> None:
 
 
 def test_an_attached_template_is_dropped() -> None:
-    template = edited({
-        "word/settings.xml": lambda xml: re.sub(
-            "(<w:settings [^>]*>)", r'\1<w:attachedTemplate r:id="rId1"/>', xml, count=1),
-        "word/_rels/settings.xml.rels": lambda _: (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
-            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            "</Relationships>"),
-    })
-    template = edited({}, {"word/_rels/settings.xml.rels": add_rel(
-        "rId1", _RT + "attachedTemplate", "http://127.0.0.1:9/normal.dotm", external=True)(
-        _names(template)["word/_rels/settings.xml.rels"].decode()).encode()} | {
-        name: value for name, value in _names(template).items()
-        if name != "word/_rels/settings.xml.rels"})
+    template = edited(
+        {
+            "word/settings.xml": lambda xml: re.sub(
+                "(<w:settings [^>]*>)", r'\1<w:attachedTemplate r:id="rId1"/>', xml, count=1
+            ),
+            "word/_rels/settings.xml.rels": lambda _: (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                "</Relationships>"
+            ),
+        }
+    )
+    template = edited(
+        {},
+        {
+            "word/_rels/settings.xml.rels": add_rel(
+                "rId1", _RT + "attachedTemplate", "http://127.0.0.1:9/normal.dotm", external=True
+            )(_names(template)["word/_rels/settings.xml.rels"].decode()).encode()
+        }
+        | {
+            name: value
+            for name, value in _names(template).items()
+            if name != "word/_rels/settings.xml.rels"
+        },
+    )
     assert b"127.0.0.1" in b"".join(_names(template).values())
     report = make_report()
     fast, plain = both(template, report)
@@ -370,22 +428,41 @@ def test_an_attached_template_is_dropped() -> None:
     assert b"attachedTemplate" not in _names(fast)["word/settings.xml"]
 
 
-@pytest.mark.parametrize(("element", "rel", "target", "words"), [
-    ('<w:altChunk r:id="rId98"/>', _RT + "aFChunk", "chunk.html", "an imported file"),
-    ('<w:subDoc r:id="rId98"/>', _RT + "subDocument", "file:///tmp/chuong-2.docx",
-     "a linked subdocument"),
-    ('<w:p><w:r><w:object><o:OLEObject r:id="rId98" ProgID="Equation.3"/></w:object></w:r>'
-     "</w:p>", _RT + "oleObject", "file:///tmp/equation.bin", "an embedded or linked OLE"),
-], ids=["altChunk", "subDocument", "OLE object"])
-def test_imported_files_and_subdocuments_are_refused(element: str, rel: str, target: str,
-                                                      words: str) -> None:
+@pytest.mark.parametrize(
+    ("element", "rel", "target", "words"),
+    [
+        ('<w:altChunk r:id="rId98"/>', _RT + "aFChunk", "chunk.html", "an imported file"),
+        (
+            '<w:subDoc r:id="rId98"/>',
+            _RT + "subDocument",
+            "file:///tmp/chuong-2.docx",
+            "a linked subdocument",
+        ),
+        (
+            '<w:p><w:r><w:object><o:OLEObject r:id="rId98" ProgID="Equation.3"/></w:object></w:r>'
+            "</w:p>",
+            _RT + "oleObject",
+            "file:///tmp/equation.bin",
+            "an embedded or linked OLE",
+        ),
+    ],
+    ids=["altChunk", "subDocument", "OLE object"],
+)
+def test_imported_files_and_subdocuments_are_refused(
+    element: str, rel: str, target: str, words: str
+) -> None:
     external = target.startswith("file:")
-    template = edited({
-        "word/document.xml": first_in_body(element),
-        _RELS: add_rel("rId98", rel, target, external=external),
-        "[Content_Types].xml": lambda types: types.replace("</Types>", (
-            '<Override PartName="/word/chunk.html" ContentType="text/html"/></Types>'))},
-        {} if external else {"word/chunk.html": b"<html><body>R&amp;D</body></html>"})
+    template = edited(
+        {
+            "word/document.xml": first_in_body(element),
+            _RELS: add_rel("rId98", rel, target, external=external),
+            "[Content_Types].xml": lambda types: types.replace(
+                "</Types>",
+                ('<Override PartName="/word/chunk.html" ContentType="text/html"/></Types>'),
+            ),
+        },
+        {} if external else {"word/chunk.html": b"<html><body>R&amp;D</body></html>"},
+    )
     for message in refused(template):
         assert words in message
         assert "a template is a layout" in message
@@ -394,29 +471,37 @@ def test_imported_files_and_subdocuments_are_refused(element: str, rel: str, tar
 # --------------------------------------------------------------------------- long text
 
 
-@pytest.mark.parametrize(("field", "path"), [
-    ("body", "sections[0].body[0]"), ("subject", "subject"),
-    ("cell", "sections[0].body[1].rows[0][0]"), ("recipient", "recipients[0]")])
-def test_a_text_over_what_a_docx_holds_is_refused_before_rendering(field: str,
-                                                                    path: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "path"),
+    [
+        ("body", "sections[0].body[0]"),
+        ("subject", "subject"),
+        ("cell", "sections[0].body[1].rows[0][0]"),
+        ("recipient", "recipients[0]"),
+    ],
+)
+def test_a_text_over_what_a_docx_holds_is_refused_before_rendering(field: str, path: str) -> None:
     huge = "x" * 10_200_000
     table = baocao.Table(header=["A"], rows=[[huge if field == "cell" else "1"]])
     report = make_report(
         sections=[baocao.Section(title="A", body=[huge if field == "body" else "x", table])],
         subject=huge if field == "subject" else "Báo cáo",
-        recipients=[huge if field == "recipient" else "Cục Văn thư"])
+        recipients=[huge if field == "recipient" else "Cục Văn thư"],
+    )
     for render in (baocao.render, render_document):
         with pytest.raises(baocao.ValidationError) as error:
             render(report)
         assert error.value.path.startswith(path)
-        assert "is 10 200 000 bytes long (UTF-8); a .docx text holds at most 10 000 000" \
-            in str(error.value)
+        assert "is 10 200 000 bytes long (UTF-8); a .docx text holds at most 10 000 000" in str(
+            error.value
+        )
 
 
 def test_a_long_text_renders_in_full() -> None:
     long = "Đ" + "x" * 9_999_000
-    report = make_report(sections=[baocao.Section(title="A", body=[long, "Đoạn sau"])],
-                         recipients=["Cục Văn thư"])
+    report = make_report(
+        sections=[baocao.Section(title="A", body=[long, "Đoạn sau"])], recipients=["Cục Văn thư"]
+    )
     data = baocao.render(report)
     document = docx.Document(io.BytesIO(data))
     body = [paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]

@@ -24,26 +24,56 @@ def _parts(data: bytes) -> dict[str, bytes]:
 
 
 def _varied() -> list[tuple[str, baocao.Report, dict[str, Any]]]:
-    table = baocao.Table(header=["Trình độ", "Số lượng", "Tỷ lệ"],
-                         rows=[["Đại học", 41, baocao.Rate(41, 86, rounding="down")]],
-                         totals=["Tổng", 41, ""])
+    table = baocao.Table(
+        header=["Trình độ", "Số lượng", "Tỷ lệ"],
+        rows=[["Đại học", 41, baocao.Rate(41, 86, rounding="down")]],
+        totals=["Tổng", 41, ""],
+    )
     return [
         ("minimal", make_report(), {}),
-        ("draft-parent-kinh-gui", make_report(
-            number=None,
-            issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV",
-                                 parent=["Ủy ban nhân dân", "tỉnh Quảng Ninh"]),
-            addressees=["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"],
-            legal_bases=["Căn cứ Luật Lưu trữ"]), {}),
-        ("table-appendices-profile-13", make_report(
-            sections=[baocao.Section(title="Số liệu", body=[table, "R&D <x> {{ y }}\nz\tw"])],
-            appendices=[baocao.Appendix(title="Một", body=[table]),
-                        baocao.Appendix(title="Hai", body=["x"])]), {"profile": "13"}),
-        ("margins-long-place", make_report(place="Thành phố Hồ Chí Minh"),
-         {"margins": baocao.Margins(top=25, bottom=25, left=35, right=20)}),
-        ("signatory-tm-kt", make_report(signatory=baocao.Signatory(
-            name="Trần B", title="Phó Chủ tịch", authority="KT.", acting_for="Chủ tịch",
-            collective="Ủy ban nhân dân")), {}),
+        (
+            "draft-parent-kinh-gui",
+            make_report(
+                number=None,
+                issuer=baocao.Issuer(
+                    name="Sở Nội vụ",
+                    abbreviation="SNV",
+                    parent=["Ủy ban nhân dân", "tỉnh Quảng Ninh"],
+                ),
+                addressees=["Bộ Nội vụ", "Ủy ban nhân dân tỉnh"],
+                legal_bases=["Căn cứ Luật Lưu trữ"],
+            ),
+            {},
+        ),
+        (
+            "table-appendices-profile-13",
+            make_report(
+                sections=[baocao.Section(title="Số liệu", body=[table, "R&D <x> {{ y }}\nz\tw"])],
+                appendices=[
+                    baocao.Appendix(title="Một", body=[table]),
+                    baocao.Appendix(title="Hai", body=["x"]),
+                ],
+            ),
+            {"profile": "13"},
+        ),
+        (
+            "margins-long-place",
+            make_report(place="Thành phố Hồ Chí Minh"),
+            {"margins": baocao.Margins(top=25, bottom=25, left=35, right=20)},
+        ),
+        (
+            "signatory-tm-kt",
+            make_report(
+                signatory=baocao.Signatory(
+                    name="Trần B",
+                    title="Phó Chủ tịch",
+                    authority="KT.",
+                    acting_for="Chủ tịch",
+                    collective="Ủy ban nhân dân",
+                )
+            ),
+            {},
+        ),
     ]
 
 
@@ -53,8 +83,9 @@ def template() -> baocao.Template:
 
 
 @pytest.mark.parametrize(("name", "report", "options"), _varied(), ids=[v[0] for v in _varied()])
-def test_same_parts_as_plain_docxtpl(template: baocao.Template, name: str,
-                                     report: baocao.Report, options: dict[str, Any]) -> None:
+def test_same_parts_as_plain_docxtpl(
+    template: baocao.Template, name: str, report: baocao.Report, options: dict[str, Any]
+) -> None:
     fast = template.render(report, **options)
     profile = options.get("profile", "14")
     plain = render_document(report, profile=profile, margins=options.get("margins"))
@@ -141,10 +172,15 @@ def test_table_grids_are_fixed_as_docxtpl_fixes_them(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(_render.StrictDocxTemplate, "fix_tables", spy)
     for columns in (1, 2, 3, 8):
-        table = baocao.Table(header=[f"H{i}" for i in range(columns)],
-                             rows=[[f"c{i}" for i in range(columns)]] * 2)
-        render_document(make_report(sections=[baocao.Section(title="A", body=[table])],
-                                    appendices=[baocao.Appendix(title="P", body=[table])]))
+        table = baocao.Table(
+            header=[f"H{i}" for i in range(columns)], rows=[[f"c{i}" for i in range(columns)]] * 2
+        )
+        render_document(
+            make_report(
+                sections=[baocao.Section(title="A", body=[table])],
+                appendices=[baocao.Appendix(title="P", body=[table])],
+            )
+        )
     docxtpl_tools = docxtpl.DocxTemplate.__new__(docxtpl.DocxTemplate)
     mended = 0
     for xml in bodies:

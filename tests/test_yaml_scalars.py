@@ -48,12 +48,23 @@ sections:
         - 1
 """
 
-DEFAULTS = {"number": "15", "date": "2026-03-05", "subject": "Kết quả", "copies": "2",
-            "money": "5", "cell": "Một"}
+DEFAULTS = {
+    "number": "15",
+    "date": "2026-03-05",
+    "subject": "Kết quả",
+    "copies": "2",
+    "money": "5",
+    "cell": "Một",
+}
 
-PATHS = {"number": "number", "date": "date", "subject": "subject", "copies": "filing.copies",
-         "money": "sections[0].body[0].text[1].money",
-         "cell": "sections[0].body[1].table.rows[0][0]"}
+PATHS = {
+    "number": "number",
+    "date": "date",
+    "subject": "subject",
+    "copies": "filing.copies",
+    "money": "sections[0].body[0].text[1].money",
+    "cell": "sections[0].body[1].table.rows[0][0]",
+}
 
 
 def report_yaml(**typed: str) -> str:
@@ -99,8 +110,13 @@ D = datetime.date
 # (field, what is typed after "field: ", what the report holds or the error)
 SCALARS: list[tuple[str, str, object]] = [
     # --- the document number: a leading zero is the decimal number typed
-    ("number", "010", 10), ("number", "08", 8), ("number", "09", 9), ("number", "012", 12),
-    ("number", "0008", 8), ("number", "+5", 5), ("number", "0" * 5000 + "7", 7),
+    ("number", "010", 10),
+    ("number", "08", 8),
+    ("number", "09", 9),
+    ("number", "012", 12),
+    ("number", "0008", 8),
+    ("number", "+5", 5),
+    ("number", "0" * 5000 + "7", 7),
     ("number", "-010", Err(E, "-10 is not between 1 and 9999999")),
     ("number", "0x1A", Err(T, f"'0x1A' {NOT_WHOLE}")),
     ("number", "0o17", Err(T, f"'0o17' {NOT_WHOLE}")),
@@ -117,10 +133,16 @@ SCALARS: list[tuple[str, str, object]] = [
     ("number", "9" * 4000, Err(E, "is not between 1 and 9999999")),
     ("number", "yes", Err(T, f"'yes' {NOT_WHOLE}")),
     ("number", "true", Err(T, f"True {NOT_WHOLE}")),
-    ("number", "~", None), ("number", "null", None), ("number", "", None),
+    ("number", "~", None),
+    ("number", "null", None),
+    ("number", "", None),
     # --- explicit tags on the number
-    ("number", "!!int 010", 10), ("number", "!!int 08", 8), ("number", "!!int 0x1A", 26),
-    ("number", "!!int 0o17", 15), ("number", "!!int 0b101", 5), ("number", "!!int 1_000", 1000),
+    ("number", "!!int 010", 10),
+    ("number", "!!int 08", 8),
+    ("number", "!!int 0x1A", 26),
+    ("number", "!!int 0o17", 15),
+    ("number", "!!int 0b101", 5),
+    ("number", "!!int 1_000", 1000),
     ("number", "!!int +0_7", 7),
     ("number", "!!int 1:30", Err(E, f"'!!int 1:30' {SEXAGESIMAL}")),
     ("number", "!!int " + "59:" * 20_000 + "1", Err(E, SEXAGESIMAL)),
@@ -146,7 +168,8 @@ SCALARS: list[tuple[str, str, object]] = [
     ("number", "!!bool yes", Err(T, f"True {NOT_WHOLE}")),
     ("number", "!!bool maybe", Err(E, "'!!bool maybe' is not true or false")),
     ("number", "!!bool", Err(E, "'!!bool ' is not true or false")),
-    ("number", "!!null", None), ("number", "!!null ~", None),
+    ("number", "!!null", None),
+    ("number", "!!null ~", None),
     ("number", "!!null 15", Err(E, "'!!null 15' is not empty (null is written ~ or nothing)")),
     ("number", "!!str 15", Err(T, f"'15' {NOT_WHOLE}")),
     ("number", "! 15", Err(T, f"'15' {NOT_WHOLE}")),
@@ -166,13 +189,27 @@ SCALARS: list[tuple[str, str, object]] = [
     ("number", "[15]", Err(T, "is not a whole number")),
     ("number", "!!set {15}", Err(E, "'!!set' (a set) is not accepted; write a list")),
     # --- a cell typed with leading zeros is its decimal number, as 0.1 printed 01 and 02
-    ("cell", "01", 1), ("cell", "010", 10), ("cell", "02", 2), ("cell", "-05", -5),
-    ("cell", "0", 0), ("cell", "1341", 1341), ("cell", "-7", -7),
-    ("cell", "0x1A", "0x1A"), ("cell", "1_000", "1_000"), ("cell", "1:30", "1:30"),
-    ("cell", ".inf", ".inf"), ("cell", "1e3", "1e3"), ("cell", "yes", "yes"),
-    ("cell", "NO", "NO"), ("cell", "2025-05-03", "2025-05-03"), ("cell", "=", "="),
-    ("cell", "<<", "<<"), ("cell", "'010'", "010"), ("cell", "!!str 010", "010"),
-    ("cell", "!!int 010", 10), ("cell", "!!int 0x1A", 26),
+    ("cell", "01", 1),
+    ("cell", "010", 10),
+    ("cell", "02", 2),
+    ("cell", "-05", -5),
+    ("cell", "0", 0),
+    ("cell", "1341", 1341),
+    ("cell", "-7", -7),
+    ("cell", "0x1A", "0x1A"),
+    ("cell", "1_000", "1_000"),
+    ("cell", "1:30", "1:30"),
+    ("cell", ".inf", ".inf"),
+    ("cell", "1e3", "1e3"),
+    ("cell", "yes", "yes"),
+    ("cell", "NO", "NO"),
+    ("cell", "2025-05-03", "2025-05-03"),
+    ("cell", "=", "="),
+    ("cell", "<<", "<<"),
+    ("cell", "'010'", "010"),
+    ("cell", "!!str 010", "010"),
+    ("cell", "!!int 010", 10),
+    ("cell", "!!int 0x1A", 26),
     ("cell", "{number: 010}", baocao.Number(10)),
     ("cell", "47.67", Err(T, f"47.67 is not a text, a whole number or {{number: …}} {CELL_FLOAT}")),
     ("cell", "1.000", Err(T, f"1.000 is not a text, a whole number or {{number: …}} {CELL_FLOAT}")),
@@ -182,8 +219,10 @@ SCALARS: list[tuple[str, str, object]] = [
     ("cell", "9" * 5000, Err(E, f"<a whole number of 5000 digits> {TOO_LONG}")),
     ("cell", "!!timestamp 2025-05-03", Err(T, "datetime.date(2025, 5, 3) is not a text")),
     # --- the date: YYYY-MM-DD, plain, quoted or tagged
-    ("date", "2025-05-03", D(2025, 5, 3)), ("date", "'2025-05-03'", D(2025, 5, 3)),
-    ("date", "!!timestamp 2025-05-03", D(2025, 5, 3)), ("date", "!!str 2025-05-03", D(2025, 5, 3)),
+    ("date", "2025-05-03", D(2025, 5, 3)),
+    ("date", "'2025-05-03'", D(2025, 5, 3)),
+    ("date", "!!timestamp 2025-05-03", D(2025, 5, 3)),
+    ("date", "!!str 2025-05-03", D(2025, 5, 3)),
     ("date", "2020-02-30", Err(E, "'2020-02-30' is not a date written YYYY-MM-DD: day is out")),
     ("date", "!!timestamp 2020-02-30", Err(E, "'!!timestamp 2020-02-30' is not a date: day is")),
     ("date", "!!timestamp 2026-13-01", Err(E, "month must be in 1..12")),
@@ -197,9 +236,14 @@ SCALARS: list[tuple[str, str, object]] = [
     ("date", "20250503", Err(T, "20250503 is not a date written YYYY-MM-DD")),
     ("date", "!!int 20250503", Err(T, "20250503 is not a date written YYYY-MM-DD")),
     # --- a text
-    ("subject", "!!str 010", "010"), ("subject", "! 010", "010"), ("subject", "'010'", "010"),
-    ("subject", "yes", "yes"), ("subject", "on", "on"), ("subject", "=", "="),
-    ("subject", "<<", "<<"), ("subject", "Họp lúc 1:30", "Họp lúc 1:30"),
+    ("subject", "!!str 010", "010"),
+    ("subject", "! 010", "010"),
+    ("subject", "'010'", "010"),
+    ("subject", "yes", "yes"),
+    ("subject", "on", "on"),
+    ("subject", "=", "="),
+    ("subject", "<<", "<<"),
+    ("subject", "Họp lúc 1:30", "Họp lúc 1:30"),
     ("subject", "&a Kết quả", "Kết quả"),
     ("subject", "010", Err(T, f"010 {NOT_TEXT}")),
     ("subject", "!!binary S+G6v3QgcXXhuqM=", Err(E, "is binary data (!!binary)")),
@@ -214,20 +258,27 @@ SCALARS: list[tuple[str, str, object]] = [
     ("subject", "!!python/object/apply:os.system [ls]", Err(E, REFUSED_TAG)),
     ("subject", "!!python/name:os.system ''", Err(E, "has the tag !!python/name:os.system")),
     # --- an amount
-    ("money", "010", 10), ("money", "!!int 0x10", 16), ("money", "4.607.678.000", 4607678000),
+    ("money", "010", 10),
+    ("money", "!!int 0x10", 16),
+    ("money", "4.607.678.000", 4607678000),
     ("money", "'4.607.678.000'", 4607678000),
     ("money", "1.000", Err(T, "1.000 is not a whole number or a number in a string (write")),
-    ("money", "9" * 5000, Err(E, TOO_LONG)), ("money", "'" + "9" * 5000 + "'", Err(E, TOO_LONG)),
+    ("money", "9" * 5000, Err(E, TOO_LONG)),
+    ("money", "'" + "9" * 5000 + "'", Err(E, TOO_LONG)),
     ("money", "'1" + ".000" * 2000 + "'", Err(E, TOO_LONG)),
     # --- the copies of Nơi nhận ("02" is printed by baocao itself)
-    ("copies", "02", 2), ("copies", "010", 10), ("copies", "!!int 02", 2),
+    ("copies", "02", 2),
+    ("copies", "010", 10),
+    ("copies", "!!int 02", 2),
 ]
 
 
-@pytest.mark.parametrize(("field", "typed", "expected"), SCALARS,
-                         ids=[f"{f}: {t[:30]}" for f, t, _ in SCALARS])
-def test_each_scalar_is_read_as_typed_or_refused_with_its_path(field: str, typed: str,
-                                                               expected: object) -> None:
+@pytest.mark.parametrize(
+    ("field", "typed", "expected"), SCALARS, ids=[f"{f}: {t[:30]}" for f, t, _ in SCALARS]
+)
+def test_each_scalar_is_read_as_typed_or_refused_with_its_path(
+    field: str, typed: str, expected: object
+) -> None:
     text = report_yaml(**{field: typed})
     with memory_bounded():
         if not isinstance(expected, Err):
@@ -283,8 +334,9 @@ KEYS: list[tuple[str, type[baocao.BaocaoError], str]] = [
 
 
 @pytest.mark.parametrize(("line", "error", "words"), KEYS, ids=[k[0] for k in KEYS])
-def test_odd_keys_are_refused_with_the_mapping_path(line: str, error: type[Exception],
-                                                    words: str) -> None:
+def test_odd_keys_are_refused_with_the_mapping_path(
+    line: str, error: type[Exception], words: str
+) -> None:
     with pytest.raises(error) as info:
         baocao.loads(report_yaml() + line)
     assert isinstance(info.value, baocao.ValidationError)
@@ -292,15 +344,18 @@ def test_odd_keys_are_refused_with_the_mapping_path(line: str, error: type[Excep
     assert words in str(info.value)
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    (report_yaml() + "---\nsubject: Hai\n", "expected one document, found a second one"),
-    (report_yaml(subject="*a"), "aliases (*name) are not accepted"),
-    (report_yaml() + "subject: Hai\n", "the key 'subject' appears twice in the top mapping"),
-    (report_yaml() + "number: 015\n", "the key 'number' appears twice"),
-    (report_yaml(subject="[" * 40 + "]" * 40), "nested too deeply (more than 32 levels)"),
-    (report_yaml(subject="[" * 5000 + "]" * 5000), "nested too deeply"),
-    ("subject: \ud800\n", "U+D800, half of a surrogate pair"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (report_yaml() + "---\nsubject: Hai\n", "expected one document, found a second one"),
+        (report_yaml(subject="*a"), "aliases (*name) are not accepted"),
+        (report_yaml() + "subject: Hai\n", "the key 'subject' appears twice in the top mapping"),
+        (report_yaml() + "number: 015\n", "the key 'number' appears twice"),
+        (report_yaml(subject="[" * 40 + "]" * 40), "nested too deeply (more than 32 levels)"),
+        (report_yaml(subject="[" * 5000 + "]" * 5000), "nested too deeply"),
+        ("subject: \ud800\n", "U+D800, half of a surrogate pair"),
+    ],
+)
 def test_document_level_refusals(text: str, words: str) -> None:
     with pytest.raises(baocao.LoadError, match=re.escape(words)):
         baocao.loads(text)
@@ -310,13 +365,18 @@ def test_json_numbers_are_read_as_typed_or_refused_with_their_path() -> None:
     import json
 
     def load(number: str) -> baocao.Report:
-        return baocao.loads(json.dumps(_full_data()).replace('"number": 15', f'"number": {number}'),
-                            format="json")
+        return baocao.loads(
+            json.dumps(_full_data()).replace('"number": 15', f'"number": {number}'), format="json"
+        )
 
     assert load("10").number == 10
-    for typed, words in [("1e3", f"1e3 {NOT_WHOLE}"), ("15.0", f"15.0 {NOT_WHOLE}"),
-                         ("NaN", f"NaN {NOT_WHOLE}"), ("-Infinity", f"-Infinity {NOT_WHOLE}"),
-                         ("9" * 5000, f"<a whole number of 5000 digits> {TOO_LONG}")]:
+    for typed, words in [
+        ("1e3", f"1e3 {NOT_WHOLE}"),
+        ("15.0", f"15.0 {NOT_WHOLE}"),
+        ("NaN", f"NaN {NOT_WHOLE}"),
+        ("-Infinity", f"-Infinity {NOT_WHOLE}"),
+        ("9" * 5000, f"<a whole number of 5000 digits> {TOO_LONG}"),
+    ]:
         with pytest.raises(baocao.ValidationError) as info:
             load(typed)
         assert info.value.path == "number"
@@ -335,8 +395,7 @@ def test_item_count_and_depth_are_bounded(format: str, monkeypatch: pytest.Monke
         baocao.loads(text, format=format)
     data["recipients"] = ["Nơi nhận"] * 900
     assert len(baocao.loads(json.dumps(data), format=format).recipients) == 900
-    deep = json.dumps(_set(_full_data(), "subject", "DEEP")).replace(
-        '"DEEP"', "[" * 32 + "]" * 32)
+    deep = json.dumps(_set(_full_data(), "subject", "DEEP")).replace('"DEEP"', "[" * 32 + "]" * 32)
     with pytest.raises(baocao.LoadError, match="nested too deeply"):
         baocao.loads(deep, format=format)
     with pytest.raises(baocao.InvalidTypeError, match=r"subject: .* is not a text"):
@@ -346,17 +405,80 @@ def test_item_count_and_depth_are_bounded(format: str, monkeypatch: pytest.Monke
 # --------------------------------------------------------------------------- the property
 
 # Scalars as a person types them, in every form the YAML 1.1 resolver knows.
-_PIECES = st.sampled_from([
-    "0", "00", "01", "010", "08", "09", "1", "15", "-", "+", "_", ":", ".", "e", "E", "x",
-    "0x", "0o", "0b", "1A", "1_000", "1:30", "59:59", ".inf", ".nan", "1e3", "1.5", "47,67",
-    "true", "yes", "No", "on", "~", "null", "2020-02-30", "2025-05-03", "T10:00:00",
-    " 10:00:00+07:00", "Z", "=", "<<", "Sở", "'", '"', "9" * 50,
-])
-_TAGS = st.sampled_from([
-    "", "", "", "!!int ", "!!float ", "!!bool ", "!!null ", "!!str ", "!!timestamp ",
-    "!!binary ", "!!set ", "!!omap ", "!!pairs ", "!!seq ", "!!map ", "!!merge ",
-    "!!value ", "!!yaml ", "! ", "!foo ", "!!python/none ",
-])
+_PIECES = st.sampled_from(
+    [
+        "0",
+        "00",
+        "01",
+        "010",
+        "08",
+        "09",
+        "1",
+        "15",
+        "-",
+        "+",
+        "_",
+        ":",
+        ".",
+        "e",
+        "E",
+        "x",
+        "0x",
+        "0o",
+        "0b",
+        "1A",
+        "1_000",
+        "1:30",
+        "59:59",
+        ".inf",
+        ".nan",
+        "1e3",
+        "1.5",
+        "47,67",
+        "true",
+        "yes",
+        "No",
+        "on",
+        "~",
+        "null",
+        "2020-02-30",
+        "2025-05-03",
+        "T10:00:00",
+        " 10:00:00+07:00",
+        "Z",
+        "=",
+        "<<",
+        "Sở",
+        "'",
+        '"',
+        "9" * 50,
+    ]
+)
+_TAGS = st.sampled_from(
+    [
+        "",
+        "",
+        "",
+        "!!int ",
+        "!!float ",
+        "!!bool ",
+        "!!null ",
+        "!!str ",
+        "!!timestamp ",
+        "!!binary ",
+        "!!set ",
+        "!!omap ",
+        "!!pairs ",
+        "!!seq ",
+        "!!map ",
+        "!!merge ",
+        "!!value ",
+        "!!yaml ",
+        "! ",
+        "!foo ",
+        "!!python/none ",
+    ]
+)
 
 
 @st.composite
@@ -374,18 +496,33 @@ def _values() -> st.SearchStrategy[str]:
         lambda inner: st.one_of(
             st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
             st.lists(st.tuples(_scalars(), inner), max_size=3).map(
-                lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"),
+                lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
+            ),
             st.tuples(_TAGS, inner).map("".join),
         ),
         max_leaves=6,
     )
 
 
-_FIELDS = ["number", "date", "subject", "place", "filing.copies", "issuer.abbreviation",
-           "sections[0].body[0]", "sections[0].body[2].text[1].number",
-           "sections[0].body[3].table.rows[0][1]", "sections[0].body[3].table.totals[0]",
-           "sections[0].items[0].points[1].text", "signatory.authority", "doc_type",
-           "recipients[0]", "appendices[0].title", "sections", "issuer"]
+_FIELDS = [
+    "number",
+    "date",
+    "subject",
+    "place",
+    "filing.copies",
+    "issuer.abbreviation",
+    "sections[0].body[0]",
+    "sections[0].body[2].text[1].number",
+    "sections[0].body[3].table.rows[0][1]",
+    "sections[0].body[3].table.totals[0]",
+    "sections[0].items[0].points[1].text",
+    "signatory.authority",
+    "doc_type",
+    "recipients[0]",
+    "appendices[0].title",
+    "sections",
+    "issuer",
+]
 _MARK = "PLACEHOLDER"
 
 
@@ -417,8 +554,10 @@ def test_a_zero_padded_number_is_its_decimal_value(typed: str) -> None:
     assert read(baocao.loads(report_yaml(cell=typed)), "cell") == number
 
 
-@pytest.mark.parametrize(("field", "typed"), [("number", "1.000"), ("number", "9" * 5000),
-                                              ("subject", "010"), ("date", "!!timestamp x")])
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [("number", "1.000"), ("number", "9" * 5000), ("subject", "010"), ("date", "!!timestamp x")],
+)
 def test_errors_cross_processes_with_what_was_typed(field: str, typed: str) -> None:
     """render_many sends a worker's error to the parent by pickle."""
     import pickle
@@ -431,10 +570,15 @@ def test_errors_cross_processes_with_what_was_typed(field: str, typed: str) -> N
 
 
 _JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
     | st.sampled_from(["010", "2025-05-03", "2020-02-30", "4.607.678", "47,67", "9" * 5000]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                                max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 

@@ -97,20 +97,27 @@ def _portable(error: BaseException) -> Exception:
     return RuntimeError(f"{type(error).__name__}: {error}")
 
 
-def _render_one(template: Template, index: int, report: object, output: str | None,
-                profile: str, margins: Margins | None) -> RenderResult:
+def _render_one(
+    template: Template,
+    index: int,
+    report: object,
+    output: str | None,
+    profile: str,
+    margins: Margins | None,
+) -> RenderResult:
     try:
         if not isinstance(report, m.Report):
             raise InvalidTypeError(report, "is not a baocao.Report", path=f"[{index}]")
         if output is None:
-            return RenderResult(index, data=template.render(report, profile=profile,
-                                                            margins=margins))
+            return RenderResult(
+                index, data=template.render(report, profile=profile, margins=margins)
+            )
         template.render(report, output, profile=profile, margins=margins)
         return RenderResult(index, output=Path(output))
     except Exception as exc:
-        return RenderResult(index, output=None if output is None else Path(output),
-                            error=_portable(exc))
-
+        return RenderResult(
+            index, output=None if output is None else Path(output), error=_portable(exc)
+        )
 
 
 def _split(item: object) -> tuple[object, str | None]:
@@ -164,8 +171,10 @@ def render_many(
         raise InvalidTypeError(jobs, "is not a number of processes (1 or more)", path="jobs")
     loaded = _cached(template)
     results: Generator[RenderResult, None, None] = (
-        _serial(loaded, items, checked, margins) if jobs == 1
-        else _parallel(loaded, items, checked, margins, jobs))
+        _serial(loaded, items, checked, margins)
+        if jobs == 1
+        else _parallel(loaded, items, checked, margins, jobs)
+    )
     with contextlib.closing(results):
         for result in results:
             if progress is not None:
@@ -173,8 +182,9 @@ def render_many(
             yield result
 
 
-def _serial(template: Template, items: Iterable[Item], profile: str,
-            margins: Margins | None) -> Generator[RenderResult, None, None]:
+def _serial(
+    template: Template, items: Iterable[Item], profile: str, margins: Margins | None
+) -> Generator[RenderResult, None, None]:
     for index, item in enumerate(items):
         report, output = _split(item)
         yield _render_one(template, index, report, output, profile, margins)
@@ -212,27 +222,48 @@ def _serve(conn: Connection, source: bytes, name: str) -> None:
         if message is None:
             return
         key, chunk, profile, margins = message
-        results = [_render_sent(template, index, payload, output, profile, margins)
-                   for index, payload, output in chunk]
+        results = [
+            _render_sent(template, index, payload, output, profile, margins)
+            for index, payload, output in chunk
+        ]
         try:
             conn.send((key, results))
         except (EOFError, OSError):
             return
         except Exception:  # an error that cannot be pickled: send its text instead
-            conn.send((key, [attrs.evolve(r, error=RuntimeError(str(r.error)))
-                             if r.error is not None else r for r in results]))
+            conn.send(
+                (
+                    key,
+                    [
+                        attrs.evolve(r, error=RuntimeError(str(r.error)))
+                        if r.error is not None
+                        else r
+                        for r in results
+                    ],
+                )
+            )
 
 
-def _render_sent(template: Template, index: int, payload: bytes, output: str | None,
-                 profile: str, margins: Margins | None) -> RenderResult:
+def _render_sent(
+    template: Template,
+    index: int,
+    payload: bytes,
+    output: str | None,
+    profile: str,
+    margins: Margins | None,
+) -> RenderResult:
     try:
         report = pickle.loads(payload)
     except Exception as exc:
-        return RenderResult(index, output=None if output is None else Path(output),
-                            error=WorkerError(
-                                f"[{index}]: the worker process cannot read this report "
-                                f"({type(exc).__name__}: {exc}); its classes must be "
-                                "importable (baocao's own, or a module's, not __main__'s)"))
+        return RenderResult(
+            index,
+            output=None if output is None else Path(output),
+            error=WorkerError(
+                f"[{index}]: the worker process cannot read this report "
+                f"({type(exc).__name__}: {exc}); its classes must be "
+                "importable (baocao's own, or a module's, not __main__'s)"
+            ),
+        )
     return _render_one(template, index, report, output, profile, margins)
 
 
@@ -259,19 +290,27 @@ def _without_main(launch: Any) -> Any:
     """``launch`` (a ``Popen._launch`` of multiprocessing) reading :class:`_SpawnWithoutMain`
     as its ``spawn`` module: the same code, with other globals (no global is changed)."""
     namespace = dict(launch.__globals__, spawn=_SpawnWithoutMain())
-    return types.FunctionType(launch.__code__, namespace, launch.__name__,
-                              launch.__defaults__, launch.__closure__)
+    return types.FunctionType(
+        launch.__code__, namespace, launch.__name__, launch.__defaults__, launch.__closure__
+    )
 
 
 def _start_methods() -> tuple[Any, Any]:
     from multiprocessing import context
 
     if "forkserver" in multiprocessing.get_all_start_methods():
-        return (importlib.import_module("multiprocessing.popen_forkserver"),
-                context.ForkServerProcess)
-    return (importlib.import_module(  # pragma: no cover - Windows
-        "multiprocessing.popen_spawn_win32" if sys.platform == "win32"
-        else "multiprocessing.popen_spawn_posix"), context.SpawnProcess)
+        return (
+            importlib.import_module("multiprocessing.popen_forkserver"),
+            context.ForkServerProcess,
+        )
+    return (
+        importlib.import_module(  # pragma: no cover - Windows
+            "multiprocessing.popen_spawn_win32"
+            if sys.platform == "win32"
+            else "multiprocessing.popen_spawn_posix"
+        ),
+        context.SpawnProcess,
+    )
 
 
 _popen, _BaseProcess = _start_methods()
@@ -298,7 +337,8 @@ class _Process(_BaseProcess):  # type: ignore[misc,valid-type]
 def _process_class() -> type[multiprocessing.process.BaseProcess]:
     if _popen.__name__.endswith("forkserver"):
         multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["baocao", "baocao._forkserver"])
+            ["baocao", "baocao._forkserver"]
+        )
     return _Process
 
 
@@ -321,9 +361,13 @@ class _Chunk:
     def failed(self, error: Exception) -> list[RenderResult]:
         outputs = self.outputs
         return self.results(
-            RenderResult(index, output=None if outputs[index] is None
-                         else Path(outputs[index]), error=error)  # type: ignore[arg-type]
-            for index, _, _ in self.sent)
+            RenderResult(
+                index,
+                output=None if outputs[index] is None else Path(outputs[index]),  # type: ignore[arg-type]
+                error=error,
+            )
+            for index, _, _ in self.sent
+        )
 
 
 def _prepare(key: int, items: list[tuple[int, object, str | None]]) -> _Chunk:
@@ -332,16 +376,17 @@ def _prepare(key: int, items: list[tuple[int, object, str | None]]) -> _Chunk:
     for index, report, output in items:
         path = None if output is None else Path(output)
         if not isinstance(report, m.Report):
-            error: Exception = InvalidTypeError(report, "is not a baocao.Report",
-                                                path=f"[{index}]")
+            error: Exception = InvalidTypeError(report, "is not a baocao.Report", path=f"[{index}]")
         else:
             try:
-                chunk.sent.append((index, pickle.dumps(report, pickle.HIGHEST_PROTOCOL),
-                                   output))
+                chunk.sent.append((index, pickle.dumps(report, pickle.HIGHEST_PROTOCOL), output))
                 continue
             except Exception as exc:
-                error = InvalidTypeError(report, f"cannot be sent to a worker process "
-                                         f"({type(exc).__name__}: {exc})", path=f"[{index}]")
+                error = InvalidTypeError(
+                    report,
+                    f"cannot be sent to a worker process ({type(exc).__name__}: {exc})",
+                    path=f"[{index}]",
+                )
         chunk.ready[index] = RenderResult(index, output=path, error=error)
     return chunk
 
@@ -384,8 +429,12 @@ class _Pool:
 
     def start(self) -> _Worker:
         parent, child = connection.Pipe()
-        process = self.process_class(target=_serve, name="baocao-render", daemon=True,
-                                     args=(child, self.template.source, self.template.name))
+        process = self.process_class(
+            target=_serve,
+            name="baocao-render",
+            daemon=True,
+            args=(child, self.template.source, self.template.name),
+        )
         with deferred():
             try:
                 process.start()
@@ -395,8 +444,7 @@ class _Pool:
             self.workers.append(worker)
         return worker
 
-    def give(self, worker: _Worker, chunk: _Chunk, profile: str,
-             margins: Margins | None) -> bool:
+    def give(self, worker: _Worker, chunk: _Chunk, profile: str, margins: Margins | None) -> bool:
         worker.chunk = chunk
         try:
             worker.conn.send((chunk.key, chunk.sent, profile, margins))
@@ -441,8 +489,9 @@ class _Pool:
             self.workers.clear()
 
 
-def _parallel(template: Template, items: Iterable[Item], profile: str,
-              margins: Margins | None, jobs: int) -> Generator[RenderResult, None, None]:
+def _parallel(
+    template: Template, items: Iterable[Item], profile: str, margins: Margins | None, jobs: int
+) -> Generator[RenderResult, None, None]:
     """Stream the results in order, at most ``4 * jobs`` chunks between sending and
     yielding (constant memory for a batch of any size)."""
     window = jobs * 4
@@ -491,8 +540,7 @@ def _parallel(template: Template, items: Iterable[Item], profile: str,
             busy = [w for w in pool.workers if w.chunk is not None]
             if not busy:
                 continue
-            ready = connection.wait([w.conn for w in busy]
-                                    + [w.process.sentinel for w in busy])
+            ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
             for worker in busy:
                 if worker.conn in ready:
                     try:
@@ -521,9 +569,12 @@ def _died(pool: _Pool, worker: _Worker, done: dict[int, list[RenderResult]]) -> 
         return
     first, last = chunk.sent[0][0], chunk.sent[-1][0]
     held = f"report {first}" if first == last else f"reports {first}–{last}"
-    done[chunk.key] = chunk.failed(WorkerError(
-        f"the worker process rendering {held} died ({_how(worker.process.exitcode)}) "
-        "before it finished them; the other reports of the batch are rendered"))
+    done[chunk.key] = chunk.failed(
+        WorkerError(
+            f"the worker process rendering {held} died ({_how(worker.process.exitcode)}) "
+            "before it finished them; the other reports of the batch are rendered"
+        )
+    )
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, object, str | None]]]:

@@ -60,8 +60,7 @@ def _read(source: str) -> Report:
             except UnicodeDecodeError as exc:
                 raise LoadError(f"<stdin>: not UTF-8 text (byte {exc.start})") from None
         stripped = data.lstrip()
-        return loads(data, format="json" if stripped.startswith("{") else "yaml",
-                     name="<stdin>")
+        return loads(data, format="json" if stripped.startswith("{") else "yaml", name="<stdin>")
     return load(source)
 
 
@@ -80,8 +79,7 @@ def _margins(text: str) -> Margins:
     try:
         numbers = [float(part) for part in parts]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not four numbers like 20,20,30,15") \
-            from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not four numbers like 20,20,30,15") from None
     if len(numbers) != 4:
         raise argparse.ArgumentTypeError(f"{text!r} is not four numbers like 20,20,30,15")
     try:
@@ -91,8 +89,9 @@ def _margins(text: str) -> Margins:
 
 
 def _render(report: Report, args: argparse.Namespace, output: Path | None = None) -> bytes:
-    return render(report, output, template=args.template, profile=args.profile,
-                  margins=args.margins)
+    return render(
+        report, output, template=args.template, profile=args.profile, margins=args.margins
+    )
 
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -119,11 +118,14 @@ def _check_folder(folder: Path) -> None:
         return
     if os.path.lexists(folder):
         kind = output_kind(folder) or "a file"
-        raise _UsageError(f"-o {folder}: with several inputs, -o must be a folder, and this "
-                          f"is {kind}")
+        raise _UsageError(
+            f"-o {folder}: with several inputs, -o must be a folder, and this is {kind}"
+        )
     if folder.suffix.lower() in _FILE_SUFFIXES:
-        raise _UsageError(f"-o {folder}: with several inputs, -o names a folder (give a name "
-                          f"without {folder.suffix}, or one INPUT)")
+        raise _UsageError(
+            f"-o {folder}: with several inputs, -o names a folder (give a name "
+            f"without {folder.suffix}, or one INPUT)"
+        )
 
 
 def _collision_key(target: Path) -> str:
@@ -141,8 +143,7 @@ def _file_id(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _check_targets(targets: Sequence[Path], inputs: Sequence[Path],
-                   template: str | None) -> None:
+def _check_targets(targets: Sequence[Path], inputs: Sequence[Path], template: str | None) -> None:
     """Refuse, before anything is written, outputs that collide, that are an input or the
     template (under any name: another spelling, a link), or that are not a regular file or
     a new name."""
@@ -155,9 +156,11 @@ def _check_targets(targets: Sequence[Path], inputs: Sequence[Path],
         names = [str(inputs[i]) for i in indexes]
         if len({_file_id(inputs[i]) or names[n] for n, i in enumerate(indexes)}) == 1:
             raise _UsageError(f"{names[0]} is given more than once")
-        raise _UsageError(f"{', '.join(names[:-1])} and {names[-1]} would all be written to "
-                          f"{targets[indexes[0]]}; rename them, or render them in separate "
-                          "runs with different -o")
+        raise _UsageError(
+            f"{', '.join(names[:-1])} and {names[-1]} would all be written to "
+            f"{targets[indexes[0]]}; rename them, or render them in separate "
+            "runs with different -o"
+        )
     protected: dict[tuple[int, int], str] = {}
     for path in inputs:
         key = _file_id(path)
@@ -168,14 +171,16 @@ def _check_targets(targets: Sequence[Path], inputs: Sequence[Path],
     for target in targets:
         key = _file_id(target)
         if key is not None and key in protected:
-            raise _UsageError(f"{target}: the output would overwrite {protected[key]}; "
-                              "choose another -o")
+            raise _UsageError(
+                f"{target}: the output would overwrite {protected[key]}; choose another -o"
+            )
         kind = output_kind(target)
         if kind is not None:
             single = len(targets) == 1 and kind != "a folder"
             hint = " (-o - writes to standard output)" if single else ""
-            raise _UsageError(f"{target}: is {kind}; baocao writes only to a regular file or "
-                              f"a new name{hint}")
+            raise _UsageError(
+                f"{target}: is {kind}; baocao writes only to a regular file or a new name{hint}"
+            )
 
 
 class _Progress:
@@ -191,8 +196,7 @@ class _Progress:
         if self.enabled:
             width = 30
             filled = width * self.done // max(self.total, 1)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
-                             f"{self.done}/{self.total}")
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
             if self.done == self.total:
                 sys.stderr.write("\n")
             sys.stderr.flush()
@@ -228,16 +232,25 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
         jobs.append((report, target))
     progress = _Progress(len(jobs), not args.quiet)
     rendered = 0
-    for result in render_many(jobs, template=args.template, jobs=args.jobs,
-                              profile=args.profile, margins=args.margins, progress=progress):
+    for result in render_many(
+        jobs,
+        template=args.template,
+        jobs=args.jobs,
+        profile=args.profile,
+        margins=args.margins,
+        progress=progress,
+    ):
         if result.ok:
             rendered += 1
         else:
             failures += 1
             print(f"baocao: error: {jobs[result.index][1]}: {result.error}", file=sys.stderr)
     if not args.quiet:
-        print(f"rendered {rendered} of {len(paths)} reports"
-              + (f"; {failures} failed" if failures else ""), file=sys.stderr)
+        print(
+            f"rendered {rendered} of {len(paths)} reports"
+            + (f"; {failures} failed" if failures else ""),
+            file=sys.stderr,
+        )
     return 1 if failures else 0
 
 
@@ -268,8 +281,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
         output = Path(args.output)
         wanted = ".pdf" if args.pdf else ".docx"
         if output.suffix.lower() in _FILE_SUFFIXES and output.suffix.lower() != wanted:
-            raise _UsageError(f"-o {output}: the output is a {wanted} file"
-                              + (" (--pdf)" if args.pdf else "; add --pdf for a PDF"))
+            raise _UsageError(
+                f"-o {output}: the output is a {wanted} file"
+                + (" (--pdf)" if args.pdf else "; add --pdf for a PDF")
+            )
     _check_targets([output], [] if args.input == "-" else [Path(args.input)], args.template)
     report = _read(args.input)
     if args.pdf:
@@ -332,42 +347,76 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("render", help="render a report (YAML or JSON) to .docx",
-                       description="Render a report described in YAML or JSON to .docx "
-                       "(or PDF with --pdf).")
-    p.add_argument("input", metavar="INPUT", nargs="+",
-                   help="the report: a .yaml, .yml or .json file, or - for standard input; "
-                   "several files or a folder render them all, on every core")
-    p.add_argument("-o", "--output", metavar="OUTPUT",
-                   help="where to write (default: INPUT with .docx or .pdf; - for stdout); "
-                   "with several inputs, a folder; a regular file is replaced atomically, "
-                   "never an input, the template, a link, a pipe or a device")
-    p.add_argument("-j", "--jobs", metavar="N", type=_jobs, default=None,
-                   help="processes for several inputs (default: every core)")
-    p.add_argument("--template", metavar="TEMPLATE",
-                   help="a .docx template to fill instead of baocao's Mẫu 1.4 template")
-    p.add_argument("--profile", choices=["14", "13"], default="14",
-                   help="size profile: 14 (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt; default) "
-                   "or 13 (12, 13, 13)")
-    p.add_argument("--margins", metavar="T,B,L,R", type=_margins,
-                   help="page margins in mm, top,bottom,left,right (default 20,20,30,15; "
-                   "legal ranges 20–25, 20–25, 30–35, 15–20)")
-    p.add_argument("--pdf", action="store_true",
-                   help="convert to PDF with LibreOffice (needs soffice on PATH)")
+    p = sub.add_parser(
+        "render",
+        help="render a report (YAML or JSON) to .docx",
+        description="Render a report described in YAML or JSON to .docx (or PDF with --pdf).",
+    )
+    p.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="the report: a .yaml, .yml or .json file, or - for standard input; "
+        "several files or a folder render them all, on every core",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="where to write (default: INPUT with .docx or .pdf; - for stdout); "
+        "with several inputs, a folder; a regular file is replaced atomically, "
+        "never an input, the template, a link, a pipe or a device",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_jobs,
+        default=None,
+        help="processes for several inputs (default: every core)",
+    )
+    p.add_argument(
+        "--template",
+        metavar="TEMPLATE",
+        help="a .docx template to fill instead of baocao's Mẫu 1.4 template",
+    )
+    p.add_argument(
+        "--profile",
+        choices=["14", "13"],
+        default="14",
+        help="size profile: 14 (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt; default) or 13 (12, 13, 13)",
+    )
+    p.add_argument(
+        "--margins",
+        metavar="T,B,L,R",
+        type=_margins,
+        help="page margins in mm, top,bottom,left,right (default 20,20,30,15; "
+        "legal ranges 20–25, 20–25, 30–35, 15–20)",
+    )
+    p.add_argument(
+        "--pdf", action="store_true", help="convert to PDF with LibreOffice (needs soffice on PATH)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(func=_cmd_render)
 
-    p = sub.add_parser("context", help="print the values a template receives, as JSON",
-                       description="Print, as JSON, exactly the values that a template "
-                       "receives for INPUT (see templates/README.md).")
+    p = sub.add_parser(
+        "context",
+        help="print the values a template receives, as JSON",
+        description="Print, as JSON, exactly the values that a template "
+        "receives for INPUT (see templates/README.md).",
+    )
     p.add_argument("input", metavar="INPUT", help="the report (.yaml, .yml, .json or -)")
     p.set_defaults(func=_cmd_context)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the input format",
-                       description="Print the JSON Schema (draft 2020-12) of the YAML/JSON "
-                       "input, generated from baocao's model.")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write it to FILE instead (- for standard output)")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the input format",
+        description="Print the JSON Schema (draft 2020-12) of the YAML/JSON "
+        "input, generated from baocao's model.",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write it to FILE instead (- for standard output)"
+    )
     p.set_defaults(func=_cmd_schema)
 
     _cli_check.add_parser(sub)
@@ -382,8 +431,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if sys.stdout is None and _writes_stdout(args):  # started with `>&-`
-        print("baocao: error: standard output is closed; the results have nowhere to go",
-              file=sys.stderr)
+        print(
+            "baocao: error: standard output is closed; the results have nowhere to go",
+            file=sys.stderr,
+        )
         return 1
     try:
         with handling_signals():  # Ctrl-C, SIGTERM: stop children, remove temporaries
@@ -397,12 +448,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"baocao: error: {exc}", file=sys.stderr)
         return 1
     except UnicodeEncodeError as exc:  # PYTHONIOENCODING=ascii and Vietnamese results
-        print(f"baocao: error: standard output cannot hold the results (its encoding is "
-              f"{exc.encoding}); set PYTHONIOENCODING=utf-8", file=sys.stderr)
+        print(
+            f"baocao: error: standard output cannot hold the results (its encoding is "
+            f"{exc.encoding}); set PYTHONIOENCODING=utf-8",
+            file=sys.stderr,
+        )
         return 1
     except UnicodeDecodeError as exc:
-        print(f"baocao: error: standard input is not {exc.encoding} text; set "
-              "PYTHONIOENCODING=utf-8", file=sys.stderr)
+        print(
+            f"baocao: error: standard input is not {exc.encoding} text; set PYTHONIOENCODING=utf-8",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:  # e.g. `baocao context x | head`: the reader has had enough
         with contextlib.suppress(OSError, AttributeError):  # and Python must not say more

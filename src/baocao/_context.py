@@ -23,16 +23,52 @@ __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "tex
 END_MARK = "./."
 """What ends the content of a document (every Mẫu of Phụ lục III shows it)."""
 
-POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p",
-                 "q", "r", "s", "t", "u", "v", "x", "y"]
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
 """The letters of points a), b), …: the Vietnamese alphabet without its accented vowels
 (ă â ê ô ơ ư) and without f, j, w, z, as in the decree's own Điều 8."""
 
 DRAFT_NUMBER = "\u00a0" * 6
 """What stands for the number of a draft: the Văn thư writes it in after signing."""
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def roman(number: int) -> str:
@@ -58,8 +94,10 @@ def point_letter(index: int) -> str:
     """
     if not 0 <= index < len(POINT_LETTERS):
         raise ValidationError(
-            index + 1, f"points in one item: the letters run out after y) "
-            f"({len(POINT_LETTERS)} points); split the item")
+            index + 1,
+            f"points in one item: the letters run out after y) "
+            f"({len(POINT_LETTERS)} points); split the item",
+        )
     return POINT_LETTERS[index]
 
 
@@ -116,8 +154,9 @@ def _block(block: m.Block) -> dict[str, Any]:
 
 def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> None:
     for s_index, section in enumerate(sections):
-        out.append({"kind": "section", "label": f"{roman(s_index + 1)}.",
-                    "text": upper(section.title)})
+        out.append(
+            {"kind": "section", "label": f"{roman(s_index + 1)}.", "text": upper(section.title)}
+        )
         out.extend(_block(b) for b in section.body)
         for i_index, item in enumerate(section.items):
             label = f"{i_index + 1}."
@@ -128,8 +167,13 @@ def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> Non
                 out.append({"kind": "item", "label": label, "text": text_of(item.text)})
             out.extend(_block(b) for b in item.body)
             for p_index, point in enumerate(item.points):
-                out.append({"kind": "point", "label": f"{point_letter(p_index)})",
-                            "text": text_of(point.text)})
+                out.append(
+                    {
+                        "kind": "point",
+                        "label": f"{point_letter(p_index)})",
+                        "text": text_of(point.text),
+                    }
+                )
                 out.extend(_block(b) for b in point.body)
 
 
@@ -150,8 +194,9 @@ def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _content(report: m.Report) -> list[dict[str, Any]]:
     out = [_block(b) for b in report.opening]
     for p_index, part in enumerate(report.parts):
-        out.append({"kind": "part", "label": f"Phần {roman(p_index + 1)}",
-                    "text": upper(part.title)})
+        out.append(
+            {"kind": "part", "label": f"Phần {roman(p_index + 1)}", "text": upper(part.title)}
+        )
         out.extend(_block(b) for b in part.body)
         _sections(part.sections, out)
     _sections(report.sections, out)
@@ -242,17 +287,24 @@ def context(report: m.Report) -> dict[str, Any]:
         blocks = [_block(b) for b in appendix.body]
         _sections(appendix.sections, blocks)
         number = "" if report.number is None else f"{report.number:02d}"
-        reference = (f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"
-                     f"{report.symbol} {date_text} của {issuer_name})")
-        appendices.append({
-            "label": f"Phụ lục {roman(index + 1)}" if many else "Phụ lục",
-            "title": upper(appendix.title),
-            "reference": reference,
-            "body": _end(blocks),
-        })
+        reference = (
+            f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"
+            f"{report.symbol} {date_text} của {issuer_name})"
+        )
+        appendices.append(
+            {
+                "label": f"Phụ lục {roman(index + 1)}" if many else "Phụ lục",
+                "title": upper(appendix.title),
+                "reference": reference,
+                "body": _end(blocks),
+            }
+        )
     return {
-        "doc_type": {"code": report.doc_type.value, "title": report.doc_type.title,
-                     "title_upper": upper(report.doc_type.title)},
+        "doc_type": {
+            "code": report.doc_type.value,
+            "title": report.doc_type.title,
+            "title_upper": upper(report.doc_type.title),
+        },
         "issuer": {
             "name": issuer.name,
             "name_upper": upper(issuer.name),
@@ -270,12 +322,12 @@ def context(report: m.Report) -> dict[str, Any]:
         "subject": report.subject,
         "addressees": addressees,
         "addressee": addressees[0] if len(addressees) == 1 else None,
-        "addressee_lines": ([f"- {line}" for line in _punctuate(addressees)]
-                            if len(addressees) > 1 else []),
+        "addressee_lines": (
+            [f"- {line}" for line in _punctuate(addressees)] if len(addressees) > 1 else []
+        ),
         "legal_bases": _punctuate(list(report.legal_bases)),
         "body": _content(report),
         "recipient_lines": recipient_lines,
-        "signature": {"lines": signature_lines(report.signatory),
-                      "name": report.signatory.name},
+        "signature": {"lines": signature_lines(report.signatory), "name": report.signatory.name},
         "appendices": appendices,
     }

@@ -44,8 +44,11 @@ def _short_repr(value: object) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long to print (sys.get_int_max_str_digits)
-        return f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>" if isinstance(
-            value, int) else f"<{type(value).__name__}>"
+        return (
+            f"<int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+            if isinstance(value, int)
+            else f"<{type(value).__name__}>"
+        )
     if len(text) > _MAX_VALUE_REPR:
         text = text[: _MAX_VALUE_REPR - 5] + "…" + text[-4:]
     return text
@@ -97,8 +100,7 @@ class ValidationError(BaocaoError, ValueError):
         return new
 
 
-def _rebuild(cls: type[ValidationError], value: object, reason: str,
-             path: str) -> ValidationError:
+def _rebuild(cls: type[ValidationError], value: object, reason: str, path: str) -> ValidationError:
     return cls(value, reason, path=path)
 
 

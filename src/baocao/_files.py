@@ -29,15 +29,24 @@ from pathlib import Path
 
 from ._errors import InvalidTypeError, ValidationError
 
-__all__ = ["MAX_DOCX_BYTES", "check_output", "json_for", "output_kind", "read_bounded",
-           "read_docx", "write_atomic", "write_output"]
+__all__ = [
+    "MAX_DOCX_BYTES",
+    "check_output",
+    "json_for",
+    "output_kind",
+    "read_bounded",
+    "read_docx",
+    "write_atomic",
+    "write_output",
+]
 
 MAX_DOCX_BYTES = 512 * 1024 * 1024
 """The largest .docx file read (the limit of its unpacked parts, too: ``_package``)."""
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int,
-                 error: Callable[[str], Exception]) -> bytes:
+def read_bounded(
+    path: str | os.PathLike[str], limit: int, error: Callable[[str], Exception]
+) -> bytes:
     """The bytes of ``path``, at most ``limit``. What cannot be read becomes
     ``error(reason)``: a pipe, a device or a socket (refused before anything is read),
     a file larger than ``limit`` (by ``stat``, and by what is read: ``/proc`` files, a
@@ -91,17 +100,18 @@ def read_docx(docx: object, *, path: str = "docx") -> tuple[bytes, str]:
         name = os.fspath(docx)
         if not os.path.isfile(name):
             raise ValidationError(str(name), "does not exist or is not a file", path=path)
-        return read_bounded(name, MAX_DOCX_BYTES, lambda reason: ValidationError(
-            str(name), reason, path=path)), str(name)
+        return read_bounded(
+            name, MAX_DOCX_BYTES, lambda reason: ValidationError(str(name), reason, path=path)
+        ), str(name)
     read = getattr(docx, "read", None)
     if callable(read):
         data = read()
         if not isinstance(data, (bytes, bytearray)):
             raise InvalidTypeError(
-                docx, "is a text stream; open the .docx in binary mode ('rb')", path=path)
+                docx, "is a text stream; open the .docx in binary mode ('rb')", path=path
+            )
         return bytes(data), str(getattr(docx, "name", "the document"))
-    raise InvalidTypeError(docx, "is not a .docx as bytes, a path or a binary stream",
-                           path=path)
+    raise InvalidTypeError(docx, "is not a .docx as bytes, a path or a binary stream", path=path)
 
 
 def _kind(mode: int) -> str | None:
@@ -137,8 +147,11 @@ def check_output(path: str | os.PathLike[str], *, name: str = "out") -> None:
     or a folder."""
     kind = output_kind(path)
     if kind is not None:
-        raise ValidationError(os.fspath(path), f"is {kind}; baocao writes only to a regular "
-                              "file or a new name", path=name)
+        raise ValidationError(
+            os.fspath(path),
+            f"is {kind}; baocao writes only to a regular file or a new name",
+            path=name,
+        )
 
 
 def json_for(value: object, stream: object) -> str:
@@ -162,8 +175,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent or ".")
+        handle, temp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
     except OSError as exc:  # name the file asked for, not the temporary one
         raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
     try:
@@ -191,5 +205,4 @@ def write_output(out: object, data: bytes, *, what: str = "the document") -> Non
     if callable(write):
         write(data)
         return
-    raise InvalidTypeError(out, f"is not a path or a binary stream to write {what} to",
-                           path="out")
+    raise InvalidTypeError(out, f"is not a path or a binary stream to write {what} to", path="out")

@@ -66,8 +66,14 @@ _TBLW = qn("w:tblW")
 _TCPR = qn("w:tcPr")
 _TCW = qn("w:tcW")
 
-__all__ = ["RULE_SHARE", "Styles", "apply_profile", "layout_body", "set_core_properties",
-           "wrap_lines"]
+__all__ = [
+    "RULE_SHARE",
+    "Styles",
+    "apply_profile",
+    "layout_body",
+    "set_core_properties",
+    "wrap_lines",
+]
 
 RULE_SHARE = 0.40
 """Rule length as a share of the measured line, for the issuing body and the subject."""
@@ -77,8 +83,9 @@ _SLACK_MM = 1.0
 _TABLE_MIN_COL_MM = 14.0
 
 
-def wrap_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False,
-               italic: bool = False) -> list[str]:
+def wrap_lines(
+    text: str, width_mm: float, size_pt: float, *, bold: bool = False, italic: bool = False
+) -> list[str]:
     """Break ``text`` into the lines a word processor would make in ``width_mm``.
 
     Greedy, at spaces, as Word and LibreOffice do for Vietnamese text; explicit
@@ -92,8 +99,10 @@ def wrap_lines(text: str, width_mm: float, size_pt: float, *, bold: bool = False
         current = ""
         for word in paragraph.split(" "):
             candidate = word if not current else f"{current} {word}"
-            if current and _metrics.text_width_mm(candidate, size_pt, bold=bold,
-                                                  italic=italic) > width_mm:
+            if (
+                current
+                and _metrics.text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm
+            ):
                 lines.append(current)
                 current = word
             else:
@@ -245,8 +254,9 @@ def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
         size, bold, italic = styles.font(_style_of(above))
         text = paragraph_text(above)
         lines = wrap_lines(text, room, size, bold=bold, italic=italic)
-        longest = max(_metrics.text_width_mm(line, size, bold=bold, italic=italic)
-                      for line in lines)
+        longest = max(
+            _metrics.text_width_mm(line, size, bold=bold, italic=italic) for line in lines
+        )
         length = longest if _style_of(above) == "BCMotto" else longest * RULE_SHARE
         length = min(length, room)
         _set_indents(paragraph, max(0, _metrics.twips((room - length) / 2)))
@@ -328,8 +338,7 @@ def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
             for index, cell in enumerate(cells):
                 # Headings may wrap: count them at half their length.
                 share = 0.5 if row is rows[0] else 1.0
-                natural[index] = max(natural[index],
-                                     _needed_mm(cell, styles) * share + 3.0)
+                natural[index] = max(natural[index], _needed_mm(cell, styles) * share + 3.0)
         total = _metrics.twips(text_mm)
         weight = sum(natural)
         widths = [int(total * n / weight) for n in natural]
@@ -389,8 +398,7 @@ def _keep_text_with_signature(body: Any) -> None:
                 paragraph.insert(0, ppr)
             if ppr.find(_KEEPNEXT) is None:
                 style = ppr.find(_PSTYLE)
-                ppr.insert(0 if style is None else ppr.index(style) + 1,
-                           etree.Element(_KEEPNEXT))
+                ppr.insert(0 if style is None else ppr.index(style) + 1, etree.Element(_KEEPNEXT))
             paragraph = paragraph.getprevious()
 
 
@@ -405,11 +413,15 @@ def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> No
     _layout_data_tables(body, styles, text_mm)
 
 
-def set_core_properties(props: Any, *, created: _dt.date | None, title: str, author: str,
-                        subject: str) -> None:
+def set_core_properties(
+    props: Any, *, created: _dt.date | None, title: str, author: str, subject: str
+) -> None:
     """Fill python-docx ``CoreProperties`` from the report, never from the clock."""
-    stamp = _dt.datetime(2020, 3, 5) if created is None else _dt.datetime(
-        created.year, created.month, created.day)
+    stamp = (
+        _dt.datetime(2020, 3, 5)
+        if created is None
+        else _dt.datetime(created.year, created.month, created.day)
+    )
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp

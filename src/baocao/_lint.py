@@ -101,13 +101,35 @@ _KEYWORD = re.compile(r"[-+]?\s*([A-Za-z_]\w*)")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
-_BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape",
-                     "raw", "trans"})
+_BLOCKS = frozenset(
+    {"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw", "trans"}
+)
 _INCLUDES = frozenset({"include", "import", "from", "extends"})
-_INTERNAL = frozenset({"mro", "func_globals", "func_code", "func_closure", "func_defaults",
-                       "f_globals", "f_locals", "f_builtins", "f_code", "f_back",
-                       "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code",
-                       "tb_frame", "tb_next", "im_func", "im_self", "im_class"})
+_INTERNAL = frozenset(
+    {
+        "mro",
+        "func_globals",
+        "func_code",
+        "func_closure",
+        "func_defaults",
+        "f_globals",
+        "f_locals",
+        "f_builtins",
+        "f_code",
+        "f_back",
+        "gi_frame",
+        "gi_code",
+        "cr_frame",
+        "cr_code",
+        "ag_frame",
+        "ag_code",
+        "tb_frame",
+        "tb_next",
+        "im_func",
+        "im_self",
+        "im_class",
+    }
+)
 _DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
 _PIECE = 60
 
@@ -216,8 +238,11 @@ def _units(root: Any) -> list[_Unit]:
     return out
 
 
-_CONTAINERS = {"hyperlink": "a hyperlink (w:hyperlink)", "fldSimple": "a field (w:fldSimple)",
-               "sdt": "a content control (w:sdt)"}
+_CONTAINERS = {
+    "hyperlink": "a hyperlink (w:hyperlink)",
+    "fldSimple": "a field (w:fldSimple)",
+    "sdt": "a content control (w:sdt)",
+}
 
 
 def _container_of(run: Any, paragraph: Any) -> str:
@@ -240,7 +265,7 @@ def _make_tag(text: str, unit: _Unit, runs: int) -> _Tag:
     found = _LEVEL.match(inner)
     if found is not None:
         level = found.group(1)
-        inner = inner[found.end():]
+        inner = inner[found.end() :]
     inner = inner.translate(_QUOTES)
     source = ""
     if kind == "{{":
@@ -263,15 +288,18 @@ def _scan(unit: _Unit) -> tuple[list[_Tag], list[str]]:
     tags = []
     rest = list(text)
     for found in _TAG.finditer(text):
-        spread = set(owner[found.start():found.end()])
+        spread = set(owner[found.start() : found.end()])
         tag = _make_tag(found.group(), unit, len(spread) if owner else 1)
-        tag.container = next((unit.containers[r] for r in sorted(spread)
-                              if r in unit.containers), "")
+        tag.container = next(
+            (unit.containers[r] for r in sorted(spread) if r in unit.containers), ""
+        )
         tags.append(tag)
-        rest[found.start():found.end()] = " " * (found.end() - found.start())
+        rest[found.start() : found.end()] = " " * (found.end() - found.start())
     remaining = "".join(rest)
-    unclosed = [remaining[found.start():found.start() + _PIECE].rstrip()
-                for found in _OPENER.finditer(remaining)]
+    unclosed = [
+        remaining[found.start() : found.start() + _PIECE].rstrip()
+        for found in _OPENER.finditer(remaining)
+    ]
     return tags, unclosed
 
 
@@ -325,24 +353,42 @@ def _sample_report() -> m.Report:
     """A report that fills every key of the context, for the names a template may use."""
     import datetime
 
-    table = m.Table(header=["Nội dung", "Số lượng"], rows=[["Đại học", 41]],
-                    totals=["Tổng", m.Number(41)])
+    table = m.Table(
+        header=["Nội dung", "Số lượng"], rows=[["Đại học", 41]], totals=["Tổng", m.Number(41)]
+    )
     blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table]
-    section = m.Section(title="Mục", body=blocks, items=[
-        m.Item(title="Khoản có tiêu đề", body=blocks, points=[m.Point("Điểm", body=blocks)]),
-        m.Item(text="Khoản không có tiêu đề")])
+    section = m.Section(
+        title="Mục",
+        body=blocks,
+        items=[
+            m.Item(title="Khoản có tiêu đề", body=blocks, points=[m.Point("Điểm", body=blocks)]),
+            m.Item(text="Khoản không có tiêu đề"),
+        ],
+    )
     fields: dict[str, Any] = {
         "parts": [m.Part(title="Phần", body=blocks, sections=[section])],
-        "appendices": [m.Appendix(title="Phụ lục", body=blocks, sections=[section]),
-                       m.Appendix(title="Phụ lục hai", body=blocks)],
+        "appendices": [
+            m.Appendix(title="Phụ lục", body=blocks, sections=[section]),
+            m.Appendix(title="Phụ lục hai", body=blocks),
+        ],
     }
     return m.Report(
         issuer=m.Issuer(name="Sở Nội vụ", abbreviation="SNV", parent="Ủy ban nhân dân"),
-        number=1, place="Hà Nội", date=datetime.date(2026, 1, 5), subject="Mẫu",
-        signatory=m.Signatory(name="Nguyễn Văn A", title="Phó Giám đốc", authority="KT.",
-                              acting_for="Giám đốc"),
-        addressees=["Bộ Nội vụ", "Bộ Tài chính"], legal_bases=["Căn cứ"], opening=blocks,
-        closing=blocks, recipients=["Cục Văn thư"], filing=m.Filing(unit="VP"), **fields)
+        number=1,
+        place="Hà Nội",
+        date=datetime.date(2026, 1, 5),
+        subject="Mẫu",
+        signatory=m.Signatory(
+            name="Nguyễn Văn A", title="Phó Giám đốc", authority="KT.", acting_for="Giám đốc"
+        ),
+        addressees=["Bộ Nội vụ", "Bộ Tài chính"],
+        legal_bases=["Căn cứ"],
+        opening=blocks,
+        closing=blocks,
+        recipients=["Cục Văn thư"],
+        filing=m.Filing(unit="VP"),
+        **fields,
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -362,8 +408,14 @@ class _Linter:
         self.issues: list[LintIssue] = []
         self._seen: set[tuple[str, str, str]] = set()
 
-    def add(self, code: str, message: str, tag_or_unit: _Tag | _Unit | None, part: _Part,
-            severity: Severity = "error") -> None:
+    def add(
+        self,
+        code: str,
+        message: str,
+        tag_or_unit: _Tag | _Unit | None,
+        part: _Part,
+        severity: Severity = "error",
+    ) -> None:
         unit = tag_or_unit.unit if isinstance(tag_or_unit, _Tag) else tag_or_unit
         where = "" if unit is None else unit.where
         if part.label:
@@ -383,27 +435,44 @@ class _Linter:
             tags.extend(found)
             for piece in unclosed:
                 closer = _CLOSER[piece[:2]]
-                self.add("unclosed-tag", f"the tag '{piece}' is not closed: '{closer}' is "
-                         "missing in this paragraph (a tag must begin and end in the same "
-                         "paragraph)", unit, part)
+                self.add(
+                    "unclosed-tag",
+                    f"the tag '{piece}' is not closed: '{closer}' is "
+                    "missing in this paragraph (a tag must begin and end in the same "
+                    "paragraph)",
+                    unit,
+                    part,
+                )
         for tag in tags:
             if tag.container and tag.kind == "{{":
-                self.add("tag-in-container", f"the tag '{_short(tag.text, _PIECE)}' is inside "
-                         f"{tag.container}: a value with a page break (\\f) cannot be printed "
-                         "there (the paragraph cannot be split inside it) and rendering fails; "
-                         "move the tag out of it", tag, part, "warning")
+                self.add(
+                    "tag-in-container",
+                    f"the tag '{_short(tag.text, _PIECE)}' is inside "
+                    f"{tag.container}: a value with a page break (\\f) cannot be printed "
+                    "there (the paragraph cannot be split inside it) and rendering fails; "
+                    "move the tag out of it",
+                    tag,
+                    part,
+                    "warning",
+                )
             if tag.runs > 1:
-                self.add("split-tag", f"the tag '{_short(tag.text, _PIECE)}' is split across "
-                         f"{tag.runs} formatting runs; docxtpl mends it, but delete it and "
-                         "type it again in one go, without changing its formatting", tag, part,
-                         "warning")
+                self.add(
+                    "split-tag",
+                    f"the tag '{_short(tag.text, _PIECE)}' is split across "
+                    f"{tag.runs} formatting runs; docxtpl mends it, but delete it and "
+                    "type it again in one go, without changing its formatting",
+                    tag,
+                    part,
+                    "warning",
+                )
         failed = {id(tag): tag for tag in tags if not self.tag(tag, part)}
         start = len(self.issues)
         self.blocks(tags, part)
         if not self.errors_since(start) and all(t.kind == "{{" for t in failed.values()):
             # An expression Jinja cannot read is left out; the other names are checked.
-            self.names([attrs.evolve(tag, source="") if id(tag) in failed else tag
-                        for tag in tags], part)
+            self.names(
+                [attrs.evolve(tag, source="") if id(tag) in failed else tag for tag in tags], part
+            )
         if part.xml is not None and self.tpl is not None and not self.errors_since(first):
             self.whole(part)
 
@@ -415,9 +484,14 @@ class _Linter:
         ``False`` when Jinja cannot read it."""
         keyword = tag.keyword
         if keyword in _INCLUDES:
-            self.add("unsupported-tag", f"'{_short(tag.text, _PIECE)}': a template is one "
-                     "file, it cannot include, import or extend another; put everything in "
-                     "this one", tag, part)
+            self.add(
+                "unsupported-tag",
+                f"'{_short(tag.text, _PIECE)}': a template is one "
+                "file, it cannot include, import or extend another; put everything in "
+                "this one",
+                tag,
+                part,
+            )
             return True
         source = tag.source
         if not source or keyword.startswith("end"):
@@ -433,8 +507,11 @@ class _Linter:
             if text == _RAW_XML:
                 self.add("raw-xml", f"'{_short(tag.text, _PIECE)}': {text}", tag, part)
                 return True
-            code = "unknown-filter" if text.startswith(("No filter named",
-                                                        "No test named")) else "syntax"
+            code = (
+                "unknown-filter"
+                if text.startswith(("No filter named", "No test named"))
+                else "syntax"
+            )
             self.add(code, f"Jinja cannot read '{_short(tag.text, _PIECE)}': {text}", tag, part)
             return False
         return True
@@ -454,18 +531,27 @@ class _Linter:
                 stack.append([tag])
                 raw = keyword == "raw"
             elif keyword in ("elif", "else"):
-                if stack and stack[-1][0].keyword in (("if",) if keyword == "elif"
-                                                      else ("if", "for")):
+                if stack and stack[-1][0].keyword in (
+                    ("if",) if keyword == "elif" else ("if", "for")
+                ):
                     stack[-1].append(tag)
                 else:
-                    self.add("unmatched-end", f"'{_short(tag.text, _PIECE)}' is not inside an "
-                             "{% if %}" + (" or {% for %}" if keyword == "else" else ""), tag,
-                             part)
+                    self.add(
+                        "unmatched-end",
+                        f"'{_short(tag.text, _PIECE)}' is not inside an "
+                        "{% if %}" + (" or {% for %}" if keyword == "else" else ""),
+                        tag,
+                        part,
+                    )
             elif keyword.startswith("end") and keyword != "end":
                 want = keyword[3:]
                 if not any(group[0].keyword == want for group in stack):
-                    self.add("unmatched-end", f"'{_short(tag.text, _PIECE)}' closes no open "
-                             f"{{% {want} %}}", tag, part)
+                    self.add(
+                        "unmatched-end",
+                        f"'{_short(tag.text, _PIECE)}' closes no open {{% {want} %}}",
+                        tag,
+                        part,
+                    )
                     continue
                 while stack[-1][0].keyword != want:
                     self.unclosed(stack.pop()[0], part)
@@ -476,8 +562,13 @@ class _Linter:
             self.unclosed(group[0], part)
 
     def unclosed(self, tag: _Tag, part: _Part) -> None:
-        self.add("unclosed-block", f"'{_short(tag.text, _PIECE)}' is never closed: add "
-                 f"{{%{tag.level} end{tag.keyword} %}} where the block ends", tag, part)
+        self.add(
+            "unclosed-block",
+            f"'{_short(tag.text, _PIECE)}' is never closed: add "
+            f"{{%{tag.level} end{tag.keyword} %}} where the block ends",
+            tag,
+            part,
+        )
 
     def placement(self, group: list[_Tag], part: _Part) -> None:
         """The tags of one block must sit at the same level of the same container."""
@@ -487,22 +578,38 @@ class _Linter:
         anchors = {_anchor(tag) for tag in group}
         first = group[0]
         if len(levels) > 1 or None in anchors or (len(anchors) > 1 and levels != {""}):
-            self.add("misnested-block", f"the tags of the block '{_short(first.text, _PIECE)}'"
-                     " sit at different levels (" + ", ".join(
-                         f"'{_short(t.text, 30)}'" for t in group) + "): put {%p …%} tags on "
-                     "paragraphs of their own, {%tr …%} in table rows and {%tc …%} in table "
-                     "cells, all in the same table or text", first, part)
+            self.add(
+                "misnested-block",
+                f"the tags of the block '{_short(first.text, _PIECE)}'"
+                " sit at different levels ("
+                + ", ".join(f"'{_short(t.text, 30)}'" for t in group)
+                + "): put {%p …%} tags on "
+                "paragraphs of their own, {%tr …%} in table rows and {%tc …%} in table "
+                "cells, all in the same table or text",
+                first,
+                part,
+            )
         elif levels == {""} and len({id(t.unit) for t in group}) > 1:
             parents = {t.unit.element.getparent() for t in group}
             if len(parents) > 1:
-                self.add("misnested-block", f"the block '{_short(first.text, _PIECE)}' opens "
-                         "and closes in paragraphs of different tables or cells: use {%p …%} "
-                         "tags on paragraphs of their own", first, part)
+                self.add(
+                    "misnested-block",
+                    f"the block '{_short(first.text, _PIECE)}' opens "
+                    "and closes in paragraphs of different tables or cells: use {%p …%} "
+                    "tags on paragraphs of their own",
+                    first,
+                    part,
+                )
             else:
-                self.add("cross-paragraph-block", f"the block '{_short(first.text, _PIECE)}' "
-                         "opens in one paragraph and closes in another, which joins them: "
-                         "use {%p …%} tags on paragraphs of their own", first, part,
-                         "warning")
+                self.add(
+                    "cross-paragraph-block",
+                    f"the block '{_short(first.text, _PIECE)}' "
+                    "opens in one paragraph and closes in another, which joins them: "
+                    "use {%p …%} tags on paragraphs of their own",
+                    first,
+                    part,
+                    "warning",
+                )
         for tag in group:
             self.dropped(tag, part)
 
@@ -516,10 +623,15 @@ class _Linter:
         left = _collapse(_TAG.sub(" ", text))
         if left:
             what = {"p": "paragraph", "tr": "table row", "tc": "table cell"}[tag.level]
-            self.add("dropped-text", f"docxtpl replaces the whole {what} of "
-                     f"'{_short(tag.text, _PIECE)}' with the tag, so its other text "
-                     f"('{_short(left, 40)}') is lost: move it to a {what} of its own", tag,
-                     part, "warning")
+            self.add(
+                "dropped-text",
+                f"docxtpl replaces the whole {what} of "
+                f"'{_short(tag.text, _PIECE)}' with the tag, so its other text "
+                f"('{_short(left, 40)}') is lost: move it to a {what} of its own",
+                tag,
+                part,
+                "warning",
+            )
 
     def names(self, tags: list[_Tag], part: _Part) -> None:
         """Unknown variables and keys, and reaching for Python internals."""
@@ -541,8 +653,11 @@ class _Linter:
         try:
             self.env.compile(source)
         except jinja2.TemplateSyntaxError as exc:
-            line = source.splitlines()[exc.lineno - 1] if 0 < exc.lineno <= len(
-                source.splitlines()) else ""
+            line = (
+                source.splitlines()[exc.lineno - 1]
+                if 0 < exc.lineno <= len(source.splitlines())
+                else ""
+            )
             unit = _Unit([], _collapse(html.unescape(re.sub(r"<[^>]+>", "", line))))
             self.add("syntax", f"Jinja cannot read the template: {exc.message}", unit, part)
 
@@ -572,8 +687,7 @@ def _container(tag: _Tag) -> Any:
 class _Walker:
     """Walk the Jinja syntax tree of a part with what each name holds."""
 
-    def __init__(self, linter: _Linter, part: _Part, tags: list[_Tag],
-                 unknown: set[str]) -> None:
+    def __init__(self, linter: _Linter, part: _Part, tags: list[_Tag], unknown: set[str]) -> None:
         self.linter = linter
         self.part = part
         self.tags = tags
@@ -598,16 +712,20 @@ class _Walker:
             return _UNKNOWN, _REPORTED
         path = f"{label}.{name}" if label else name
         if name.startswith("_") or name in _INTERNAL:
-            self.add("python-internals", f"'{path}' reaches for Python internals ('{name}'), "
-                     "which the sandbox refuses", node)
+            self.add(
+                "python-internals",
+                f"'{path}' reaches for Python internals ('{name}'), which the sandbox refuses",
+                node,
+            )
             return _UNKNOWN, _REPORTED
         if isinstance(shape, _Dict):
             if name in shape.keys:
                 return shape.keys[name], path
             if name not in _DICT_METHODS:
                 have = ", ".join(sorted(shape.keys))
-                self.add("unknown-attribute", f"'{label}' has no key '{name}'; it has: {have}",
-                         node)
+                self.add(
+                    "unknown-attribute", f"'{label}' has no key '{name}'; it has: {have}", node
+                )
                 return _UNKNOWN, _REPORTED
         return _UNKNOWN, ""
 
@@ -640,8 +758,11 @@ class _Walker:
                 if extra is not None:
                     self.visit(extra, scope)
             first = node.args[0] if node.args else None
-            if node.name == "attr" and isinstance(first, nodes.Const) and isinstance(
-                    first.value, str):
+            if (
+                node.name == "attr"
+                and isinstance(first, nodes.Const)
+                and isinstance(first.value, str)
+            ):
                 return self.attribute(base, first.value, node)
             return _UNKNOWN, ""
         if isinstance(node, nodes.For):
@@ -693,8 +814,11 @@ class _Walker:
         if node.ctx != "load":
             return _UNKNOWN, ""
         if node.name.startswith("_"):
-            self.add("python-internals", f"'{node.name}' reaches for Python internals, which "
-                     "the sandbox refuses", node)
+            self.add(
+                "python-internals",
+                f"'{node.name}' reaches for Python internals, which the sandbox refuses",
+                node,
+            )
             return _UNKNOWN, ""
         if node.name in scope:
             found: tuple[Any, str] = scope[node.name]
@@ -702,8 +826,12 @@ class _Walker:
         if node.name in self.top.keys:
             return self.top.keys[node.name], node.name
         if node.name in self.unknown:
-            self.add("unknown-variable", f"'{node.name}' is not a value of the context (see "
-                     "templates/README.md, or run `baocao context REPORT`)", node)
+            self.add(
+                "unknown-variable",
+                f"'{node.name}' is not a value of the context (see "
+                "templates/README.md, or run `baocao context REPORT`)",
+                node,
+            )
             return _UNKNOWN, _REPORTED
         return _UNKNOWN, node.name if node.name in self.linter.env.globals else ""
 
@@ -725,8 +853,11 @@ def _parts(tpl: Any) -> Iterator[_Part]:
     yield _Part("", _units(document.element.body), tpl.get_xml())
     for uri, what in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
         for _rel, part in tpl.get_headers_footers(uri):
-            yield _Part(f"in the {what} {part.partname.lstrip('/')}", _units(part._element),
-                        tpl.get_part_xml(part))
+            yield _Part(
+                f"in the {what} {part.partname.lstrip('/')}",
+                _units(part._element),
+                tpl.get_part_xml(part),
+            )
     for part in document.part.package.parts:
         if part.content_type == _FOOTNOTES:
             blob = part.blob
@@ -755,11 +886,19 @@ def lint(template: str | os.PathLike[str] | bytes | None = None) -> list[LintIss
     linter = _Linter(tpl)
     with reading_template(name):
         for refused, what, target in foreign_content(tpl.docx):
-            fate = "rendering refuses it: paste that content into the template itself" \
-                if refused else "rendering drops it: a template is a layout"
-            linter.issues.append(LintIssue("foreign-content", f"the template holds {what} "
-                                           f"({target}); {fate}", "",
-                                           "error" if refused else "warning"))
+            fate = (
+                "rendering refuses it: paste that content into the template itself"
+                if refused
+                else "rendering drops it: a template is a layout"
+            )
+            linter.issues.append(
+                LintIssue(
+                    "foreign-content",
+                    f"the template holds {what} ({target}); {fate}",
+                    "",
+                    "error" if refused else "warning",
+                )
+            )
         for part in _parts(tpl):
             linter.part(part)
     return linter.issues
@@ -779,12 +918,16 @@ def locate(exc: jinja2.TemplateSyntaxError, document: Any) -> LintIssue | None:
     source = getattr(exc, "source", None)
     if not isinstance(source, str) or not exc.lineno:
         return None
-    found = [(source.count("\n", 0, hit.start()) + 1, _normal(hit.group()))
-             for hit in _TAG.finditer(source)]
+    found = [
+        (source.count("\n", 0, hit.start()) + 1, _normal(hit.group()))
+        for hit in _TAG.finditer(source)
+    ]
     wanted = [text for _line, text in found if text]
     roots = [document.element.body] + [
-        rel.target_part.element for rel in document.part.rels.values()
-        if rel.reltype.endswith(("/header", "/footer"))]
+        rel.target_part.element
+        for rel in document.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))
+    ]
     linter = _Linter()
     dummy = _Part("", [], None)
     for root in roots:
@@ -796,8 +939,12 @@ def locate(exc: jinja2.TemplateSyntaxError, document: Any) -> LintIssue | None:
         for unit, (_tags, unclosed) in zip(units, scanned, strict=True):
             if unclosed:  # "{{ x" eats the XML up to the next "}}": whatever Jinja says
                 closer = _CLOSER[unclosed[0][:2]]
-                return LintIssue("unclosed-tag", f"the tag '{unclosed[0]}' is not closed: "
-                                 f"'{closer}' is missing in its paragraph", unit.where)
+                return LintIssue(
+                    "unclosed-tag",
+                    f"the tag '{unclosed[0]}' is not closed: "
+                    f"'{closer}' is missing in its paragraph",
+                    unit.where,
+                )
         if (exc.message or "").startswith("Unexpected end of template"):
             linter.blocks(tags, dummy)
             return next((i for i in linter.issues if i.code == "unclosed-block"), None)
@@ -812,7 +959,8 @@ def locate(exc: jinja2.TemplateSyntaxError, document: Any) -> LintIssue | None:
         linter.blocks(tags, dummy)
         for issue in linter.issues:
             if issue.code in ("unmatched-end", "unclosed-block") and any(
-                    issue.paragraph == tag.unit.where for tag in candidates):
+                issue.paragraph == tag.unit.where for tag in candidates
+            ):
                 return issue
         if candidates:
             return LintIssue("syntax", exc.message or "", candidates[0].unit.where)

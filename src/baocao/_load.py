@@ -102,8 +102,11 @@ class _Float(float):
     def __new__(cls, typed: str) -> _Float:
         text = typed.replace("_", "").lower()
         try:
-            number = float(text.replace(".inf", "inf").replace(".nan", "nan")) if len(
-                text) <= 64 else math.nan
+            number = (
+                float(text.replace(".inf", "inf").replace(".nan", "nan"))
+                if len(text) <= 64
+                else math.nan
+            )
         except ValueError:
             number = math.nan
         self = super().__new__(cls, number)
@@ -133,19 +136,20 @@ def _whole(text: str, base: int = 10) -> int | _Oversized:
 
 _YAML = "tag:yaml.org,2002:"
 _NULLS = ("", "~", "null", "Null", "NULL")
-_BOOLS = {"true": True, "True": True, "TRUE": True,
-          "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True,
-                 "off": False}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _PLAIN_INT = re.compile(r"[-+]?[0-9]+")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TAGGED_INT = re.compile(r"([-+]?)(?:0b([01_]+)|0o([0-7_]+)|0x([0-9a-fA-F_]+)|([0-9][0-9_]*))")
-_TAGGED_FLOAT = re.compile(r"[-+]?(?:(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
-                           r"(?:[eE][-+]?[0-9]+)?|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN")
+_TAGGED_FLOAT = re.compile(
+    r"[-+]?(?:(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)"
+    r"(?:[eE][-+]?[0-9]+)?|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN"
+)
 # No repeated group: Python's re keeps state for each repetition (57 MB for 1.2 MB of 59:).
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_:]*:[0-9_:]*(?:\.[0-9_]*)?")
-_SEXAGESIMAL_REASON = ("is a sexagesimal (base 60) number, which baocao does not read; write "
-                       "the number in decimal")
+_SEXAGESIMAL_REASON = (
+    "is a sexagesimal (base 60) number, which baocao does not read; write the number in decimal"
+)
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?", re.DOTALL)
 
 
@@ -159,7 +163,7 @@ class _RefusedError(Exception):
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
 
 
 def _plain(value: str) -> object:
@@ -199,15 +203,16 @@ def _tagged_date(value: str, shown: str) -> _dt.date:
         except ValueError as exc:
             raise _RefusedError(shown, f"is not a date: {exc}") from None
     if _TIMESTAMP.fullmatch(value):
-        raise _RefusedError(shown, "is a date with a time or in another form; write the "
-                            "date only, YYYY-MM-DD")
+        raise _RefusedError(
+            shown, "is a date with a time or in another form; write the date only, YYYY-MM-DD"
+        )
     raise _RefusedError(shown, "is not a date written YYYY-MM-DD")
 
 
 def _tagged(tag: str, value: str) -> object:
     """A scalar with an explicit tag (``!!int 010``): its value, or :class:`_RefusedError`."""
     shown = f"{_short_tag(tag)} {value}"
-    kind = tag[len(_YAML):] if tag.startswith(_YAML) else None
+    kind = tag[len(_YAML) :] if tag.startswith(_YAML) else None
     if kind == "str":
         return value
     if kind == "int":
@@ -229,14 +234,20 @@ def _tagged(tag: str, value: str) -> object:
     if kind == "timestamp":
         return _tagged_date(value, shown)
     if kind == "binary":
-        raise _RefusedError(shown if len(shown) < 40 else shown[:40] + "…",
-                            "is binary data (!!binary), which a report cannot hold")
+        raise _RefusedError(
+            shown if len(shown) < 40 else shown[:40] + "…",
+            "is binary data (!!binary), which a report cannot hold",
+        )
     if kind in ("seq", "map", "set", "omap", "pairs"):
-        raise _RefusedError(shown, f"is a single value, but the tag {_short_tag(tag)} is "
-                            "for " + ("a list" if kind in ("seq", "omap", "pairs")
-                                      else "a mapping"))
-    raise _RefusedError(shown, f"has the tag {_short_tag(tag)}, which baocao does not "
-                        "accept (write the value without it)")
+        raise _RefusedError(
+            shown,
+            f"is a single value, but the tag {_short_tag(tag)} is "
+            "for " + ("a list" if kind in ("seq", "omap", "pairs") else "a mapping"),
+        )
+    raise _RefusedError(
+        shown,
+        f"has the tag {_short_tag(tag)}, which baocao does not accept (write the value without it)",
+    )
 
 
 def _scalar(event: Any) -> object:
@@ -258,8 +269,10 @@ def _collection_tag(event: Any, kind: str) -> None:
     elif tag in (_YAML + "omap", _YAML + "pairs"):
         reason = "(ordered pairs) is not accepted; write a plain mapping"
     elif tag in (_YAML + "seq", _YAML + "map", _YAML + "str"):
-        reason = (f"is on {what}, but it is the tag of "
-                  + {"seq": "a list", "map": "a mapping", "str": "a text"}[tag[len(_YAML):]])
+        reason = (
+            f"is on {what}, but it is the tag of "
+            + {"seq": "a list", "map": "a mapping", "str": "a text"}[tag[len(_YAML) :]]
+        )
     else:
         reason = "is a tag which baocao does not accept (write the value without it)"
     raise _RefusedError(shown, reason)
@@ -319,26 +332,33 @@ def _build(loader: Any, name: str) -> object:
         else:
             frame = stack[-1] if stack else None
             if isinstance(event, yaml.AliasEvent):
-                raise LoadError(f"{name}: {_where(event)}: aliases (*name) are not accepted "
-                                "in baocao input")
+                raise LoadError(
+                    f"{name}: {_where(event)}: aliases (*name) are not accepted in baocao input"
+                )
             if frame is not None and isinstance(frame.value, dict) and not frame.has_key:
                 if not isinstance(event, yaml.ScalarEvent):
                     raise ValidationError(
-                        "a list or a mapping", "cannot be a key; a key is a field name",
-                        path=frame.path)
+                        "a list or a mapping",
+                        "cannot be a key; a key is a field name",
+                        path=frame.path,
+                    )
                 try:
                     key = _scalar(event)
                 except _RefusedError as exc:
                     raise ValidationError(exc.shown, exc.reason, path=frame.path) from None
                 if key in frame.value:
-                    raise LoadError(f"{name}: {_where(event)}: the key {key!r} appears "
-                                    f"twice in {frame.path or 'the top mapping'}")
+                    raise LoadError(
+                        f"{name}: {_where(event)}: the key {key!r} appears "
+                        f"twice in {frame.path or 'the top mapping'}"
+                    )
                 frame.key, frame.has_key = key, True
                 continue
             items += 1
             if items > MAX_ITEMS:
-                raise LoadError(f"{name}: {_where(event)}: the input holds more than "
-                                f"{MAX_ITEMS} values; split the report")
+                raise LoadError(
+                    f"{name}: {_where(event)}: the input holds more than "
+                    f"{MAX_ITEMS} values; split the report"
+                )
             try:
                 if isinstance(event, yaml.ScalarEvent):
                     value = _scalar(event)
@@ -346,8 +366,10 @@ def _build(loader: Any, name: str) -> object:
                     is_list = isinstance(event, yaml.SequenceStartEvent)
                     _collection_tag(event, "seq" if is_list else "map")
                     if len(stack) >= MAX_DEPTH:
-                        raise LoadError(f"{name}: {_where(event)}: the input is nested too "
-                                        f"deeply (more than {MAX_DEPTH} levels)")
+                        raise LoadError(
+                            f"{name}: {_where(event)}: the input is nested too "
+                            f"deeply (more than {MAX_DEPTH} levels)"
+                        )
                     path = frame.child() if frame is not None else ""
                     stack.append(_Frame([] if is_list else {}, path))
                     continue
@@ -365,8 +387,10 @@ def _build(loader: Any, name: str) -> object:
             parent.has_key = False
     loader.get_event()  # DocumentEndEvent
     if not loader.check_event(yaml.StreamEndEvent):
-        raise LoadError(f"{name}: {_where(loader.peek_event())}: expected one document, "
-                        "found a second one (after '---')")
+        raise LoadError(
+            f"{name}: {_where(loader.peek_event())}: expected one document, "
+            "found a second one (after '---')"
+        )
     return result
 
 
@@ -387,8 +411,13 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _json_data(text: str, name: str) -> object:
-    data = json.loads(text, object_pairs_hook=_json_object, parse_int=_whole,
-                      parse_float=_Float, parse_constant=_Float)
+    data = json.loads(
+        text,
+        object_pairs_hook=_json_object,
+        parse_int=_whole,
+        parse_float=_Float,
+        parse_constant=_Float,
+    )
     # Bound the shape as the YAML reader does; json itself stops near 1000 levels.
     items = 0
     todo: list[tuple[object, int]] = [(data, 0)]
@@ -397,13 +426,16 @@ def _json_data(text: str, name: str) -> object:
         items += 1
         if isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
-                raise LoadError(f"{name}: the input is nested too deeply (more than "
-                                f"{MAX_DEPTH} levels)")
-            todo.extend((v, depth + 1) for v in (
-                value.values() if isinstance(value, dict) else value))
+                raise LoadError(
+                    f"{name}: the input is nested too deeply (more than {MAX_DEPTH} levels)"
+                )
+            todo.extend(
+                (v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)
+            )
         if items > MAX_ITEMS:
-            raise LoadError(f"{name}: the input holds more than {MAX_ITEMS} values; split "
-                            "the report")
+            raise LoadError(
+                f"{name}: the input holds more than {MAX_ITEMS} values; split the report"
+            )
     return data
 
 
@@ -429,27 +461,31 @@ def loads(text: str | bytes, *, format: str = "yaml", name: str = "<string>") ->
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError as exc:
-        raise LoadError(f"{name}: not text: it holds U+{ord(text[exc.start]):04X}, half of "
-                        "a surrogate pair") from None
+        raise LoadError(
+            f"{name}: not text: it holds U+{ord(text[exc.start]):04X}, half of a surrogate pair"
+        ) from None
     if size > MAX_INPUT_BYTES:
         raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
     try:
         data = _json_data(text, name) if format == "json" else _yaml_data(text, name)
     except _DuplicateKeyError as exc:
-        raise LoadError(f"{name}: not valid JSON: the key {exc.args[0]!r} appears twice in "
-                        "one object") from None
+        raise LoadError(
+            f"{name}: not valid JSON: the key {exc.args[0]!r} appears twice in one object"
+        ) from None
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: not valid JSON: {exc}") from None
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(exc):  # libyaml's own bound, 1000 levels
-            raise LoadError(f"{name}: the input is nested too deeply (more than "
-                            f"{MAX_DEPTH} levels)") from None
+            raise LoadError(
+                f"{name}: the input is nested too deeply (more than {MAX_DEPTH} levels)"
+            ) from None
         raise LoadError(f"{name}: not valid YAML: {_one_line(str(exc))}") from None
     except RecursionError:
         raise LoadError(f"{name}: the input is nested too deeply") from None
     if not isinstance(data, Mapping):
-        raise LoadError(f"{name}: expected a mapping of report fields at the top, "
-                        f"got {type(data).__name__}")
+        raise LoadError(
+            f"{name}: expected a mapping of report fields at the top, got {type(data).__name__}"
+        )
     return structure(data)
 
 
@@ -516,16 +552,19 @@ def _structure_class(cls: type, data: object, path: str) -> Any:
         return data
     hint = _colon_hint(data)
     if hint and cls in (m.Item, m.Point):
-        raise ValidationError(data, f"is not a text or a mapping of {cls.__name__} fields"
-                              + hint, path=path)
+        raise ValidationError(
+            data, f"is not a text or a mapping of {cls.__name__} fields" + hint, path=path
+        )
     if not isinstance(data, Mapping):
         raise InvalidTypeError(data, f"is not a mapping of {cls.__name__} fields", path=path)
     fields = {f.name: f for f in attrs.fields(cls)}
     for key in data:
         if key not in fields:
             raise ValidationError(
-                key, f"is not a field of {cls.__name__}; expected one of "
-                + ", ".join(fields), path=path)
+                key,
+                f"is not a field of {cls.__name__}; expected one of " + ", ".join(fields),
+                path=path,
+            )
     kwargs: dict[str, Any] = {}
     hints = _hints(cls)
     for name, field in fields.items():
@@ -561,8 +600,11 @@ def _structure_value(hint: Any, value: object, path: str, field: Any = None) -> 
             raise InvalidTypeError(value, "is not a list", path=path)
         return tuple(_structure_element(elem, v, f"{path}[{i}]") for i, v in enumerate(value))
     if hint is str:
-        if field is not None and field.converter in (m._lines, m._opt_lines) and isinstance(
-                value, list):
+        if (
+            field is not None
+            and field.converter in (m._lines, m._opt_lines)
+            and isinstance(value, list)
+        ):
             for index, line in enumerate(value):
                 check_text(line, path=f"{path}[{index}]")
             return value
@@ -606,8 +648,9 @@ def _colon_hint(value: object) -> str:
     if isinstance(value, Mapping) and len(value) == 1:
         ((key, inner),) = value.items()
         if isinstance(key, str) and inner is None:
-            return (f" (YAML read the line ending in ':' as a key; put the text in quotes: "
-                    f"\"{key}:\")")
+            return (
+                f" (YAML read the line ending in ':' as a key; put the text in quotes: \"{key}:\")"
+            )
     return ""
 
 
@@ -622,23 +665,23 @@ def _structure_block(value: object, path: str) -> m.Block:
                 return _BLOCK_KEYS[key](pieces)  # type: ignore[no-any-return]
             except ValidationError as exc:  # a rule between pieces: "text[1]" of the block
                 inner_path = key + exc.path.removeprefix("text")
-                raise type(exc)(exc.value, exc.reason,
-                                path=join_path(path, inner_path)) from None
+                raise type(exc)(exc.value, exc.reason, path=join_path(path, inner_path)) from None
         if key == "table":
             table = _structure_class(m.Table, inner, join_path(path, "table"))
             assert isinstance(table, m.Table)
             return table
     raise ValidationError(
-        value, "is not a paragraph (a text), {text: …}, {dash: …} or {table: …}"
-        + _colon_hint(value), path=path)
+        value,
+        "is not a paragraph (a text), {text: …}, {dash: …} or {table: …}" + _colon_hint(value),
+        path=path,
+    )
 
 
 def _structure_text(value: object, path: str) -> tuple[m.Segment, ...]:
     if isinstance(value, str):
         return (check_text(value, path=path),)
     if not isinstance(value, list) or not value:
-        raise InvalidTypeError(value, "is not a text or a non-empty list of text pieces",
-                               path=path)
+        raise InvalidTypeError(value, "is not a text or a non-empty list of text pieces", path=path)
     pieces = tuple(_structure_segment(v, f"{path}[{i}]") for i, v in enumerate(value))
     if all(isinstance(p, str) for p in pieces) and not "".join(pieces).strip():  # type: ignore[arg-type]
         raise ValidationError(value, "must not be empty", path=path)
@@ -666,8 +709,11 @@ def _structure_segment(value: object, path: str) -> m.Segment:
             for key in value:
                 if key != kind and key not in others:
                     raise ValidationError(
-                        key, f"is not a field of {{{kind}: …}}; expected "
-                        + ", ".join(others or ("nothing else",)), path=path)
+                        key,
+                        f"is not a field of {{{kind}: …}}; expected "
+                        + ", ".join(others or ("nothing else",)),
+                        path=path,
+                    )
             where = join_path(path, kind)
             kwargs: dict[str, Any] = {k: v for k, v in value.items() if k != kind}
             if "decimals" in kwargs:
@@ -679,8 +725,9 @@ def _structure_segment(value: object, path: str) -> m.Segment:
                 kwargs["actual"] = _structure_decimal(pair[0], f"{where}[0]")
                 kwargs["target"] = _structure_decimal(pair[1], f"{where}[1]")
                 if "rounding" not in kwargs:
-                    raise ValidationError(None, "is required (down or half_up)",
-                                          path=join_path(path, "rounding"))
+                    raise ValidationError(
+                        None, "is required (down or half_up)", path=join_path(path, "rounding")
+                    )
             elif cls is m.Date:
                 kwargs[main] = _structure_date(value[kind], where)
             else:
@@ -690,17 +737,20 @@ def _structure_segment(value: object, path: str) -> m.Segment:
             except ValidationError as exc:
                 # Name the key of the input ("money"), not the field it fills ("amount").
                 if main and exc.path == main:
-                    raise type(exc)(exc.value, exc.reason,
-                                    path=join_path(path, kind)) from None
+                    raise type(exc)(exc.value, exc.reason, path=join_path(path, kind)) from None
                 raise exc.with_prefix(path) from None
     raise ValidationError(
-        value, "is not a text or one of {money: …}, {percent: …}, {rate: […]}, {number: …}, "
-        "{date: …}" + _colon_hint(value), path=path)
+        value,
+        "is not a text or one of {money: …}, {percent: …}, {rate: […]}, {number: …}, "
+        "{date: …}" + _colon_hint(value),
+        path=path,
+    )
 
 
 def _oversized(value: _Oversized, path: str) -> ValidationError:
-    return ValidationError(value, f"has more than {m.MAX_DIGITS} digits, more than a report "
-                           "can print", path=path)
+    return ValidationError(
+        value, f"has more than {m.MAX_DIGITS} digits, more than a report can print", path=path
+    )
 
 
 def _structure_cell(value: object, path: str) -> m.Cell:
@@ -715,13 +765,18 @@ def _structure_cell(value: object, path: str) -> m.Cell:
     if isinstance(value, Mapping):
         segment = _structure_segment(value, path)
         if isinstance(segment, m.Date):
-            raise ValidationError(value, "a date cannot be a table cell; write it as text",
-                                  path=path)
+            raise ValidationError(
+                value, "a date cannot be a table cell; write it as text", path=path
+            )
         return segment
-    hint = " (write it as a string such as '47,67' inside {number: …})" if isinstance(
-        value, float) else ""
-    raise InvalidTypeError(value, f"is not a text, a whole number or {{number: …}}{hint}",
-                           path=path)
+    hint = (
+        " (write it as a string such as '47,67' inside {number: …})"
+        if isinstance(value, float)
+        else ""
+    )
+    raise InvalidTypeError(
+        value, f"is not a text, a whole number or {{number: …}}{hint}", path=path
+    )
 
 
 def _structure_int(value: object, path: str) -> int:
@@ -750,17 +805,21 @@ def _structure_decimal(value: object, path: str) -> int | decimal.Decimal:
         # repeated group of _VI_NUMBER costs memory for each group of three digits.
         digits = text.lstrip("-").lstrip("0.")
         if len(digits) - digits.count(".") - digits.count(",") > m.MAX_DIGITS and (
-                _VI_CHARS.fullmatch(text)):
-            raise ValidationError(value, f"has more than {m.MAX_DIGITS} digits, more than "
-                                  "a report can print", path=path)
+            _VI_CHARS.fullmatch(text)
+        ):
+            raise ValidationError(
+                value,
+                f"has more than {m.MAX_DIGITS} digits, more than a report can print",
+                path=path,
+            )
         if len(text) <= 2 * m.MAX_DIGITS + 2 and _VI_NUMBER.match(text):
             number = decimal.Decimal(text.replace(".", "").replace(",", "."))
             return int(number) if "," not in text else number
-        raise ValidationError(value, "is not a number written the Vietnamese way "
-                              "(\"4.607.678\", \"47,67\")", path=path)
+        raise ValidationError(
+            value, 'is not a number written the Vietnamese way ("4.607.678", "47,67")', path=path
+        )
     hint = " (write it as a string such as '47,67')" if isinstance(value, float) else ""
-    raise InvalidTypeError(value, f"is not a whole number or a number in a string{hint}",
-                           path=path)
+    raise InvalidTypeError(value, f"is not a whole number or a number in a string{hint}", path=path)
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -777,6 +836,7 @@ def _structure_date(value: object, path: str) -> _dt.date:
         try:
             return _dt.date.fromisoformat(text)
         except ValueError as exc:  # 2026-02-30
-            raise ValidationError(value, f"is not a date written YYYY-MM-DD: {exc}",
-                                  path=path) from None
+            raise ValidationError(
+                value, f"is not a date written YYYY-MM-DD: {exc}", path=path
+            ) from None
     raise InvalidTypeError(value, "is not a date written YYYY-MM-DD", path=path)

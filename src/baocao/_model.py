@@ -290,8 +290,9 @@ LISTED = Layout(what="a numbered or dash line (a page break would part it from i
 HEADING = Layout(what="a heading or a table cell")
 CENTRED = Layout(tabs=False, what="a centred line")
 SIGNATURE = Layout(tabs=False, lead_paren=False, what="a line of the signature block")
-AUTHORITY_LINE = Layout(tabs=False, lead_space=False,
-                        what='the line after "TM. ", "KT. ", "TL. " or "TUQ. "')
+AUTHORITY_LINE = Layout(
+    tabs=False, lead_space=False, what='the line after "TM. ", "KT. ", "TL. " or "TUQ. "'
+)
 ENTRY = Layout(lines=False, tabs=False, lead_dash=False, what="a line of a list")
 ONE_LINE = Layout(lines=False, tabs=False, what="a one-line field")
 SIGNER = Layout(lines=False, tabs=False, lead_paren=False, what="the signer's name")
@@ -306,23 +307,32 @@ def layout_problem(text: str, layout: Layout) -> str | None:
     ('starts with a dash, which baoc', None)
     """
     if not layout.page and PAGE_BREAK in text:
-        return ("holds a page break (a form feed, \\f), which only body text may hold: "
-                f"write {layout.what} without it")
+        return (
+            "holds a page break (a form feed, \\f), which only body text may hold: "
+            f"write {layout.what} without it"
+        )
     if not layout.lines and any(c in LINE_BREAKS for c in text):
-        return (f"breaks its line, and {layout.what} is printed on one line: give each "
-                "entry on one line, as an entry of its own")
+        return (
+            f"breaks its line, and {layout.what} is printed on one line: give each "
+            "entry on one line, as an entry of its own"
+        )
     if not layout.tabs and "\t" in text:
-        return (f"holds a tab, which {layout.what} cannot print (no tab stop to go to): "
-                "write a space instead")
+        return (
+            f"holds a tab, which {layout.what} cannot print (no tab stop to go to): "
+            "write a space instead"
+        )
     if not layout.lead_space and text[:1].isspace():
-        return (f"starts with white space: {layout.what} has one space before it "
-                "already, and would print two or more; write the text without it")
+        return (
+            f"starts with white space: {layout.what} has one space before it "
+            "already, and would print two or more; write the text without it"
+        )
     if not layout.lead_dash and text.lstrip()[:1] in ("-", "\u2013", "\u2014"):
-        return ("starts with a dash, which baocao writes itself (\"- …;\"): write the "
-                "entry without it")
+        return 'starts with a dash, which baocao writes itself ("- …;"): write the entry without it'
     if not layout.lead_paren and text.lstrip()[:1] == "(":
-        return (f"starts with \"(\": {layout.what} would read as an annotation such as "
-                "\"(Đã ký)\"; write it without the parenthesis")
+        return (
+            f'starts with "(": {layout.what} would read as an annotation such as '
+            '"(Đã ký)"; write it without the parenthesis'
+        )
     return None
 
 
@@ -343,8 +353,7 @@ def _validate_layout(_inst: object, attribute: attrs.Attribute[Any], value: obje
     items: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
     for index, item in enumerate(items):
         if isinstance(item, str):
-            _check_layout(item, layout, f"{attribute.name}[{index}]" if many
-                          else attribute.name)
+            _check_layout(item, layout, f"{attribute.name}[{index}]" if many else attribute.name)
 
 
 def all_capitals(text: str) -> bool:
@@ -362,18 +371,27 @@ def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: objec
     check_text(value, path=attribute.name)
     assert isinstance(value, str)
     if any(c in LINE_BREAKS + "\t" for c in value):
-        raise ValidationError(value, "breaks the date line (a line break or a tab): write "
-                              "the place name (địa danh) on one line, e.g. 'Hà Nội'",
-                              path=attribute.name)
+        raise ValidationError(
+            value,
+            "breaks the date line (a line break or a tab): write "
+            "the place name (địa danh) on one line, e.g. 'Hà Nội'",
+            path=attribute.name,
+        )
     if value != value.rstrip():
-        raise ValidationError(value, "ends with a space, which the date line would print "
-                              "before its comma: write the place name (địa danh) without it",
-                              path=attribute.name)
+        raise ValidationError(
+            value,
+            "ends with a space, which the date line would print "
+            "before its comma: write the place name (địa danh) without it",
+            path=attribute.name,
+        )
     if not value[0].isupper():
-        raise ValidationError(value, "does not start with a capital letter: write the place "
-                              "name (địa danh) itself, e.g. 'Hà Nội' or 'Thành phố Hồ Chí "
-                              "Minh'; a placeholder such as '..........' is not a place",
-                              path=attribute.name)
+        raise ValidationError(
+            value,
+            "does not start with a capital letter: write the place "
+            "name (địa danh) itself, e.g. 'Hà Nội' or 'Thành phố Hồ Chí "
+            "Minh'; a placeholder such as '..........' is not a place",
+            path=attribute.name,
+        )
 
 
 def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
@@ -381,12 +399,18 @@ def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
         check_text(value, path=attribute.name)
         assert isinstance(value, str)
         if one_line and any(c in LINE_BREAKS for c in value):
-            raise ValidationError(value, f"breaks {what} onto two lines: write it on one "
-                                  f"line, e.g. {example!r}", path=attribute.name)
+            raise ValidationError(
+                value,
+                f"breaks {what} onto two lines: write it on one line, e.g. {example!r}",
+                path=attribute.name,
+            )
         if all_capitals(value):
-            raise ValidationError(value, f"is all capitals: write {what} in normal case, "
-                                  f"e.g. {example!r} (the decree prints it so, PL I, II)",
-                                  path=attribute.name)
+            raise ValidationError(
+                value,
+                f"is all capitals: write {what} in normal case, "
+                f"e.g. {example!r} (the decree prints it so, PL I, II)",
+                path=attribute.name,
+            )
 
     return check
 
@@ -431,8 +455,9 @@ def _too_long(value: int | decimal.Decimal) -> bool:
 
 def _check_size(value: int | decimal.Decimal, *, path: str) -> None:
     if _too_long(value):
-        raise ValidationError(value, f"has more than {MAX_DIGITS} digits, more than a report "
-                              "can print", path=path)
+        raise ValidationError(
+            value, f"has more than {MAX_DIGITS} digits, more than a report can print", path=path
+        )
 
 
 def _check_decimal(value: object, *, path: str) -> None:
@@ -518,11 +543,18 @@ class Rate:
             raise ValidationError(self.rounding, "is not one of down, half_up", path="rounding")
         _check_bounds(Rate, "decimals", self.decimals)
         # actual / target × 100 with its decimals: refuse a rate too long to print.
-        size = (decimal.Decimal(self.actual).adjusted()
-                - decimal.Decimal(self.target).adjusted() + 3 + self.decimals)
+        size = (
+            decimal.Decimal(self.actual).adjusted()
+            - decimal.Decimal(self.target).adjusted()
+            + 3
+            + self.decimals
+        )
         if self.actual != 0 and size > MAX_DIGITS:
-            raise ValidationError(self.actual, "divided by the target gives a percentage of "
-                                  f"more than {MAX_DIGITS} digits", path="actual")
+            raise ValidationError(
+                self.actual,
+                f"divided by the target gives a percentage of more than {MAX_DIGITS} digits",
+                path="actual",
+            )
 
 
 @attrs.frozen
@@ -590,22 +622,25 @@ def _ends_in_digit(pieces: Sequence[object]) -> bool:
 
 def _check_segments(value: object, path: str) -> None:
     if not isinstance(value, tuple) or not value:
-        raise InvalidTypeError(
-            value, "is not a text or a non-empty list of text pieces", path=path
-        )
+        raise InvalidTypeError(value, "is not a text or a non-empty list of text pieces", path=path)
     for index, seg in enumerate(value):
         where = f"{path}[{index}]"
         if isinstance(seg, str):
             check_text(seg, path=where, allow_empty=True)
         elif not isinstance(seg, _SEGMENT_TYPES):
-            raise InvalidTypeError(seg, "is not a text, money, percent, rate, number or date",
-                                   path=where)
-        if (isinstance(seg, Money) and seg.amount >= 0 and index
-                and _ends_in_digit(value[:index])):  # "-" parts a negative one
+            raise InvalidTypeError(
+                seg, "is not a text, money, percent, rate, number or date", path=where
+            )
+        if (
+            isinstance(seg, Money) and seg.amount >= 0 and index and _ends_in_digit(value[:index])
+        ):  # "-" parts a negative one
             raise ValidationError(
-                seg.amount, "follows a digit with no space between: the amount would read "
-                "as one number with it (\"1\" then 67 đồng prints \"167 đồng\"); put a "
-                "space or a word before the amount", path=where)
+                seg.amount,
+                "follows a digit with no space between: the amount would read "
+                'as one number with it ("1" then 67 đồng prints "167 đồng"); put a '
+                "space or a word before the amount",
+                path=where,
+            )
     texts = [seg for seg in value if isinstance(seg, str)]
     if len(texts) == len(value) and not "".join(texts).strip():
         raise ValidationError("".join(texts), "must not be empty", path=path)
@@ -634,8 +669,9 @@ class Paragraph:
             :class:`Money`, :class:`Percent`, :class:`Rate`, :class:`Number`, :class:`Date`.
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
-                                            metadata={"layout": BODY})
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": BODY}
+    )
 
 
 @attrs.frozen
@@ -646,8 +682,9 @@ class Dash:
         text: the line, without its dash (baocao adds "- ").
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
-                                            metadata={"layout": LISTED})
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": LISTED}
+    )
 
 
 Cell = str | int | decimal.Decimal | Percent | Rate | Number | Money
@@ -676,15 +713,14 @@ def _check_row(row: object, path: str, width: int | None) -> None:
     if not isinstance(row, tuple):
         raise InvalidTypeError(row, "is not a list of cells", path=path)
     if width is not None and len(row) != width:
-        raise ValidationError(
-            row, f"has {len(row)} cells but the header has {width}", path=path
-        )
+        raise ValidationError(row, f"has {len(row)} cells but the header has {width}", path=path)
     for index, cell in enumerate(row):
         where = f"{path}[{index}]"
         if isinstance(cell, bool) or not isinstance(cell, _CELL_TYPES):
             hint = " (write it as a string such as '47,67')" if isinstance(cell, float) else ""
             raise InvalidTypeError(
-                cell, f"is not a text, an int, a Decimal, a percent, a rate or money{hint}",
+                cell,
+                f"is not a text, an int, a Decimal, a percent, a rate or money{hint}",
                 path=where,
             )
         if isinstance(cell, str):
@@ -755,8 +791,9 @@ class Point:
         body: paragraphs, dash lines and tables that follow it.
     """
 
-    text: tuple[Segment, ...] = attrs.field(converter=_to_text, validator=_validate_segments,
-                                            metadata={"layout": LISTED})
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": LISTED}
+    )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -783,26 +820,33 @@ class Item:
         points: the item's points (điểm) a), b), …
     """
 
-    title: str | None = attrs.field(default=None, converter=_opt_text,
-                                    validator=[_validate_opt_text, _validate_layout])
+    title: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=[_validate_opt_text, _validate_layout]
+    )
     text: tuple[Segment, ...] | None = attrs.field(
-        default=None, converter=_to_opt_text, validator=_validate_opt_segments,
-        metadata={"layout": LISTED}
+        default=None,
+        converter=_to_opt_text,
+        validator=_validate_opt_segments,
+        metadata={"layout": LISTED},
     )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     points: tuple[Point, ...] = attrs.field(
-        default=(), converter=_to_points,
-        validator=_validate_members((Point,), "a point"), metadata={"maxItems": MAX_POINTS},
+        default=(),
+        converter=_to_points,
+        validator=_validate_members((Point,), "a point"),
+        metadata={"maxItems": MAX_POINTS},
     )
 
     def __attrs_post_init__(self) -> None:
         if len(self.points) > MAX_POINTS:
             raise ValidationError(
-                self.points[MAX_POINTS].text, f"is point {MAX_POINTS + 1}; the letters of "
+                self.points[MAX_POINTS].text,
+                f"is point {MAX_POINTS + 1}; the letters of "
                 f"points run out at y) ({MAX_POINTS} points): split the item",
-                path=f"points[{MAX_POINTS}]")
+                path=f"points[{MAX_POINTS}]",
+            )
         if (self.title is None) == (self.text is None):
             raise ValidationError(
                 {"title": self.title, "text": self.text},
@@ -827,8 +871,7 @@ class Section:
         items: the section's items (khoản) 1., 2., …
     """
 
-    title: str = attrs.field(converter=_text,
-                       validator=[_validate_text, _validate_layout])
+    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout])
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -838,8 +881,9 @@ class Section:
 
     def __attrs_post_init__(self) -> None:
         if not self.body and not self.items:
-            raise ValidationError(self.title, "is a section with no body and no items",
-                                  path="items")
+            raise ValidationError(
+                self.title, "is a section with no body and no items", path="items"
+            )
 
 
 def _to_sections(value: Iterable[Section]) -> tuple[Section, ...]:
@@ -867,8 +911,9 @@ class Part:
         sections: the part's sections (mục) I., II., …; numbering restarts in each part.
     """
 
-    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
-                       metadata={"layout": CENTRED})
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+    )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -878,8 +923,9 @@ class Part:
 
     def __attrs_post_init__(self) -> None:
         if not self.body and not self.sections:
-            raise ValidationError(self.title, "is a part with no body and no sections",
-                                  path="sections")
+            raise ValidationError(
+                self.title, "is a part with no body and no sections", path="sections"
+            )
 
 
 # --------------------------------------------------------------------------- header, footer
@@ -896,12 +942,16 @@ def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value
     assert isinstance(value, str)
     if not _ABBREVIATION.fullmatch(value) and _ABBREVIATION.fullmatch(value.upper()):
         raise ValidationError(
-            value, f"has lower-case letters: the symbol (ký hiệu) is upper case (PL I, "
-            f"II.3.c); write {value.upper()!r}", path=attribute.name)
+            value,
+            f"has lower-case letters: the symbol (ký hiệu) is upper case (PL I, "
+            f"II.3.c); write {value.upper()!r}",
+            path=attribute.name,
+        )
     if not _ABBREVIATION.fullmatch(value):  # not .match: "$" would let "SNV\n" through
         raise ValidationError(
-            value, "is not an abbreviation (capitals, digits and '.', groups joined by "
-            "'-', no spaces)", path=attribute.name
+            value,
+            "is not an abbreviation (capitals, digits and '.', groups joined by '-', no spaces)",
+            path=attribute.name,
         )
 
 
@@ -918,12 +968,16 @@ class Issuer:
             Thành phố Hồ Chí Minh"); printed upper case, not bold. A list gives lines.
     """
 
-    name: str = attrs.field(converter=_lines, validator=[_validate_text, _validate_layout],
-                            metadata={"layout": CENTRED})
+    name: str = attrs.field(
+        converter=_lines, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+    )
     abbreviation: str = attrs.field(converter=_text, validator=_validate_abbreviation)
-    parent: str | None = attrs.field(default=None, converter=_opt_lines,
-                                     validator=[_validate_opt_text, _validate_layout],
-                                     metadata={"layout": CENTRED})
+    parent: str | None = attrs.field(
+        default=None,
+        converter=_opt_lines,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": CENTRED},
+    )
 
 
 def _to_authority(value: Authority | str | None) -> Authority | None:
@@ -956,37 +1010,59 @@ class Signatory:
             NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
     """
 
-    name: str = attrs.field(converter=_text, validator=[_normal_case(
-        "the signer's name (họ tên)", "Nguyễn Văn A", one_line=True), _validate_layout],
-        metadata={"layout": SIGNER})
-    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
-                             metadata={"layout": SIGNATURE})
+    name: str = attrs.field(
+        converter=_text,
+        validator=[
+            _normal_case("the signer's name (họ tên)", "Nguyễn Văn A", one_line=True),
+            _validate_layout,
+        ],
+        metadata={"layout": SIGNER},
+    )
+    title: str = attrs.field(
+        converter=_text,
+        validator=[_validate_text, _validate_layout],
+        metadata={"layout": SIGNATURE},
+    )
     authority: Authority | None = attrs.field(default=None, converter=_to_authority)
-    acting_for: str | None = attrs.field(default=None, converter=_opt_text,
-                                         validator=[_validate_opt_text, _validate_layout],
-                                         metadata={"layout": AUTHORITY_LINE})
-    collective: str | None = attrs.field(default=None, converter=_opt_text,
-                                         validator=[_validate_opt_text, _validate_layout],
-                                         metadata={"layout": AUTHORITY_LINE})
+    acting_for: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
+    collective: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
 
     def __attrs_post_init__(self) -> None:
         needs_for = self.authority in (Authority.TM, Authority.KT, Authority.TL, Authority.TUQ)
         if needs_for and self.acting_for is None:
             assert self.authority is not None
             raise ValidationError(
-                None, f"is required with {self.authority.value} (the title or collective "
-                "signed for)", path="acting_for")
+                None,
+                f"is required with {self.authority.value} (the title or collective signed for)",
+                path="acting_for",
+            )
         if not needs_for and self.acting_for is not None:
             raise ValidationError(
-                self.acting_for, "is only used with TM., KT., TL. or TUQ.", path="acting_for")
+                self.acting_for, "is only used with TM., KT., TL. or TUQ.", path="acting_for"
+            )
         if self.authority is None and self.title.casefold().startswith("phó "):
             raise ValidationError(
-                self.title, "is a deputy's title: a deputy signs as KT. (authority: KT., "
-                "acting_for: the head's title)", path="title")
+                self.title,
+                "is a deputy's title: a deputy signs as KT. (authority: KT., "
+                "acting_for: the head's title)",
+                path="title",
+            )
         if self.collective is not None and self.authority not in (Authority.KT, Authority.Q):
             raise ValidationError(
-                self.collective, "is only used with KT. or Q. (the TM. line above them)",
-                path="collective")
+                self.collective,
+                "is only used with KT. or Q. (the TM. line above them)",
+                path="collective",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -1000,13 +1076,19 @@ class Filing:
         issued: số lượng bản phát hành, copies issued ("PL.(300)"); needs ``drafter``.
     """
 
-    unit: str | None = attrs.field(default=None, converter=_opt_text,
-                                   validator=[_validate_opt_text, _validate_layout],
-                                   metadata={"layout": ONE_LINE})
+    unit: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
+    )
     copies: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999})
-    drafter: str | None = attrs.field(default=None, converter=_opt_text,
-                                      validator=[_validate_opt_text, _validate_layout],
-                                      metadata={"layout": ONE_LINE})
+    drafter: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
+    )
     issued: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999_999})
 
     def __attrs_post_init__(self) -> None:
@@ -1015,8 +1097,9 @@ class Filing:
         if self.issued is not None:
             _check_bounds(Filing, "issued", self.issued)
             if self.drafter is None:
-                raise ValidationError(self.issued, "needs the drafter's initials (drafter)",
-                                      path="issued")
+                raise ValidationError(
+                    self.issued, "needs the drafter's initials (drafter)", path="issued"
+                )
 
 
 @attrs.frozen(kw_only=True)
@@ -1032,8 +1115,9 @@ class Appendix:
         sections: sections (mục) I., II., … after the body.
     """
 
-    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout],
-                       metadata={"layout": CENTRED})
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+    )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -1043,8 +1127,9 @@ class Appendix:
 
     def __attrs_post_init__(self) -> None:
         if not self.body and not self.sections:
-            raise ValidationError(self.title, "is an appendix with no body and no sections",
-                                  path="body")
+            raise ValidationError(
+                self.title, "is an appendix with no body and no sections", path="body"
+            )
 
 
 def _to_type(value: DocumentType | str) -> DocumentType:
@@ -1053,8 +1138,12 @@ def _to_type(value: DocumentType | str) -> DocumentType:
 
 def _validate_number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        _check_int(value, path=attribute.name, low=attribute.metadata["minimum"],
-                   high=attribute.metadata["maximum"])
+        _check_int(
+            value,
+            path=attribute.name,
+            low=attribute.metadata["minimum"],
+            high=attribute.metadata["maximum"],
+        )
 
 
 def _validate_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -1092,27 +1181,39 @@ class Report:
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
     place: str = attrs.field(converter=_text, validator=_validate_place)
     date: _dt.date = attrs.field(validator=_validate_date)
-    subject: str = attrs.field(converter=_text, validator=[_normal_case(
-        "the trích yếu", "Kết quả công tác văn thư năm 2025"), _validate_layout],
-        metadata={"layout": CENTRED})
+    subject: str = attrs.field(
+        converter=_text,
+        validator=[
+            _normal_case("the trích yếu", "Kết quả công tác văn thư năm 2025"),
+            _validate_layout,
+        ],
+        metadata={"layout": CENTRED},
+    )
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
-    number: int | None = attrs.field(default=None, validator=_validate_number,
-                                     metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER})
+    number: int | None = attrs.field(
+        default=None,
+        validator=_validate_number,
+        metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER},
+    )
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
     addressees: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings,
+        default=(),
+        converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
         metadata={"layout": ENTRY},
     )
     legal_bases: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings,
+        default=(),
+        converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
     )
     opening: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     parts: tuple[Part, ...] = attrs.field(
-        default=(), converter=_to_parts, validator=_validate_members((Part,), "a part"),
+        default=(),
+        converter=_to_parts,
+        validator=_validate_members((Part,), "a part"),
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_to_sections, validator=_validate_sections
@@ -1121,32 +1222,43 @@ class Report:
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
     recipients: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings,
+        default=(),
+        converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
         metadata={"layout": ENTRY},
     )
-    filing: Filing = attrs.field(factory=Filing,
-                                 validator=_validate_instance(Filing, "a filing line"))
+    filing: Filing = attrs.field(
+        factory=Filing, validator=_validate_instance(Filing, "a filing line")
+    )
     appendices: tuple[Appendix, ...] = attrs.field(
-        default=(), converter=_to_appendices,
+        default=(),
+        converter=_to_appendices,
         validator=_validate_members((Appendix,), "an appendix"),
     )
 
     def __attrs_post_init__(self) -> None:
         if self.parts and self.sections:
             raise ValidationError(
-                len(self.sections), "sections were given beside parts: put the sections "
-                "inside the parts", path="sections")
+                len(self.sections),
+                "sections were given beside parts: put the sections inside the parts",
+                path="sections",
+            )
         if not (self.opening or self.parts or self.sections or self.closing):
-            raise ValidationError((), "is empty: a report needs some content "
-                                  "(opening, sections, parts or closing)", path="sections")
+            raise ValidationError(
+                (),
+                "is empty: a report needs some content (opening, sections, parts or closing)",
+                path="sections",
+            )
         if self.addressees:
             wanted = {a.casefold() for a in self.addressees}
             for index, line in enumerate(self.recipients):
                 if line.casefold() in wanted:
                     raise ValidationError(
-                        line, "is already an addressee (kính gửi); Nơi nhận starts with "
-                        "'Như trên', which covers it", path=f"recipients[{index}]")
+                        line,
+                        "is already an addressee (kính gửi); Nơi nhận starts with "
+                        "'Như trên', which covers it",
+                        path=f"recipients[{index}]",
+                    )
 
     @property
     def symbol(self) -> str:

@@ -31,13 +31,16 @@ Profile = Literal["14", "13"]
 
 def _in_range(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float, decimal.Decimal)):
-        raise InvalidTypeError(value, "is not a number of millimetres",
-                               path=f"margins.{attribute.name}")
+        raise InvalidTypeError(
+            value, "is not a number of millimetres", path=f"margins.{attribute.name}"
+        )
     low, high = MARGIN_RANGES[attribute.name]
     if not low <= value <= high:
         raise ValidationError(
-            value, f"mm is outside the legal range {low:g}–{high:g} mm (Phụ lục I, I.3)",
-            path=f"margins.{attribute.name}")
+            value,
+            f"mm is outside the legal range {low:g}–{high:g} mm (Phụ lục I, I.3)",
+            path=f"margins.{attribute.name}",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -71,5 +74,8 @@ def check_profile(value: object) -> Profile:
         return "14"
     if text == "13":
         return "13"
-    raise ValidationError(value, "is not a size profile: '14' (Quốc hiệu 13, Tiêu ngữ 14, "
-                          "body 14 pt) or '13' (12, 13, 13)", path="profile")
+    raise ValidationError(
+        value,
+        "is not a size profile: '14' (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt) or '13' (12, 13, 13)",
+        path="profile",
+    )

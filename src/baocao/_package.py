@@ -62,9 +62,8 @@ _STRICT_NS = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: every namespace 
 _W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
 _W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 _ROOTS = {  # relationship type (last segment) → the root element its part must have
-    "core-properties":
-        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-        "coreProperties",
+    "core-properties": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    "coreProperties",
 }
 _MAIN_TYPES = frozenset(
     f"application/vnd.{kind}.main+xml"
@@ -155,8 +154,7 @@ class Package:
         self._fail = fail
         if data[:8] == _OLE_MAGIC:
             self._refuse(
-                "it is an old Word 97-2003 .doc or a password-protected document "
-                "(save it as .docx)"
+                "it is an old Word 97-2003 .doc or a password-protected document (save it as .docx)"
             )
         count, directory = _entry_count(data)
         if count > MAX_ENTRIES:
@@ -166,8 +164,14 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-                NotImplementedError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            ValueError,
+            OSError,
+            EOFError,
+            NotImplementedError,
+        ):
             self._refuse("it is not a ZIP archive")
         if len(infos) > MAX_ENTRIES:
             self._refuse(f"it has {len(infos)} entries (at most {MAX_ENTRIES})")
@@ -185,9 +189,7 @@ class Package:
             if not info.is_dir():
                 self._infos[info.filename] = info
         if total > MAX_TOTAL_BYTES:
-            self._refuse(
-                f"its entries hold {total} bytes uncompressed (at most {MAX_TOTAL_BYTES})"
-            )
+            self._refuse(f"its entries hold {total} bytes uncompressed (at most {MAX_TOTAL_BYTES})")
         self.names = frozenset(self._infos)
         self._read_total = 0
         self._counted: set[str] = set()
@@ -220,8 +222,14 @@ class Package:
                     out += chunk
                     if len(out) > MAX_PART_BYTES:
                         self._too_big(name, f"more than {MAX_PART_BYTES}")
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError,
-                RuntimeError) as err:  # RuntimeError: an encrypted entry
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            ValueError,
+            RuntimeError,
+        ) as err:  # RuntimeError: an encrypted entry
             self._refuse(f"cannot read {name} ({err})")
         if name not in self._counted:  # a part read twice counts once
             self._counted.add(name)
@@ -269,8 +277,7 @@ class Package:
             for item in root.iter(f"{{{_TYPES_NS}}}Default")
         }
         for part in self.names:
-            self.content_types[part] = defaults.get(
-                posixpath.splitext(part)[1][1:].casefold(), "")
+            self.content_types[part] = defaults.get(posixpath.splitext(part)[1][1:].casefold(), "")
         for item in root.iter(f"{{{_TYPES_NS}}}Override"):
             part = (item.get("PartName") or "").lstrip("/")
             if part in self.names:
@@ -344,16 +351,22 @@ class Package:
             self._refuse(f"it is not a Word document (its main part {main} is not w:document)")
         kind = self.content_types.get(main, "")
         if self.content_types and kind not in _MAIN_TYPES:
-            self._refuse(f"its main part {main} has the content type '{kind}' in "
-                         "[Content_Types].xml, not that of a Word document")
+            self._refuse(
+                f"its main part {main} has the content type '{kind}' in "
+                "[Content_Types].xml, not that of a Word document"
+            )
         if roots[main].find(_W_BODY) is None:
             self._refuse(f"the document has no body (no w:body in {main})")
         for part, wanted in self._typed_parts(roots).items():
             if part in roots and roots[part].tag != wanted:
-                what = etree.QName(roots[part]).localname if isinstance(roots[part].tag, str) \
+                what = (
+                    etree.QName(roots[part]).localname
+                    if isinstance(roots[part].tag, str)
                     else "not an element"
-                self._refuse(f"the part {part} is not what its relationship says (its root is "
-                             f"{what})")
+                )
+                self._refuse(
+                    f"the part {part} is not what its relationship says (its root is {what})"
+                )
         if "[Content_Types].xml" not in self.names:
             self._refuse("it has no [Content_Types].xml (it is not an Office document)")
         if keep:
@@ -382,13 +395,15 @@ def template_package(data: bytes, name: str) -> bytes:
         return TemplateError(f"{name}: not a usable .docx template ({reason})")
 
     package = open_package(data, fail)
-    recode = [part for part, code in package.encodings.items()
-              if code.replace("-", "").upper() != "UTF8"]
+    recode = [
+        part for part, code in package.encodings.items() if code.replace("-", "").upper() != "UTF8"
+    ]
     if not recode:
         return data
     entries = {part: package.read(part) for part in sorted(package.names)}
     for part in recode:
         root = package.xml(part)
-        entries[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                       standalone=True)
+        entries[part] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
     return zip_entries(dict(entries))

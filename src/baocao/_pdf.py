@@ -281,17 +281,28 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 #: Field codes that make a word processor load a file or a URL when it updates them.
-FETCHING_FIELDS = frozenset({"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK",
-                             "DDE", "DDEAUTO", "RD"})
+FETCHING_FIELDS = frozenset(
+    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "RD"}
+)
 #: Settings that point at something outside (the linked template's styles, a mail-merge
 #: data source): removed.
 _OUTWARD_SETTINGS = (f"{_W}attachedTemplate", f"{_W}linkStyles", f"{_W}mailMerge")
 #: Elements that pull another document into this one, with whatever it links to: refused.
-_IMPORTS = {f"{_W}altChunk": "w:altChunk, a chunk of another document (HTML, RTF or .docx)",
-            f"{_W}subDoc": "w:subDoc, a sub-document kept in another file"}
+_IMPORTS = {
+    f"{_W}altChunk": "w:altChunk, a chunk of another document (HTML, RTF or .docx)",
+    f"{_W}subDoc": "w:subDoc, a sub-document kept in another file",
+}
 #: Bytes whose absence lets a part go through without being parsed.
-_SIGNS = (b"instrText", b"fldSimple", b"attachedTemplate", b"linkStyles", b"mailMerge",
-          b"altChunk", b"subDoc")
+_SIGNS = (
+    b"instrText",
+    b"fldSimple",
+    b"attachedTemplate",
+    b"linkStyles",
+    b"mailMerge",
+    b"altChunk",
+    b"subDoc",
+)
+
 
 def _refused(reason: str) -> ConversionError:
     return ConversionError(f"the document is not converted: {reason}")
@@ -382,7 +393,8 @@ def _seal_part(name: str, root: etree._Element, dropped: set[str]) -> bool:
             raise ConversionError(
                 f"the document's part {name} pulls in another document ({what}), which "
                 "LibreOffice would load with its own links; baocao does not convert it. "
-                "Remove it from the template or document")
+                "Remove it from the template or document"
+            )
     changed = False
     for element in list(root.iter(*_OUTWARD_SETTINGS)):
         _remove(element)
@@ -420,16 +432,22 @@ def seal(data: bytes) -> bytes:
     # Not validated as a whole: a relationship to a URL is what this removes, not an error.
     package = Package(data, _refused)
     entries = {name: package.read(name) for name in sorted(package.names)}
-    roots = {name: package.parse(name, content) for name, content in entries.items()
-             if name.endswith((".xml", ".rels"))}
+    roots = {
+        name: package.parse(name, content)
+        for name, content in entries.items()
+        if name.endswith((".xml", ".rels"))
+    }
     dropped: dict[str, set[str]] = {}
     changed = False
     for name in [n for n in entries if n.endswith(".rels")]:
         if b"External" not in entries[name] and not _URL_BYTES.search(entries[name]):
             continue
         root = roots[name]
-        outward = [rel for rel in root.iter(f"{_PKG_RELS}Relationship")
-                   if _points_outside(rel) and rel.get("Type") != _HYPERLINK]
+        outward = [
+            rel
+            for rel in root.iter(f"{_PKG_RELS}Relationship")
+            if _points_outside(rel) and rel.get("Type") != _HYPERLINK
+        ]
         for rel in outward:
             dropped.setdefault(_source_part(name), set()).add(rel.get("Id", ""))
             _remove(rel)
@@ -438,7 +456,8 @@ def seal(data: bytes) -> bytes:
             changed = True
     for name, content in list(entries.items()):
         if not name.endswith(".xml") or (
-                name not in dropped and not any(sign in content for sign in _SIGNS)):
+            name not in dropped and not any(sign in content for sign in _SIGNS)
+        ):
             continue
         root = roots[name]
         if _seal_part(name, root, dropped.get(name, set())):
@@ -475,7 +494,8 @@ def _write_profile(profile: Path) -> None:
     items = "".join(
         f'<item oor:path="/{path}"><prop oor:name="{name}" oor:op="fuse">'
         f"<value>{value}</value></prop></item>\n"
-        for (path, name), value in _PROFILE_SETTINGS.items())
+        for (path, name), value in _PROFILE_SETTINGS.items()
+    )
     user = profile / "user"
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(
@@ -483,7 +503,9 @@ def _write_profile(profile: Path) -> None:
         '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
         'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        f"{items}</oor:items>\n", encoding="utf-8")
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
 
 
 # --- running LibreOffice ----------------------------------------------------------------------

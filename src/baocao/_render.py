@@ -75,8 +75,13 @@ from ._options import Margins
 from ._package import template_package
 from ._zip import normalise_zip
 
-__all__ = ["DEFAULT_TEMPLATE", "TemplateLimits", "default_template_path", "jinja_environment",
-           "render_document"]
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "TemplateLimits",
+    "default_template_path",
+    "jinja_environment",
+    "render_document",
+]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
 
@@ -92,8 +97,10 @@ def default_template_path() -> Path:
     source = Path(__file__).resolve().parents[2] / "templates" / DEFAULT_TEMPLATE
     if source.is_file():
         return source
-    raise TemplateError(f"the default template {DEFAULT_TEMPLATE} is missing from the "
-                        "installation; reinstall baocao")
+    raise TemplateError(
+        f"the default template {DEFAULT_TEMPLATE} is missing from the "
+        "installation; reinstall baocao"
+    )
 
 
 # Line breaks other than \n: \r, Word's vertical tab, and Unicode's NEXT LINE, LINE
@@ -176,8 +183,9 @@ class _LimitError(jinja2.exceptions.SecurityError):
     def __init__(self, message: str, budget: bool = True, frame: Any = None) -> None:
         super().__init__(message)
         self.budget = budget
-        self.paragraph = (frame is not None and _template_paragraph(frame)) or \
-            _template_paragraph(sys._getframe(1))
+        self.paragraph = (frame is not None and _template_paragraph(frame)) or _template_paragraph(
+            sys._getframe(1)
+        )
 
 
 def _template_paragraph(frame: Any) -> str:
@@ -221,26 +229,35 @@ class _Budget:
                 f"it takes more than {_grouped(self.most)} operations (loop turns, calls, "
                 f"attribute lookups: {_grouped(self.limits.operations)}, and 100 for each of "
                 f"the report's {_grouped(self.texts)} texts); raise the limit with "
-                "limits=baocao.TemplateLimits(operations=…) if the template needs it")
+                "limits=baocao.TemplateLimits(operations=…) if the template needs it"
+            )
 
     def size(self, size: int, what: str, frame: Any = None) -> None:
         if size > self.longest:
-            more = (f", plus 500 for each of the report's {_grouped(self.texts)} texts and 6 "
-                    f"for each of their {_grouped(self.characters)} characters"
-                    if self.texts else "")
+            more = (
+                f", plus 500 for each of the report's {_grouped(self.texts)} texts and 6 "
+                f"for each of their {_grouped(self.characters)} characters"
+                if self.texts
+                else ""
+            )
             raise _LimitError(
                 f"{what} would be {_grouped(size)} characters long, more than "
                 f"{_grouped(self.longest)} (limits=baocao.TemplateLimits(output="
-                f"{_grouped(self.limits.output)}){more})", frame=frame)
+                f"{_grouped(self.limits.output)}){more})",
+                frame=frame,
+            )
 
     def items(self, count: int, what: str) -> None:
         if count > MAX_TEMPLATE_ITEMS:
-            raise _LimitError(f"{what} would hold {_grouped(count)} items, more than "
-                              f"{_grouped(MAX_TEMPLATE_ITEMS)}")
+            raise _LimitError(
+                f"{what} would hold {_grouped(count)} items, more than "
+                f"{_grouped(MAX_TEMPLATE_ITEMS)}"
+            )
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
-    "baocao_template_budget", default=None)
+    "baocao_template_budget", default=None
+)
 _DEFAULT_LIMITS = TemplateLimits()
 
 
@@ -318,16 +335,18 @@ def _check_format(text: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> N
         if spec:
             numbers += re.findall(r"\d+", spec)
             if "{" in spec:
-                numbers += [v for v in [*args, *kwargs.values()]
-                            if isinstance(v, int) and not isinstance(v, bool)]
+                numbers += [
+                    v
+                    for v in [*args, *kwargs.values()]
+                    if isinstance(v, int) and not isinstance(v, bool)
+                ]
     _check_widths(numbers, "a text formatted with format()")
 
 
 _PADDING = frozenset({"center", "ljust", "rjust", "zfill"})
 
 
-def _check_method(obj: Any, args: tuple[Any, ...],
-                  kwargs: dict[str, Any]) -> tuple[Any, ...]:
+def _check_method(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Refuse a method of a text that would make one over the output limit; returns the
     arguments to call it with (``join`` gets its items as a list, counted)."""
     text = getattr(obj, "__self__", None)
@@ -357,8 +376,10 @@ def _check_method(obj: Any, args: tuple[Any, ...],
         _check_format(text, args, kwargs)
     elif name == "join" and len(args) == 1:
         items = _joined(args[0], what)
-        budget.size(sum(len(i) for i in items if isinstance(i, str))
-                    + len(text) * max(len(items) - 1, 0), what)
+        budget.size(
+            sum(len(i) for i in items if isinstance(i, str)) + len(text) * max(len(items) - 1, 0),
+            what,
+        )
         return (items,)
     return args
 
@@ -388,8 +409,9 @@ def _center(value: str, width: int = 80) -> str:
 def _indent(s: str, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
     step = len(width) if isinstance(width, str) else width
     if isinstance(step, int):
-        _budget().size(len(str(s)) + (str(s).count("\n") + 1) * step,
-                       "the text that 'indent' makes")
+        _budget().size(
+            len(str(s)) + (str(s).count("\n") + 1) * step, "the text that 'indent' makes"
+        )
     return jinja2.filters.do_indent(s, width, first, blank)
 
 
@@ -414,8 +436,9 @@ def _slice(value: Any, slices: int, fill_with: Any = None) -> Any:
 
 
 @jinja2.pass_eval_context
-def _join(eval_ctx: Any, value: Iterable[Any], d: str = "",
-          attribute: str | int | None = None) -> str:
+def _join(
+    eval_ctx: Any, value: Iterable[Any], d: str = "", attribute: str | int | None = None
+) -> str:
     items = _joined(value, "a text made with 'join'")
     return jinja2.filters.sync_do_join(eval_ctx, items, d, attribute)
 
@@ -431,12 +454,15 @@ def _safe(value: str, *args: Any, **kwargs: Any) -> Markup:
     raise _LimitError(_RAW_XML, budget=False)
 
 
-_RAW_XML = ("'|safe' (like '|urlize' and '{% autoescape false %}') writes a value as raw "
-            "XML, which can break the document; baocao escapes every value. Remove it, or "
-            "load the template with allow_raw_xml=True")
+_RAW_XML = (
+    "'|safe' (like '|urlize' and '{% autoescape false %}') writes a value as raw "
+    "XML, which can break the document; baocao escapes every value. Remove it, or "
+    "load the template with allow_raw_xml=True"
+)
 
-_ITEM_FILTERS = frozenset({"list", "sort", "unique", "reverse", "batch", "slice", "groupby",
-                           "dictsort"})
+_ITEM_FILTERS = frozenset(
+    {"list", "sort", "unique", "reverse", "batch", "slice", "groupby", "dictsort"}
+)
 """The filters that make a list of every item of their value."""
 
 
@@ -472,7 +498,7 @@ def _bounded_filter(name: str, original: Callable[..., Any]) -> Callable[..., An
     @functools.wraps(original)
     def bounded(*args: Any, **kwargs: Any) -> Any:
         if name in _ITEM_FILTERS and len(args) > first:
-            args = (*args[:first], _items(args[first], name), *args[first + 1:])
+            args = (*args[:first], _items(args[first], name), *args[first + 1 :])
         elif name in _ESCAPING and args and isinstance(args[0], str):
             _budget().size(escaped_size(args[0]), f"the text that '|{name}' makes")
         elif name in _SLOW and len(args) > first and hasattr(args[first], "__len__"):
@@ -489,8 +515,14 @@ _RAW_FILTERS = ("safe", "urlize")
 """The filters that write their value as raw markup (``urlize`` writes HTML links)."""
 
 _BOUNDED_FILTERS: dict[str, Callable[..., Any]] = {
-    "center": _center, "indent": _indent, "format": _format, "batch": _batch,
-    "slice": _slice, "join": _join, "replace": _replace}
+    "center": _center,
+    "indent": _indent,
+    "format": _format,
+    "batch": _batch,
+    "slice": _slice,
+    "join": _join,
+    "replace": _replace,
+}
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
@@ -500,8 +532,13 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
     def visit_For(self, node: jinja2.nodes.For, frame: Any) -> None:  # noqa: N802
         if not node.recursive:
             node.iter = jinja2.nodes.Call(
-                jinja2.nodes.EnvironmentAttribute("budgeted"), [node.iter], [], None, None,
-                lineno=node.iter.lineno)
+                jinja2.nodes.EnvironmentAttribute("budgeted"),
+                [node.iter],
+                [],
+                None,
+                None,
+                lineno=node.iter.lineno,
+            )
         super().visit_For(node, frame)
 
     def visit_Concat(self, node: jinja2.nodes.Concat, frame: Any) -> None:  # noqa: N802
@@ -515,7 +552,8 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         super().visit_Filter(node, frame)
 
     def visit_EvalContextModifier(  # noqa: N802
-            self, node: jinja2.nodes.EvalContextModifier, frame: Any) -> None:
+        self, node: jinja2.nodes.EvalContextModifier, frame: Any
+    ) -> None:
         if not getattr(self.environment, "raw_xml", True):
             self.fail(_RAW_XML, node.lineno)
         super().visit_EvalContextModifier(node, frame)
@@ -535,8 +573,9 @@ class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
     code_generator_class = _CodeGenerator
     raw_xml = False
 
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any,
-                   right: Any) -> Any:
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
         too_big = False
         if operator == "**" and _ints(left, right) and right > 0:
             too_big = left.bit_length() * right > MAX_TEMPLATE_BITS
@@ -546,18 +585,27 @@ class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
                     too_big = len(seq) * count > MAX_TEMPLATE_ITEMS
-        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(
-                right, (str, list, tuple)):
+        elif (
+            operator == "+"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, (str, list, tuple))
+        ):
             _budget().size(len(left) + len(right), "a text or list made with '+'")
         elif operator == "%" and isinstance(left, str):
             _check_printf(left, right)
         if too_big:
             raise jinja2.exceptions.SecurityError(
-                f"the result of '{operator}' would be too large for a document")
+                f"the result of '{operator}' would be too large for a document"
+            )
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: jinja2.runtime.Context, __obj: Any,  # noqa: N805
-             *args: Any, **kwargs: Any) -> Any:
+    def call(  # jinja2's own signature: self is ``__self``
+        __self,  # noqa: N805
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
         _budget().charge(100 if isinstance(__obj, jinja2.runtime.Macro) else 1)
         args = _check_method(__obj, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
@@ -596,18 +644,17 @@ class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
         """The output of a part or a macro, refused as soon as it is over the limit."""
         return "".join(_joined(pieces, "the text of this part of the template"))
 
-    def from_string(self, source: Any, globals: Any = None,
-                    template_class: Any = None) -> jinja2.Template:
+    def from_string(
+        self, source: Any, globals: Any = None, template_class: Any = None
+    ) -> jinja2.Template:
         template = super().from_string(source, globals, template_class)
         setattr(template, "baocao_source", source if isinstance(source, str) else "")  # noqa: B010
         return template
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         exc = sys.exc_info()[1]
-        if isinstance(exc, Exception) and not isinstance(exc, (jinja2.TemplateError,
-                                                                BaocaoError)):
-            raise jinja2.exceptions.TemplateRuntimeError(
-                f"{type(exc).__name__}: {exc}") from exc
+        if isinstance(exc, Exception) and not isinstance(exc, (jinja2.TemplateError, BaocaoError)):
+            raise jinja2.exceptions.TemplateRuntimeError(f"{type(exc).__name__}: {exc}") from exc
         super().handle_exception(source)
 
 
@@ -622,17 +669,22 @@ def _finalize_text(value: object) -> object:
 
 
 @functools.lru_cache(maxsize=4)
-def jinja_environment(*, raw_xml: bool = False,
-                      properties: bool = False) -> jinja2.sandbox.SandboxedEnvironment:
+def jinja_environment(
+    *, raw_xml: bool = False, properties: bool = False
+) -> jinja2.sandbox.SandboxedEnvironment:
     """The Jinja environment every template renders in (sandboxed, strict, escaping).
 
     ``raw_xml`` allows ``|safe`` and ``{% autoescape false %}``; ``properties`` is the
     environment of the document properties, which are text, not XML (no escaping).
     """
     kind = _RawSandbox if raw_xml else _Sandbox
-    env = kind(autoescape=not properties, undefined=jinja2.StrictUndefined,
-               finalize=_finalize_text if properties else _finalize,
-               keep_trailing_newline=True, loader=jinja2.DictLoader({}))
+    env = kind(
+        autoescape=not properties,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize_text if properties else _finalize,
+        keep_trailing_newline=True,
+        loader=jinja2.DictLoader({}),
+    )
     env.filters.update(FILTERS)
     env.filters.update(_BOUNDED_FILTERS)
     env.filters.update({name: _bounded_filter(name, f) for name, f in env.filters.items()})
@@ -648,16 +700,20 @@ def _load_template(template: PathLike | bytes | None) -> bytes:
     if isinstance(template, bytes):
         return template_package(template, template_name(template))
     if not isinstance(template, (str, os.PathLike)):
-        raise InvalidTypeError(template, "is not a template path or .docx bytes",
-                               path="template")
+        raise InvalidTypeError(template, "is not a template path or .docx bytes", path="template")
     path = Path(template)
-    data = read_bounded(path, MAX_DOCX_BYTES, lambda reason: TemplateError(
-        f"{path}: cannot read the template: {reason}"))
+    data = read_bounded(
+        path,
+        MAX_DOCX_BYTES,
+        lambda reason: TemplateError(f"{path}: cannot read the template: {reason}"),
+    )
     return template_package(data, template_name(template))  # bounded, hardened (_package)
 
 
-_UNDEFINED_NAME = re.compile(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')"
-                             r"|access to attribute '([^']+)'")
+_UNDEFINED_NAME = re.compile(
+    r"'([^']+)' (?:is undefined|has no attribute '([^']+)')"
+    r"|access to attribute '([^']+)'"
+)
 
 
 def _locate(exc: jinja2.TemplateError, document: Any) -> Any:
@@ -693,8 +749,11 @@ def _near(exc: jinja2.TemplateError, document: Any) -> str:
     else:
         name = found.group(2) or found.group(1) or found.group(3)
     parts = [document.element.body]
-    parts += [rel.target_part.element for rel in document.part.rels.values()
-              if rel.reltype.endswith(("/header", "/footer"))]
+    parts += [
+        rel.target_part.element
+        for rel in document.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer"))
+    ]
     for part in parts:
         for paragraph in part.iter(qn("w:p")):
             text = paragraph_text(paragraph)
@@ -719,13 +778,14 @@ def _describe(exc: jinja2.TemplateError, document: Any = None) -> str:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         issue = _locate(exc, document)
         text = (exc.message or "").rstrip(".")
-        if issue is not None and issue.code in ("unclosed-tag", "unclosed-block",
-                                                "unmatched-end"):
+        if issue is not None and issue.code in ("unclosed-tag", "unclosed-block", "unmatched-end"):
             text += f"; {issue.message}"
         return f"the template has a Jinja syntax error: {text}{where}"
     if isinstance(exc, jinja2.TemplateNotFound):
-        return (f"the template includes another template ({exc.name}); a template must be "
-                f"one file{where}")
+        return (
+            f"the template includes another template ({exc.name}); a template must be "
+            f"one file{where}"
+        )
     return f"the template failed: {exc}{where}"
 
 
@@ -736,8 +796,14 @@ def template_name(template: PathLike | bytes | None) -> str:
     return "the template" if isinstance(template, bytes) else os.fspath(template)
 
 
-_BROKEN_PACKAGE = (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError,
-                   SyntaxError)
+_BROKEN_PACKAGE = (
+    zipfile.BadZipFile,
+    PackageNotFoundError,
+    KeyError,
+    ValueError,
+    OSError,
+    SyntaxError,
+)
 """What python-docx, zipfile and lxml raise for a file that is not a usable .docx."""
 
 
@@ -749,8 +815,9 @@ def reading_template(name: str) -> Iterator[None]:
     except BaocaoError:
         raise
     except _BROKEN_PACKAGE as exc:
-        raise TemplateError(f"{name}: not a usable .docx template "
-                            f"({type(exc).__name__}: {exc})") from None
+        raise TemplateError(
+            f"{name}: not a usable .docx template ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 # --------------------------------------------------------------------------- strict XML
@@ -775,8 +842,9 @@ def parse_rendered(xml: str | bytes, parser: Any = None) -> Any:
     """Parse a filled part strictly (never in recover mode, which drops what it cannot
     read); a flaw is a Jinja error naming the paragraph it is in."""
     try:
-        return etree.fromstring(xml, parser or etree.XMLParser(resolve_entities=False,
-                                                               no_network=True))
+        return etree.fromstring(
+            xml, parser or etree.XMLParser(resolve_entities=False, no_network=True)
+        )
     except etree.XMLSyntaxError as exc:
         raise _rendered_error(exc, xml) from None
 
@@ -788,18 +856,21 @@ def _rendered_error(exc: etree.XMLSyntaxError, xml: str | bytes) -> _RenderedXML
     offset = sum(len(piece) + 1 for piece in lines[: line - 1]) + max(column - 1, 0)
     start = max(text.rfind("<w:p>", 0, offset), text.rfind("<w:p ", 0, offset))
     end = text.find("</w:p>", offset)
-    paragraph = reader_text(text[start:end if end >= 0 else None][:100_000]) \
-        if start >= 0 else ""
+    paragraph = reader_text(text[start : end if end >= 0 else None][:100_000]) if start >= 0 else ""
     if "XML_PARSE_HUGE" in (exc.msg or ""):
         return _RenderedXMLError(
             f"a text of the filled document is longer than {_grouped(MAX_TEXT_BYTES)} bytes "
             "(UTF-8), the most that one text of a .docx may hold for the XML readers that "
-            "open it (libxml2, lxml, python-docx)", paragraph)
+            "open it (libxml2, lxml, python-docx)",
+            paragraph,
+        )
     message = (exc.msg or "").split(", line ")[0]
     return _RenderedXMLError(
         f"the filled template is not well-formed XML ({message}): a value with a page break "
         "(\\f) inside a hyperlink, a field or a content control, or raw XML written with "
-        "|safe, breaks the document (`baocao lint` names such placeholders)", paragraph)
+        "|safe, breaks the document (`baocao lint` names such placeholders)",
+        paragraph,
+    )
 
 
 def check_text_sizes(value: object, path: str = "") -> tuple[int, int]:
@@ -809,17 +880,23 @@ def check_text_sizes(value: object, path: str = "") -> tuple[int, int]:
     if isinstance(value, str):
         if len(value) * 4 > MAX_TEXT_BYTES and len(value.encode("utf-8")) > MAX_TEXT_BYTES:
             raise ValidationError(
-                value, f"is {_grouped(len(value.encode('utf-8')))} bytes long (UTF-8); a "
+                value,
+                f"is {_grouped(len(value.encode('utf-8')))} bytes long (UTF-8); a "
                 f".docx text holds at most {_grouped(MAX_TEXT_BYTES)} bytes: split it into "
-                "several paragraphs", path=path)
+                "several paragraphs",
+                path=path,
+            )
         return 1, len(value)
     if isinstance(value, (list, tuple)):
         items = [check_text_sizes(item, f"{path}[{index}]") for index, item in enumerate(value)]
     elif attrs.has(type(value)):
         fields: tuple[Any, ...] = attrs.fields(type(value))  # type: ignore[arg-type]
-        items = [check_text_sizes(getattr(value, field.name),
-                                  f"{path}.{field.name}" if path else field.name)
-                 for field in fields]
+        items = [
+            check_text_sizes(
+                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
+            )
+            for field in fields
+        ]
     else:
         return 0, 0
     return sum(texts for texts, _ in items), sum(chars for _, chars in items)
@@ -849,8 +926,9 @@ def fix_table_grids(tree: Any) -> None:
                 for _ in range(to_add):
                     etree.SubElement(grid, qn("w:gridCol"), {w: str(int(new_average))})
         columns = grid.findall(qn("w:gridCol"))
-        spans = max((sum(_span(cell) for cell in row.findall(qn("w:tc"))) for row in rows),
-                    default=0)
+        spans = max(
+            (sum(_span(cell) for cell in row.findall(qn("w:tc"))) for row in rows), default=0
+        )
         to_remove = len(columns) - spans
         if to_remove > 0:
             removed = 0.0
@@ -880,8 +958,7 @@ def _span(cell: Any) -> int:
         return 1
 
 
-def render_properties(core: Any, compiled: dict[str, jinja2.Template],
-                      ctx: dict[str, Any]) -> None:
+def render_properties(core: Any, compiled: dict[str, jinja2.Template], ctx: dict[str, Any]) -> None:
     """Fill the document properties (text, escaped once by python-docx when written; at
     most :data:`MAX_PROPERTY` characters, cut with "…")."""
     for key, template in compiled.items():
@@ -931,17 +1008,21 @@ class StrictDocxTemplate(docxtpl.DocxTemplate):  # type: ignore[misc]
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _MS = "http://schemas.microsoft.com/office/2006/relationships/"
-_DROPPED = {_MS + "vbaProject": "macros (vbaProject.bin)",
-            _MS + "keyMapCustomizations": "macro key bindings (customizations.xml)",
-            _MS + "attachedToolbars": "macro toolbars (attachedToolbars.bin)",
-            _RT + "attachedTemplate": "an attached template (settings.xml attachedTemplate)",
-            _RT + "mailMergeSource": "a mail-merge data source",
-            _RT + "mailMergeHeaderSource": "a mail-merge header source"}
-_REFUSED = {_RT + "aFChunk": "an imported file of another format (w:altChunk, e.g. HTML) "
-                             "that Word converts when it opens the document",
-            _RT + "subDocument": "a linked subdocument (w:subDoc)",
-            _RT + "oleObject": "an embedded or linked OLE object (w:object)",
-            _RT + "control": "an ActiveX control"}
+_DROPPED = {
+    _MS + "vbaProject": "macros (vbaProject.bin)",
+    _MS + "keyMapCustomizations": "macro key bindings (customizations.xml)",
+    _MS + "attachedToolbars": "macro toolbars (attachedToolbars.bin)",
+    _RT + "attachedTemplate": "an attached template (settings.xml attachedTemplate)",
+    _RT + "mailMergeSource": "a mail-merge data source",
+    _RT + "mailMergeHeaderSource": "a mail-merge header source",
+}
+_REFUSED = {
+    _RT + "aFChunk": "an imported file of another format (w:altChunk, e.g. HTML) "
+    "that Word converts when it opens the document",
+    _RT + "subDocument": "a linked subdocument (w:subDoc)",
+    _RT + "oleObject": "an embedded or linked OLE object (w:object)",
+    _RT + "control": "an ActiveX control",
+}
 
 
 def foreign_content(document: Any) -> list[tuple[bool, str, str]]:
@@ -964,8 +1045,10 @@ def strip_template(tpl: docxtpl.DocxTemplate, name: str) -> None:
     document = tpl.docx
     for refused, what, target in foreign_content(document):
         if refused:
-            raise TemplateError(f"{name}: the template holds {what} ({target}); a template "
-                                "is a layout: paste that content into the template itself")
+            raise TemplateError(
+                f"{name}: the template holds {what} ({target}); a template "
+                "is a layout: paste that content into the template itself"
+            )
     for part in list(document.part.package.iter_parts()):
         for rel_id, rel in list(part.rels.items()):
             if rel.reltype in _DROPPED:
@@ -984,8 +1067,11 @@ def use_w_prefix(tpl: Any) -> None:
     from docx.oxml import parse_xml
 
     document = tpl.docx
-    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
-                               if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI)]
+    parts = [document.part] + [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI)
+    ]
     changed = False
     for part in parts:
         if part._element.prefix != "w" and part._element.tag.startswith("{" + _W + "}"):
@@ -993,11 +1079,13 @@ def use_w_prefix(tpl: Any) -> None:
             changed = True
     for part in document.part.package.parts:
         if part.content_type == _FOOTNOTES:
-            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
-                                                               no_network=True))
+            root = etree.fromstring(
+                part.blob, etree.XMLParser(resolve_entities=False, no_network=True)
+            )
             if root.prefix != "w":
-                part._blob = etree.tostring(_w_prefixed(root), xml_declaration=True,
-                                            encoding="UTF-8", standalone=True)
+                part._blob = etree.tostring(
+                    _w_prefixed(root), xml_declaration=True, encoding="UTF-8", standalone=True
+                )
     if changed:
         tpl.docx = document.part.document
 
@@ -1029,10 +1117,15 @@ def _w_prefixed(root: Any) -> Any:
     return build(root, None)
 
 
-def render_document(report: m.Report, template: PathLike | bytes | None = None, *,
-                    profile: str = "14", margins: Margins | None = None,
-                    limits: TemplateLimits | None = None,
-                    allow_raw_xml: bool = False) -> bytes:
+def render_document(
+    report: m.Report,
+    template: PathLike | bytes | None = None,
+    *,
+    profile: str = "14",
+    margins: Margins | None = None,
+    limits: TemplateLimits | None = None,
+    allow_raw_xml: bool = False,
+) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
     data = _load_template(template)
     size = check_text_sizes(report)
@@ -1044,8 +1137,7 @@ def render_document(report: m.Report, template: PathLike | bytes | None = None, 
         strip_template(tpl, name)
         try:
             with budget(limits, size):
-                tpl.render(ctx, jinja_env=jinja_environment(raw_xml=allow_raw_xml),
-                           autoescape=True)
+                tpl.render(ctx, jinja_env=jinja_environment(raw_xml=allow_raw_xml), autoescape=True)
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{name}: {_describe(exc, tpl.docx)}") from None
     document = tpl.docx

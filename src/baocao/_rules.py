@@ -957,8 +957,9 @@ def _subject_align(doc: ParsedDocument) -> Iterator[Problem]:
 def _date_wrapped(doc: ParsedDocument) -> Iterator[Problem]:
     fragment = doc.elements.date
     if fragment is not None and "\n" not in fragment.text:
-        yield from _wrap_problem(_DATE, fragment, "one line (widen its column, or narrow the "
-                                 "issuing body's)")
+        yield from _wrap_problem(
+            _DATE, fragment, "one line (widen its column, or narrow the issuing body's)"
+        )
 
 
 def _subject_size(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1737,7 +1738,7 @@ def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
             except BaocaoError:
                 continue
             # "-46.234 đồng (Âm …)": a minus sign, or a hyphen ("2019-46.234") either way.
-            signed = para.text[max(match.start() - 1, 0):match.start()] in ("-", "−")
+            signed = para.text[max(match.start() - 1, 0) : match.start()] in ("-", "−")
             if value != digits and not (signed and value == -digits):
                 yield Problem(
                     _where_para(para),

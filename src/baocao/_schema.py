@@ -38,41 +38,75 @@ starts with one (``load`` refuses every combining mark, Unicode category M)."""
 _START = f"^(?![{_MARKS}])"
 
 _ANY_TEXT = {"type": "string", "pattern": f"{_START}[^{_FORBIDDEN}]*{_END}"}
-_TEXT = {"type": "string",
-         "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}]*{_END}",
-         "description": "a text with at least one character that is not a space"}
-_LINE = {"type": "string",
-         "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
-                    f"[{_SPACE_OK}]*{_END}",
-         "description": "a line, not ending with ';' or ',' (baocao adds the punctuation)"}
+_TEXT = {
+    "type": "string",
+    "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE}][^{_FORBIDDEN}]*{_END}",
+    "description": "a text with at least one character that is not a space",
+}
+_LINE = {
+    "type": "string",
+    "pattern": f"{_START}[^{_FORBIDDEN}]*[^{_FORBIDDEN}{_SPACE};,\u037e][{_SPACE_OK}]*{_END}",
+    "description": "a line, not ending with ';' or ',' (baocao adds the punctuation)",
+}
 _INLINE_SPACE = r"\t\x20\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"  # white space, no break
-_ONE_LINE = {"type": "string",
-             "pattern": f"{_START}[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
-                        f"[{_INLINE_SPACE}]*{_END}",
-             "description": "one line, not ending with ';' or ',' (baocao adds them)"}
-_PLACE = {"type": "string",
-          "pattern": f"{_START}[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
-                     f"[^{_FORBIDDEN}{_SPACE}])?{_END}"}
+_ONE_LINE = {
+    "type": "string",
+    "pattern": f"{_START}[^{_FORBIDDEN}{_BREAKS}]*[^{_FORBIDDEN}{_SPACE};,\u037e]"
+    f"[{_INLINE_SPACE}]*{_END}",
+    "description": "one line, not ending with ';' or ',' (baocao adds them)",
+}
+_PLACE = {
+    "type": "string",
+    "pattern": f"{_START}[^{_FORBIDDEN}{_SPACE}](?:[^{_FORBIDDEN}{_BREAKS}\\t]*"
+    f"[^{_FORBIDDEN}{_SPACE}])?{_END}",
+}
 _BLANK = {"type": "string", "pattern": f"^[{_SPACE_OK}]*{_END}"}
 
 _DIGITS = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
 _VI_NUMBER = f"^-?{_DIGITS}(?:,[0-9]+)?{_END}"
-_NUMBER = {"oneOf": [{"type": "integer"},
-                     {"type": "string", "pattern": _VI_NUMBER,
-                      "description": "a number written the Vietnamese way: 4.607.678, 47,67"}]}
-_WHOLE = {"oneOf": [{"type": "integer"},
-                    {"type": "string", "pattern": f"^-?{_DIGITS}(?:,0+)?{_END}",
-                     "description": "a whole number written the Vietnamese way: 4.607.678"}]}
-_NONZERO = {"allOf": [_NUMBER, {"not": {"oneOf": [
-    {"const": 0}, {"type": "string", "pattern": f"^-?[0.]+(?:,0+)?{_END}"}]}}],
-    "description": "a number that is not zero"}
+_NUMBER = {
+    "oneOf": [
+        {"type": "integer"},
+        {
+            "type": "string",
+            "pattern": _VI_NUMBER,
+            "description": "a number written the Vietnamese way: 4.607.678, 47,67",
+        },
+    ]
+}
+_WHOLE = {
+    "oneOf": [
+        {"type": "integer"},
+        {
+            "type": "string",
+            "pattern": f"^-?{_DIGITS}(?:,0+)?{_END}",
+            "description": "a whole number written the Vietnamese way: 4.607.678",
+        },
+    ]
+}
+_NONZERO = {
+    "allOf": [
+        _NUMBER,
+        {
+            "not": {
+                "oneOf": [{"const": 0}, {"type": "string", "pattern": f"^-?[0.]+(?:,0+)?{_END}"}]
+            }
+        },
+    ],
+    "description": "a number that is not zero",
+}
 _JSON_TYPES = ["null", "boolean", "object", "array", "number", "string"]
-_DATE = {"anyOf": [
-    {"type": "string", "format": "date"},
-    {"not": {"type": _JSON_TYPES},
-     "description": "a value that is no JSON type at all: the date object that YAML makes "
-                    "of an unquoted 2025-05-03 (yaml.safe_load)"}],
-    "description": "a date written YYYY-MM-DD (or unquoted in YAML)"}
+_DATE = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {
+            "not": {"type": _JSON_TYPES},
+            "description": "a value that is no JSON type at all: the date object that YAML makes "
+            "of an unquoted 2025-05-03 (yaml.safe_load)",
+        },
+    ],
+    "description": "a date written YYYY-MM-DD (or unquoted in YAML)",
+}
 
 CROSS_FIELD_RULES = (
     "a recipient (recipients) is not also an addressee (addressees), compared case-blind: "
@@ -130,39 +164,73 @@ def _decimals(cls: type) -> dict[str, Any]:
 def _segment_schemas() -> list[dict[str, Any]]:
     return [
         _ANY_TEXT,
-        {"type": "object", "description": _summary(m.Money), "required": ["money"],
-         "additionalProperties": False,
-         "properties": {"money": _WHOLE, "style": {"enum": ["north", "south"]},
-                        "suffix": {"enum": [None, "chẵn"]}}},
-        {"type": "object", "description": _summary(m.Percent), "required": ["percent"],
-         "additionalProperties": False,
-         "properties": {"percent": _NUMBER, "decimals": _decimals(m.Percent)}},
-        {"type": "object", "description": _summary(m.Number), "required": ["number"],
-         "additionalProperties": False,
-         "properties": {"number": _NUMBER, "decimals": _decimals(m.Number)}},
-        {"type": "object", "description": _summary(m.Rate), "required": ["rate", "rounding"],
-         "additionalProperties": False,
-         "properties": {"rate": {"type": "array", "prefixItems": [_NUMBER, _NONZERO],
-                                 "items": False, "minItems": 2,
-                                 "description": "[actual, target]; the target is not zero"},
-                        "rounding": {"enum": ["down", "half_up"]},
-                        "decimals": _decimals(m.Rate)}},
-        {"type": "object", "description": _summary(m.Date), "required": ["date"],
-         "additionalProperties": False, "properties": {"date": _DATE}},
+        {
+            "type": "object",
+            "description": _summary(m.Money),
+            "required": ["money"],
+            "additionalProperties": False,
+            "properties": {
+                "money": _WHOLE,
+                "style": {"enum": ["north", "south"]},
+                "suffix": {"enum": [None, "chẵn"]},
+            },
+        },
+        {
+            "type": "object",
+            "description": _summary(m.Percent),
+            "required": ["percent"],
+            "additionalProperties": False,
+            "properties": {"percent": _NUMBER, "decimals": _decimals(m.Percent)},
+        },
+        {
+            "type": "object",
+            "description": _summary(m.Number),
+            "required": ["number"],
+            "additionalProperties": False,
+            "properties": {"number": _NUMBER, "decimals": _decimals(m.Number)},
+        },
+        {
+            "type": "object",
+            "description": _summary(m.Rate),
+            "required": ["rate", "rounding"],
+            "additionalProperties": False,
+            "properties": {
+                "rate": {
+                    "type": "array",
+                    "prefixItems": [_NUMBER, _NONZERO],
+                    "items": False,
+                    "minItems": 2,
+                    "description": "[actual, target]; the target is not zero",
+                },
+                "rounding": {"enum": ["down", "half_up"]},
+                "decimals": _decimals(m.Rate),
+            },
+        },
+        {
+            "type": "object",
+            "description": _summary(m.Date),
+            "required": ["date"],
+            "additionalProperties": False,
+            "properties": {"date": _DATE},
+        },
     ]
 
 
 def _nonempty(*names: str) -> dict[str, Any]:
     """At least one of the lists ``names`` is given and not empty."""
-    return {"anyOf": [{"required": [name], "properties": {name: {"minItems": 1}}}
-                      for name in names]}
+    return {
+        "anyOf": [{"required": [name], "properties": {name: {"minItems": 1}}} for name in names]
+    }
 
 
 def _one_of_given(first: str, second: str) -> dict[str, Any]:
     """Exactly one of ``first`` and ``second`` is given and not null."""
-    return {"oneOf": [
-        {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
-        for name in (first, second)]}
+    return {
+        "oneOf": [
+            {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+            for name in (first, second)
+        ]
+    }
 
 
 # Rules between the fields of one class, that JSON Schema can say (each mirrors a check of
@@ -174,52 +242,89 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
     m.Appendix: [_nonempty("body", "sections")],
     m.Report: [
         _nonempty("opening", "parts", "sections", "closing"),
-        {"not": {"required": ["parts", "sections"],
-                 "properties": {"parts": {"minItems": 1}, "sections": {"minItems": 1}}},
-         "description": "parts and sections are not both given: put the sections in the parts"},
+        {
+            "not": {
+                "required": ["parts", "sections"],
+                "properties": {"parts": {"minItems": 1}, "sections": {"minItems": 1}},
+            },
+            "description": "parts and sections are not both given: put the sections in the parts",
+        },
     ],
     m.Signatory: [
-        {"if": {"required": ["authority"],
-                "properties": {"authority": {"enum": ["TM.", "KT.", "TL.", "TUQ."]}}},
-         "then": {"required": ["acting_for"],
-                  "properties": {"acting_for": {"type": "string"}}},
-         "else": {"properties": {"acting_for": {"type": "null"}}},
-         "description": "acting_for is given with TM., KT., TL. and TUQ., and only then"},
-        {"if": {"not": {"required": ["authority"],
-                        "properties": {"authority": {"enum": ["KT.", "Q."]}}}},
-         "then": {"properties": {"collective": {"type": "null"}}},
-         "description": "collective is only given with KT. or Q."},
+        {
+            "if": {
+                "required": ["authority"],
+                "properties": {"authority": {"enum": ["TM.", "KT.", "TL.", "TUQ."]}},
+            },
+            "then": {"required": ["acting_for"], "properties": {"acting_for": {"type": "string"}}},
+            "else": {"properties": {"acting_for": {"type": "null"}}},
+            "description": "acting_for is given with TM., KT., TL. and TUQ., and only then",
+        },
+        {
+            "if": {
+                "not": {
+                    "required": ["authority"],
+                    "properties": {"authority": {"enum": ["KT.", "Q."]}},
+                }
+            },
+            "then": {"properties": {"collective": {"type": "null"}}},
+            "description": "collective is only given with KT. or Q.",
+        },
     ],
     m.Filing: [
-        {"if": {"required": ["issued"], "properties": {"issued": {"type": "integer"}}},
-         "then": {"required": ["drafter"], "properties": {"drafter": {"type": "string"}}},
-         "description": "issued needs the drafter's initials"},
+        {
+            "if": {"required": ["issued"], "properties": {"issued": {"type": "integer"}}},
+            "then": {"required": ["drafter"], "properties": {"drafter": {"type": "string"}}},
+            "description": "issued needs the drafter's initials",
+        },
     ],
 }
 
 # Fields whose text has a rule of its own.
 _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
-    (m.Report, "place"): {**_PLACE, "description": "one line, starting with a capital, "
-                          "without a space at the end"},
-    (m.Signatory, "name"): {**_PLACE, "pattern": _TEXT["pattern"].replace(
-        f"[^{_FORBIDDEN}]*", f"[^{_FORBIDDEN}{_BREAKS}]*"), "description": "one line"},
+    (m.Report, "place"): {
+        **_PLACE,
+        "description": "one line, starting with a capital, without a space at the end",
+    },
+    (m.Signatory, "name"): {
+        **_PLACE,
+        "pattern": _TEXT["pattern"].replace(f"[^{_FORBIDDEN}]*", f"[^{_FORBIDDEN}{_BREAKS}]*"),
+        "description": "one line",
+    },
     (m.Issuer, "abbreviation"): {"type": "string", "pattern": f"^{m.ABBREVIATION}{_END}"},
 }
 
 
 def _definitions() -> dict[str, Any]:
-    text = {"oneOf": [_TEXT, {"type": "array", "minItems": 1,
-                              "items": {"$ref": "#/$defs/Segment"},
-                              "not": {"items": _BLANK}}],
-            "description": "a text, or a list of pieces: texts and {money}, {percent}, "
-                           "{rate}, {number}, {date}; not only blank texts"}
-    listed = {"oneOf": [_with_layout(_TEXT, m.LISTED), {
-        "type": "array", "minItems": 1, "not": {"items": _BLANK},
-        "items": {"oneOf": [_with_layout(_ANY_TEXT, m.LISTED), *_segment_schemas()[1:]]}}],
+    text = {
+        "oneOf": [
+            _TEXT,
+            {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/Segment"},
+                "not": {"items": _BLANK},
+            },
+        ],
+        "description": "a text, or a list of pieces: texts and {money}, {percent}, "
+        "{rate}, {number}, {date}; not only blank texts",
+    }
+    listed = {
+        "oneOf": [
+            _with_layout(_TEXT, m.LISTED),
+            {
+                "type": "array",
+                "minItems": 1,
+                "not": {"items": _BLANK},
+                "items": {"oneOf": [_with_layout(_ANY_TEXT, m.LISTED), *_segment_schemas()[1:]]},
+            },
+        ],
         "description": "a text, or a list of pieces, as Text; no page break (a numbered or "
-                       "dash line)"}
-    cell = {"oneOf": [_with_layout(_ANY_TEXT, m.HEADING), {"type": "integer"},
-                      *_segment_schemas()[1:5]]}
+        "dash line)",
+    }
+    cell = {
+        "oneOf": [_with_layout(_ANY_TEXT, m.HEADING), {"type": "integer"}, *_segment_schemas()[1:5]]
+    }
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
         "Text": text,
@@ -229,19 +334,41 @@ def _definitions() -> dict[str, Any]:
             "description": "a paragraph (a text), {text: …}, {dash: …} or {table: …}",
             "oneOf": [
                 _TEXT,
-                {"type": "object", "required": ["text"], "additionalProperties": False,
-                 "properties": {"text": {"$ref": "#/$defs/Text"}},
-                 "description": _summary(m.Paragraph)},
-                {"type": "object", "required": ["dash"], "additionalProperties": False,
-                 "properties": {"dash": {"$ref": "#/$defs/ListedText"}},
-                 "description": _summary(m.Dash)},
-                {"type": "object", "required": ["table"], "additionalProperties": False,
-                 "properties": {"table": {"$ref": "#/$defs/Table"}}},
+                {
+                    "type": "object",
+                    "required": ["text"],
+                    "additionalProperties": False,
+                    "properties": {"text": {"$ref": "#/$defs/Text"}},
+                    "description": _summary(m.Paragraph),
+                },
+                {
+                    "type": "object",
+                    "required": ["dash"],
+                    "additionalProperties": False,
+                    "properties": {"dash": {"$ref": "#/$defs/ListedText"}},
+                    "description": _summary(m.Dash),
+                },
+                {
+                    "type": "object",
+                    "required": ["table"],
+                    "additionalProperties": False,
+                    "properties": {"table": {"$ref": "#/$defs/Table"}},
+                },
             ],
         },
     }
-    for cls in (m.Report, m.Issuer, m.Signatory, m.Filing, m.Part, m.Section, m.Item,
-                m.Point, m.Appendix, m.Table):
+    for cls in (
+        m.Report,
+        m.Issuer,
+        m.Signatory,
+        m.Filing,
+        m.Part,
+        m.Section,
+        m.Item,
+        m.Point,
+        m.Appendix,
+        m.Table,
+    ):
         defs[cls.__name__] = _class_schema(cls)
     defs["Item"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Item"]]}
     defs["Point"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Point"]]}
@@ -260,14 +387,21 @@ def _class_schema(cls: type) -> dict[str, Any]:
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
-    out: dict[str, Any] = {"type": "object", "description": _summary(cls),
-                           "properties": properties, "additionalProperties": False}
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": _summary(cls),
+        "properties": properties,
+        "additionalProperties": False,
+    }
     if required:
         out["required"] = required
     if cls is m.Table:
-        properties["header"] = {**_with_layout({"oneOf": [_TEXT, {
-            "type": "array", "items": _TEXT, "minItems": 1}]}, m.HEADING),
-                                "description": docs["header"]}
+        properties["header"] = {
+            **_with_layout(
+                {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}]}, m.HEADING
+            ),
+            "description": docs["header"],
+        }
         properties["rows"]["minItems"] = 1
     if cls in _CLASS_RULES:
         out["allOf"] = _CLASS_RULES[cls]
@@ -277,10 +411,15 @@ def _class_schema(cls: type) -> dict[str, Any]:
 def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    limits = {k: v for k, v in (field.metadata if field is not None else {}).items()
-              if k != "layout"}
-    layout = (m._layout_of(field) if field is not None and (
-        "layout" in field.metadata or m._validate_layout in _validators(field)) else None)
+    limits = {
+        k: v for k, v in (field.metadata if field is not None else {}).items() if k != "layout"
+    }
+    layout = (
+        m._layout_of(field)
+        if field is not None
+        and ("layout" in field.metadata or m._validate_layout in _validators(field))
+        else None
+    )
     if hint == tuple[m.Segment, ...]:
         listed = layout is not None and not layout.page
         return {"$ref": "#/$defs/ListedText" if listed else "#/$defs/Text"}
@@ -312,8 +451,10 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         if (cls, field.name if field is not None else "") in _FIELD_TEXT:
             text = dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
         elif field is not None and field.converter in (m._lines, m._opt_lines):
-            text = {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
-                    "description": "a text, or a list of its lines"}
+            text = {
+                "oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
+                "description": "a text, or a list of its lines",
+            }
         else:
             text = dict(_TEXT)
         return text if layout is None else _with_layout(text, layout)
@@ -334,8 +475,11 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
 def _layout_rules(layout: m.Layout) -> list[dict[str, Any]]:
     """The rules of a :class:`~baocao._model.Layout` as patterns, each line of a text
     or list of lines on its own."""
-    forbid = ("" if layout.page else r"\x0c") + ("" if layout.tabs else r"\t") + (
-        "" if layout.lines else _BREAKS)
+    forbid = (
+        ("" if layout.page else r"\x0c")
+        + ("" if layout.tabs else r"\t")
+        + ("" if layout.lines else _BREAKS)
+    )
     rules: list[dict[str, Any]] = []
     if forbid:
         rules.append({"pattern": f"^[^{forbid}]*{_END}"})
@@ -354,8 +498,7 @@ def _with_layout(schema: dict[str, Any], layout: m.Layout) -> dict[str, Any]:
     if not rules:
         return schema
     if "oneOf" in schema:
-        return {**schema, "oneOf": [_with_layout(branch, layout)
-                                    for branch in schema["oneOf"]]}
+        return {**schema, "oneOf": [_with_layout(branch, layout) for branch in schema["oneOf"]]}
     if schema.get("type") == "array":
         return {**schema, "items": _with_layout(schema["items"], layout)}
     return {**schema, "allOf": [*schema.get("allOf", ()), *rules]}

@@ -97,9 +97,14 @@ class Template:
     True
     """
 
-    def __init__(self, source: str | os.PathLike[str] | bytes | None = None, *,
-                 name: str | None = None, limits: TemplateLimits | None = None,
-                 allow_raw_xml: bool = False) -> None:
+    def __init__(
+        self,
+        source: str | os.PathLike[str] | bytes | None = None,
+        *,
+        name: str | None = None,
+        limits: TemplateLimits | None = None,
+        allow_raw_xml: bool = False,
+    ) -> None:
         self._name = name or template_name(source)
         if limits is not None and not isinstance(limits, TemplateLimits):
             raise InvalidTypeError(limits, "is not a baocao.TemplateLimits", path="limits")
@@ -167,19 +172,22 @@ class Template:
         document.save(buffer)
         with zipfile.ZipFile(buffer) as package:
             self._static: dict[str, bytes | Compressed] = {
-                name: compress(package.read(name)) for name in package.namelist()}
+                name: compress(package.read(name)) for name in package.namelist()
+            }
 
     def _finish(self, xml: str) -> str:
         """docxtpl's post-processing of a rendered part (``render_xml_part``)."""
         xml = _P_CLOSE.sub(r"<w:p\1", xml)
-        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
         if not _LISTING.search(xml):  # nothing for resolve_listing to change
             return xml
         return str(self._tools.resolve_listing(xml))
 
-    def _render_parts(self, ctx: dict[str, Any], report: m.Report, profile: str,
-                      margins: Margins | None) -> dict[str, bytes | Compressed]:
+    def _render_parts(
+        self, ctx: dict[str, Any], report: m.Report, profile: str, margins: Margins | None
+    ) -> dict[str, bytes | Compressed]:
         entries = dict(self._static)
         tree = self._tools.fix_tables(self._finish(self._body.render(ctx)))
         for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap)):
@@ -209,9 +217,15 @@ class Template:
         entries[self._core_name] = serialize_part_xml(core)
         return entries
 
-    def render(self, report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None,
-               *, profile: str | int = "14", margins: Margins | None = None,
-               limits: TemplateLimits | None = None) -> bytes:
+    def render(
+        self,
+        report: m.Report,
+        out: str | os.PathLike[str] | IO[bytes] | None = None,
+        *,
+        profile: str | int = "14",
+        margins: Margins | None = None,
+        limits: TemplateLimits | None = None,
+    ) -> bytes:
         """Render ``report`` and return the .docx bytes; also write them to ``out``
         (a path, written atomically, or a binary stream). Options as :func:`baocao.render`;
         ``limits`` replaces the template's own for this render.
@@ -241,8 +255,9 @@ _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
 
 
-def _cached(template: str | os.PathLike[str] | bytes | None,
-            allow_raw_xml: bool = False) -> Template:
+def _cached(
+    template: str | os.PathLike[str] | bytes | None, allow_raw_xml: bool = False
+) -> Template:
     """A loaded :class:`Template`, kept by its content (a SHA-256 of the bytes): a file
     replaced by another is loaded again, whatever its size and modification time."""
     data = _load_template(template)
@@ -258,10 +273,16 @@ def _cached(template: str | os.PathLike[str] | bytes | None,
     return found
 
 
-def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = None, *,
-           template: str | os.PathLike[str] | bytes | None = None, profile: str | int = "14",
-           margins: Margins | None = None, limits: TemplateLimits | None = None,
-           allow_raw_xml: bool = False) -> bytes:
+def render(
+    report: m.Report,
+    out: str | os.PathLike[str] | IO[bytes] | None = None,
+    *,
+    template: str | os.PathLike[str] | bytes | None = None,
+    profile: str | int = "14",
+    margins: Margins | None = None,
+    limits: TemplateLimits | None = None,
+    allow_raw_xml: bool = False,
+) -> bytes:
     """Render ``report`` to .docx and return the bytes; also write them to ``out``.
 
     ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
@@ -289,5 +310,6 @@ def render(report: m.Report, out: str | os.PathLike[str] | IO[bytes] | None = No
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
-    return _cached(template, allow_raw_xml).render(report, out, profile=profile,
-                                                   margins=margins, limits=limits)
+    return _cached(template, allow_raw_xml).render(
+        report, out, profile=profile, margins=margins, limits=limits
+    )

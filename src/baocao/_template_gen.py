@@ -110,8 +110,10 @@ STYLE_SIZES: dict[str, tuple[float, float]] = {
 
 # --------------------------------------------------------------------------- styles
 
-_FONTS = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-          'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>')
+_FONTS = (
+    '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+    'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>'
+)
 
 
 def _rpr(size: float | None = None, *, bold: bool = False, italic: bool = False) -> str:
@@ -128,17 +130,27 @@ def _rpr(size: float | None = None, *, bold: bool = False, italic: bool = False)
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def _ppr(*, jc: str | None = None, before: int = 0, after: int = 0, line: int = 240,
-         first: int | None = None, left: int | None = None, keep_next: bool = False,
-         border: bool = False) -> str:
+def _ppr(
+    *,
+    jc: str | None = None,
+    before: int = 0,
+    after: int = 0,
+    line: int = 240,
+    first: int | None = None,
+    left: int | None = None,
+    keep_next: bool = False,
+    border: bool = False,
+) -> str:
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
     if border:
-        parts.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" '
-                     'w:color="000000"/></w:pBdr>')
-    parts.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" '
-                 'w:lineRule="auto"/>')
+        parts.append(
+            '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+        )
+    parts.append(
+        f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>'
+    )
     if first is not None or left is not None:
         attrs = ""
         if left is not None:
@@ -151,12 +163,21 @@ def _ppr(*, jc: str | None = None, before: int = 0, after: int = 0, line: int = 
     return "<w:pPr>" + "".join(parts) + "</w:pPr>"
 
 
-def _style(style_id: str, name: str, *, ppr: str, bold: bool = False, italic: bool = False,
-           based_on: str = "Normal") -> str:
+def _style(
+    style_id: str,
+    name: str,
+    *,
+    ppr: str,
+    bold: bool = False,
+    italic: bool = False,
+    based_on: str = "Normal",
+) -> str:
     size = STYLE_SIZES[style_id][0]  # every style has its two sizes in the table
-    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
-            f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/><w:qFormat/>'
-            f"{ppr}{_rpr(size, bold=bold, italic=italic)}</w:style>")
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/><w:qFormat/>'
+        f"{ppr}{_rpr(size, bold=bold, italic=italic)}</w:style>"
+    )
 
 
 def _styles_xml() -> str:
@@ -170,52 +191,93 @@ def _styles_xml() -> str:
         _style("BCMotto", "BC Motto", ppr=centred, bold=True),
         _style("BCRule", "BC Rule", ppr=_ppr(jc="center", border=True, line=240)),
         _style("BCNumber", "BC Number", ppr=_ppr(jc="center", before=120)),
-        _style("BCPlaceDate", "BC Place Date", ppr=_ppr(jc="center", before=120),
-               italic=True),
+        _style("BCPlaceDate", "BC Place Date", ppr=_ppr(jc="center", before=120), italic=True),
         # Type name, subject (ô 5a), Kính gửi (ô 9a), căn cứ
-        _style("BCTitle", "BC Type Name", ppr=_ppr(jc="center", before=480, keep_next=True),
-               bold=True),
+        _style(
+            "BCTitle", "BC Type Name", ppr=_ppr(jc="center", before=480, keep_next=True), bold=True
+        ),
         _style("BCSubject", "BC Subject", ppr=_ppr(jc="center", keep_next=True), bold=True),
-        _style("BCAddressee", "BC Addressee",
-               ppr=_ppr(jc="left", before=240, after=120, first=tw(35.0))),
-        _style("BCAddresseeLine", "BC Addressee Line",
-               ppr=_ppr(jc="left", line=240, left=0, first=tw(45.0))),
+        _style(
+            "BCAddressee",
+            "BC Addressee",
+            ppr=_ppr(jc="left", before=240, after=120, first=tw(35.0)),
+        ),
+        _style(
+            "BCAddresseeLine",
+            "BC Addressee Line",
+            ppr=_ppr(jc="left", line=240, left=0, first=tw(45.0)),
+        ),
         _style("BCLegalBasis", "BC Legal Basis", ppr=body_ppr, italic=True),
         # Body (ô 6)
         _style("BCBody", "BC Body", ppr=body_ppr),
-        _style("BCSection", "BC Section Heading",
-               ppr=_ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE,
-                        first=BODY_INDENT_TW, keep_next=True), bold=True),
-        _style("BCItemTitle", "BC Item Heading",
-               ppr=_ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE,
-                        first=BODY_INDENT_TW, keep_next=True), bold=True),
-        _style("BCPart", "BC Part Heading",
-               ppr=_ppr(jc="center", before=BODY_BEFORE_TW, line=BODY_LINE, keep_next=True),
-               bold=True),
+        _style(
+            "BCSection",
+            "BC Section Heading",
+            ppr=_ppr(
+                jc="both",
+                before=BODY_BEFORE_TW,
+                line=BODY_LINE,
+                first=BODY_INDENT_TW,
+                keep_next=True,
+            ),
+            bold=True,
+        ),
+        _style(
+            "BCItemTitle",
+            "BC Item Heading",
+            ppr=_ppr(
+                jc="both",
+                before=BODY_BEFORE_TW,
+                line=BODY_LINE,
+                first=BODY_INDENT_TW,
+                keep_next=True,
+            ),
+            bold=True,
+        ),
+        _style(
+            "BCPart",
+            "BC Part Heading",
+            ppr=_ppr(jc="center", before=BODY_BEFORE_TW, line=BODY_LINE, keep_next=True),
+            bold=True,
+        ),
         _style("BCTableText", "BC Table Text", ppr=_ppr(jc="left")),
-        _style("BCTableNumber", "BC Table Number", ppr=_ppr(jc="right"),
-               based_on="BCTableText"),
-        _style("BCTableHeading", "BC Table Heading", ppr=_ppr(jc="center"), bold=True,
-               based_on="BCTableText"),
-        _style("BCTableTotalText", "BC Table Total Text", ppr=_ppr(jc="left"), bold=True,
-               based_on="BCTableText"),
-        _style("BCTableTotalNumber", "BC Table Total Number", ppr=_ppr(jc="right"),
-               bold=True, based_on="BCTableText"),
+        _style("BCTableNumber", "BC Table Number", ppr=_ppr(jc="right"), based_on="BCTableText"),
+        _style(
+            "BCTableHeading",
+            "BC Table Heading",
+            ppr=_ppr(jc="center"),
+            bold=True,
+            based_on="BCTableText",
+        ),
+        _style(
+            "BCTableTotalText",
+            "BC Table Total Text",
+            ppr=_ppr(jc="left"),
+            bold=True,
+            based_on="BCTableText",
+        ),
+        _style(
+            "BCTableTotalNumber",
+            "BC Table Total Number",
+            ppr=_ppr(jc="right"),
+            bold=True,
+            based_on="BCTableText",
+        ),
         # Footer (ô 7, 9b)
-        _style("BCRecipientsLabel", "BC Recipients Label", ppr=_ppr(jc="left"), bold=True,
-               italic=True),
+        _style(
+            "BCRecipientsLabel", "BC Recipients Label", ppr=_ppr(jc="left"), bold=True, italic=True
+        ),
         _style("BCRecipients", "BC Recipients", ppr=_ppr(jc="left")),
         _style("BCSignature", "BC Signature", ppr=centred, bold=True),
         _style("BCSignatureName", "BC Signature Name", ppr=centred, bold=True),
         # Appendix
         _style("BCAppendixLabel", "BC Appendix Label", ppr=_ppr(jc="center"), bold=True),
         _style("BCAppendixTitle", "BC Appendix Title", ppr=_ppr(jc="center"), bold=True),
-        _style("BCAppendixReference", "BC Appendix Reference", ppr=_ppr(jc="center"),
-               italic=True),
+        _style("BCAppendixReference", "BC Appendix Reference", ppr=_ppr(jc="center"), italic=True),
         _style("BCPageNumber", "BC Page Number", ppr=_ppr(jc="center")),
     ]
     return (
-        f'<w:styles {NSDECL}>'
+        f"<w:styles {NSDECL}>"
         "<w:docDefaults><w:rPrDefault>" + _rpr(14) + "</w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" '
         'w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
@@ -232,8 +294,7 @@ def _styles_xml() -> str:
         "</w:tblCellMar></w:tblPr></w:style>"
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
         '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/>'
-        "<w:unhideWhenUsed/></w:style>"
-        + "".join(styles) + "</w:styles>"
+        "<w:unhideWhenUsed/></w:style>" + "".join(styles) + "</w:styles>"
     )
 
 
@@ -260,27 +321,45 @@ def _rule(width_mm: float, text_mm: float) -> str:
     recomputes the indents from the text above it (``baocao._layout``).
     """
     side = max(0, tw((width_mm - text_mm) / 2))
-    return (f'<w:p><w:pPr><w:pStyle w:val="BCRule"/><w:ind w:left="{side}" w:right="{side}"/>'
-            '<w:rPr><w:sz w:val="8"/><w:szCs w:val="8"/></w:rPr></w:pPr></w:p>')
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="BCRule"/><w:ind w:left="{side}" w:right="{side}"/>'
+        '<w:rPr><w:sz w:val="8"/><w:szCs w:val="8"/></w:rPr></w:pPr></w:p>'
+    )
 
 
 def _cell(width: int, content: str, *, valign: str = "top") -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="{valign}"/>'
-            f"</w:tcPr>{content}</w:tc>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="{valign}"/>'
+        f"</w:tcPr>{content}</w:tc>"
+    )
 
 
-_NO_BORDERS = ("<w:tblBorders>" + "".join(
-    f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH",
-                                            "insideV")) + "</w:tblBorders>")
+_NO_BORDERS = (
+    "<w:tblBorders>"
+    + "".join(
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + "</w:tblBorders>"
+)
 
 
-def _table(widths: list[int], rows: list[str], *, borders: bool = False,
-           margins: tuple[int, int] = (0, 0)) -> str:
+def _table(
+    widths: list[int], rows: list[str], *, borders: bool = False, margins: tuple[int, int] = (0, 0)
+) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    border_xml = _NO_BORDERS if not borders else ("<w:tblBorders>" + "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>")
+    border_xml = (
+        _NO_BORDERS
+        if not borders
+        else (
+            "<w:tblBorders>"
+            + "".join(
+                f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
+    )
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:jc w:val="center"/>{border_xml}<w:tblLayout w:type="fixed"/>'
@@ -315,9 +394,7 @@ def _header_table() -> str:
         + _rule(left_mm, left_mm / 5)
     )
     row1_right = (
-        _p("BCNationalName", NATIONAL_NAME)
-        + _p("BCMotto", MOTTO)
-        + _rule(right_mm, motto_mm)
+        _p("BCNationalName", NATIONAL_NAME) + _p("BCMotto", MOTTO) + _rule(right_mm, motto_mm)
     )
     row2_left = _p("BCNumber", "{{ number_line }}")
     row2_right = _p("BCPlaceDate", "{{ place_date }}")
@@ -340,13 +417,16 @@ def _blocks_xml(var: str) -> str:
         """A row of cells from ``row``: numbers right-aligned, text left-aligned."""
         return _row(
             _cell(width // 3, _p("BCTableText", f"{{%tc for c in {row} %}}"))
-            + _cell(width // 3,
-                    _tag("if c.numeric")
-                    + _p(number_style, "{{ c.text }}")
-                    + _tag("else")
-                    + _p(text_style, "{{ c.text }}")
-                    + _tag("endif"))
-            + _cell(width // 3, _p("BCTableText", "{%tc endfor %}")))
+            + _cell(
+                width // 3,
+                _tag("if c.numeric")
+                + _p(number_style, "{{ c.text }}")
+                + _tag("else")
+                + _p(text_style, "{{ c.text }}")
+                + _tag("endif"),
+            )
+            + _cell(width // 3, _p("BCTableText", "{%tc endfor %}"))
+        )
 
     table = _table(
         [width // 3, width // 3, width - 2 * (width // 3)],
@@ -475,7 +555,7 @@ def _page_number_xml() -> str:
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        '<w:r><w:t>2</w:t></w:r>'
+        "<w:r><w:t>2</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>'
     )
 
@@ -498,8 +578,9 @@ def build_template() -> bytes:
     header_part._element = parse_xml(_page_number_xml().encode())
     first_part = first.part
     first_part._element = parse_xml(
-        f'<w:hdr {NSDECL}><w:p><w:pPr><w:pStyle w:val="BCPageNumber"/></w:pPr></w:p></w:hdr>'
-        .encode())
+        f'<w:hdr {NSDECL}><w:p><w:pPr><w:pStyle w:val="BCPageNumber"/></w:pPr></w:p>'
+        "</w:hdr>".encode()
+    )
     header_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is header_part)
     first_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is first_part)
     # Settings: a line that ends with a manual line break (Shift+Enter, or "\n" in a

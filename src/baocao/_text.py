@@ -62,9 +62,12 @@ def check_text(value: object, *, path: str = "", allow_empty: bool = False) -> s
         raise ValidationError(value, "must not be empty", path=path)
     if text and unicodedata.category(text[0]).startswith("M"):
         raise ValidationError(
-            value, f"starts with U+{ord(text[0]):04X}, a combining mark (a tone mark, for "
+            value,
+            f"starts with U+{ord(text[0]):04X}, a combining mark (a tone mark, for "
             "one) with no letter before it: printed after other text it would join that "
-            "text's last letter; write the mark after its letter", path=path)
+            "text's last letter; write the mark after its letter",
+            path=path,
+        )
     return text
 
 

@@ -41,8 +41,9 @@ class Compressed:
 def compress(content: bytes) -> Compressed:
     """Deflate ``content`` the way :func:`zip_entries` stores it."""
     deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return Compressed(zlib.crc32(content), len(content),
-                      deflate.compress(content) + deflate.flush())
+    return Compressed(
+        zlib.crc32(content), len(content), deflate.compress(content) + deflate.flush()
+    )
 
 
 def zip_entries(entries: dict[str, bytes | Compressed]) -> bytes:
@@ -56,20 +57,55 @@ def zip_entries(entries: dict[str, bytes | Compressed]) -> bytes:
         encoded = name.encode("utf-8")
         flags = 0 if encoded.isascii() else _UTF8
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, _NEEDED, flags, 8, _DOS_TIME,
-                              _DOS_DATE, packed.crc, len(packed.data), packed.size,
-                              len(encoded), 0))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                _NEEDED,
+                flags,
+                8,
+                _DOS_TIME,
+                _DOS_DATE,
+                packed.crc,
+                len(packed.data),
+                packed.size,
+                len(encoded),
+                0,
+            )
+        )
         out.write(encoded)
         out.write(packed.data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, _MADE_BY, _NEEDED, flags,
-                                   8, _DOS_TIME, _DOS_DATE, packed.crc, len(packed.data),
-                                   packed.size, len(encoded), 0, 0, 0, 0, _EXTERNAL, offset)
-                       + encoded)
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                _MADE_BY,
+                _NEEDED,
+                flags,
+                8,
+                _DOS_TIME,
+                _DOS_DATE,
+                packed.crc,
+                len(packed.data),
+                packed.size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                _EXTERNAL,
+                offset,
+            )
+            + encoded
+        )
     start = out.tell()
     directory = b"".join(central)
     out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
-                          len(directory), start, 0))
+    out.write(
+        struct.pack(
+            "<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(directory), start, 0
+        )
+    )
     return out.getvalue()
 
 
