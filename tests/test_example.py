@@ -1,6 +1,6 @@
 """The example reproduces the real report 2710/BC-SNV, word for word.
 
-The seed is the report as published (``shared/seed/2710-BC-SNV.txt``, without the
+The seed is the report as published (``tests/data/2710-BC-SNV.txt``, without the
 website's first line and its "HIỆU LỰC VĂN BẢN" tail). The rendered .docx must hold
 every line of it, in order, except where baocao corrects it on purpose:
 
@@ -19,7 +19,6 @@ import re
 import runpy
 from typing import Any
 
-import pytest
 from docx.oxml.ns import qn
 
 import baocao
@@ -53,7 +52,6 @@ def _normalise(line: str) -> str:
     return re.sub(r"(\d) %", r"\1%", LABEL.sub("", line))
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside the repository")
 def test_every_line_of_the_seed_is_rendered_in_order(
     example_docx: bytes, example_report: baocao.Report
 ) -> None:
