@@ -550,7 +550,7 @@ def test_a_batch_writes_one_file_per_input_or_nothing(
         before = sorted(root.rglob("*"))
         with (
             mock.patch("baocao._cli.load", return_value=None),
-            mock.patch("baocao._cli.render_many", fake_render_many),
+            mock.patch("baocao._batch.render_many", fake_render_many),  # imported on use
             contextlib.redirect_stderr(io.StringIO()),
         ):
             status = main(argv)

@@ -20,8 +20,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import _cli_check, _cli_lint, _cli_words
-from ._batch import render_many
-from ._context import context
 from ._errors import BaocaoError, LoadError
 from ._files import json_for, output_kind, write_atomic
 from ._load import MAX_INPUT_BYTES, load, loads
@@ -29,7 +27,6 @@ from ._model import Report
 from ._options import Margins
 from ._schema import json_schema
 from ._signals import Terminated, handling_signals
-from ._template import render
 
 __all__ = ["main"]
 
@@ -89,6 +86,8 @@ def _margins(text: str) -> Margins:
 
 
 def _render(report: Report, args: argparse.Namespace, output: Path | None = None) -> bytes:
+    from ._template import render  # the render wing, only for the commands that render
+
     return render(
         report, output, template=args.template, profile=args.profile, margins=args.margins
     )
@@ -203,6 +202,8 @@ class _Progress:
 
 
 def _cmd_render_many(args: argparse.Namespace) -> int:
+    from ._batch import render_many  # the batch wing, only for several inputs
+
     if args.pdf:
         raise _UsageError("--pdf converts one input at a time; give a single INPUT")
     if args.output == "-":
@@ -315,6 +316,8 @@ def _write_stdout(data: bytes | str) -> None:
 
 def _cmd_context(args: argparse.Namespace) -> int:
     # \u escapes (the same JSON) where standard output cannot encode Vietnamese
+    from ._context import context
+
     _write_stdout(json_for(context(_read(args.input)), sys.stdout) + "\n")
     return 0
 

@@ -23,7 +23,6 @@ import sys
 
 from ._cli_check import severity_summary
 from ._errors import BaocaoError
-from ._lint import lint
 
 __all__ = ["add_parser", "run"]
 
@@ -47,6 +46,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao lint``; 1 when any template has an error or cannot be read, else 0."""
+    from ._lint import lint  # the template wing, only for this command
+
     status = 0
     for name in args.templates:
         try:

@@ -1,0 +1,68 @@
+"""The face imports only light wings: the heavy ones load on first use (PEP 562).
+
+Each case runs in a fresh interpreter, since this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import baocao
+
+HEAVY = ("docx", "docxtpl", "lxml", "jinja2")
+
+
+def _modules_after(code: str) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    loaded: list[str] = json.loads(out.splitlines()[-1])
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import baocao",
+        "import baocao; baocao.number_to_words(5); baocao.money_to_words(4607678000)",
+        "import baocao; baocao.Report; baocao.ValidationError; baocao.Margins()",
+        "from baocao._cli import main; main(['words', '5'])",
+        "from baocao._cli import main; main(['schema'])",
+    ],
+)
+def test_light_uses_import_no_heavy_wing(code: str) -> None:
+    loaded = _modules_after(code)
+    assert [name for name in HEAVY if name in loaded] == []
+
+
+def test_a_heavy_name_loads_its_wing_on_first_use() -> None:
+    loaded = _modules_after("import baocao; baocao.render")
+    assert "docxtpl" in loaded
+
+
+def test_every_public_name_is_reachable_and_named_baocao() -> None:
+    for name in baocao.__all__:
+        value = getattr(baocao, name)
+        if isinstance(value, type) or callable(value):
+            assert value.__module__ == "baocao", name
+    assert set(baocao.__all__) <= set(dir(baocao))
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        baocao.nothing  # noqa: B018
+    with pytest.raises(AttributeError, match="no attribute '_nothing'"):
+        baocao._nothing  # noqa: B018
+
+
+def test_a_private_wing_is_reachable_as_an_attribute() -> None:
+    code = "import baocao; print(baocao._layout.wrap_lines.__name__)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip() == "wrap_lines"
