@@ -23,31 +23,7 @@ from baocao._text import upper
 from .strategies import document_paragraphs, nonblank_texts, rendered_all, reports, simple_texts
 
 NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-LETTERS = [
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "x",
-    "y",
-]
+LETTERS = list("abcdđeghiklmnopqrstuvxy")
 DRAFT = "\u00a0" * 6
 
 
