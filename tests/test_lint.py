@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 import baocao
 from baocao import _cli_lint
 from baocao._lint import LintIssue, lint
-from baocao._render import default_template_path, render_document
+from baocao._render import default_template_path
 
 from .conftest import make_report, open_docx
+from .reference import render_document
 from .strategies import document_paragraphs
 from .test_template import add_rel, edited, para, with_macros, with_paragraph
 
@@ -241,7 +242,7 @@ BAD = [
 
 
 def _plain(report: baocao.Report, *, template: bytes | Path) -> bytes:
-    """The plain docxtpl path (``baocao._render.render_document``)."""
+    """The plain docxtpl path (``tests/reference.py``)."""
     return render_document(report, template)
 
 

@@ -17,11 +17,12 @@ from docx.oxml.ns import qn
 
 import baocao
 from baocao._layout import paragraph_text
-from baocao._render import default_template_path, render_document
+from baocao._render import default_template_path
 from baocao._template_gen import build_template
 from baocao._zip import Compressed, zip_entries
 
 from .conftest import ROOT, make_report
+from .reference import render_document
 
 
 def test_committed_template_is_up_to_date() -> None:

@@ -13,9 +13,9 @@ import docxtpl
 import pytest
 
 import baocao
-from baocao._render import render_document
 
 from .conftest import make_report
+from .reference import render_document
 
 
 def _parts(data: bytes) -> dict[str, bytes]:

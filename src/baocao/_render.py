@@ -1,8 +1,9 @@
-"""Rendering a report to .docx with docxtpl, safely: the plain path.
+"""Rendering a report to .docx with docxtpl, safely: what both render paths share.
 
-:func:`render_document` is docxtpl used as its documentation shows it (a new
-``DocxTemplate``, ``render``, ``save``), plus baocao's safety and layout. It is the
-reference that :class:`baocao.Template` (which :func:`baocao.render` uses) must equal.
+:class:`baocao.Template` (which :func:`baocao.render` uses) renders with these pieces;
+the plain path, docxtpl used as its documentation shows it (a new ``DocxTemplate``,
+``render``, ``save``) plus baocao's safety and layout, is the reference it must equal and
+lives with the tests (``tests/reference.py``): the runtime never runs it.
 
 
 * Jinja runs sandboxed (``jinja2.sandbox.SandboxedEnvironment``): a template cannot reach
@@ -34,7 +35,6 @@ import contextlib
 import contextvars
 import functools
 import html
-import io
 import os
 import re
 import string
@@ -60,27 +60,19 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from . import _model as m
-from ._context import context as build_context
 from ._errors import BaocaoError, InvalidTypeError, TemplateError, ValidationError
 from ._files import MAX_DOCX_BYTES, read_bounded
 from ._filters import FILTERS
 from ._layout import (
-    Styles,
-    apply_profile,
-    layout_body,
     paragraph_text,
-    set_core_properties,
 )
-from ._options import Margins
 from ._package import template_package
-from ._zip import normalise_zip
 
 __all__ = [
     "DEFAULT_TEMPLATE",
     "TemplateLimits",
     "default_template_path",
     "jinja_environment",
-    "render_document",
 ]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
@@ -1115,39 +1107,6 @@ def _w_prefixed(root: Any) -> Any:
         return made
 
     return build(root, None)
-
-
-def render_document(
-    report: m.Report,
-    template: PathLike | bytes | None = None,
-    *,
-    profile: str = "14",
-    margins: Margins | None = None,
-    limits: TemplateLimits | None = None,
-    allow_raw_xml: bool = False,
-) -> bytes:
-    """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
-    data = _load_template(template)
-    size = check_text_sizes(report)
-    ctx = build_context(report)
-    name = template_name(template)
-    tpl = StrictDocxTemplate(io.BytesIO(data))
-    with reading_template(name):
-        tpl.init_docx()
-        strip_template(tpl, name)
-        try:
-            with budget(limits, size):
-                tpl.render(ctx, jinja_env=jinja_environment(raw_xml=allow_raw_xml), autoescape=True)
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"{name}: {_describe(exc, tpl.docx)}") from None
-    document = tpl.docx
-    if profile != "14":
-        apply_profile(document.styles.element, profile)
-    layout_body(document.element.body, Styles(document.styles.element), margins)
-    set_core_properties(document.core_properties, **core_values(report))
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return normalise_zip(buffer.getvalue())
 
 
 def core_values(report: m.Report) -> dict[str, Any]:

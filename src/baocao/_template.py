@@ -13,7 +13,7 @@ render (nine compilations for baocao's template, five of them for document prope
 
 Each render then runs Jinja, docxtpl's own post-processing (``resolve_listing``,
 ``fix_tables``), baocao's layout pass, and writes the zip: the same steps, on the same
-strings, as :func:`baocao._render.render_document` (the plain path), so the two give the
+strings, as the plain path (``tests/reference.py``), so the two give the
 same bytes (a test compares them part by part).
 
 A :class:`Template` is immutable after loading and safe to share between threads: every
