@@ -994,7 +994,9 @@ def test_the_page_estimate_agrees_with_libreoffice(rows: int, pages: int) -> Non
     """Whether page numbers are due (``page-number.present``) depends on the estimate: it
     must say two pages where LibreOffice prints two."""
     require_tools()
-    from baocao._pdf import pdf_text_layout, to_pdf
+    from baocao._pdf import to_pdf
+
+    from .pdftext import pdf_text_layout
 
     data = table_of_rows(rows, 10)
     assert len(pdf_text_layout(to_pdf(data))) == pages

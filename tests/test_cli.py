@@ -162,7 +162,7 @@ def test_profile_and_margins_options(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.soffice
 def test_render_pdf(tmp_path: Path) -> None:
-    from baocao._pdf import pdf_text_layout
+    from .pdftext import pdf_text_layout
 
     require_tools()
     source = _write(tmp_path, minimal_data())

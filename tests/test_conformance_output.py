@@ -40,6 +40,7 @@ from baocao._check import check
 from baocao._metrics import MM_PER_PT
 
 from .conftest import make_report, open_docx, require_tools
+from .pdftext import pdf_words
 from .strategies import reports, simple_texts
 
 TABLE = Table(
@@ -259,7 +260,7 @@ Words = list[list[tuple[str, float, float, float, float]]]
 def example_pages(example_docx: bytes) -> Words:
     """The words of each page of the example, converted once for the module."""
     require_tools()
-    return baocao._pdf.pdf_words(baocao.to_pdf(example_docx))
+    return pdf_words(baocao.to_pdf(example_docx))
 
 
 def _line_of(
@@ -397,7 +398,7 @@ def test_pdf_long_place_date_on_one_line(profile: str) -> None:
     Chí Minh" is one line, on the line of "Số"."""
     require_tools()
     pdf = baocao.to_pdf(baocao.render(make_report(**HCM), profile=profile, margins=WIDEST))
-    first = baocao._pdf.pdf_words(pdf)[0]
+    first = pdf_words(pdf)[0]
     date = _line_of(first, "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2026")
     assert max(w[2] for w in date) - min(w[2] for w in date) < 1
     number = _line_of(first, "Số: 15/BC-SNV")

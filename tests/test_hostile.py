@@ -601,7 +601,9 @@ PROBES = [
 @pytest.mark.parametrize("index", range(len(HOSTILE_REPORTS)))
 def test_libreoffice_opens_hostile_reports(index: int) -> None:
     require_tools()
-    from baocao._pdf import pdf_text_layout, to_pdf
+    from baocao._pdf import to_pdf
+
+    from .pdftext import pdf_text_layout
 
     pages = pdf_text_layout(to_pdf(baocao.render(HOSTILE_REPORTS[index])))
     flat = " ".join(" ".join(page.split()) for page in pages)

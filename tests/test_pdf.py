@@ -33,9 +33,10 @@ from docx.shared import Mm, Pt
 from baocao import _pdf
 from baocao._errors import ConversionError, InvalidTypeError, ValidationError
 from baocao._metrics import text_width_pt
-from baocao._pdf import check_fonts, find_soffice, pdf_text_layout, pdf_words, to_pdf
+from baocao._pdf import check_fonts, find_soffice, to_pdf
 
 from .conftest import require_tools
+from .pdftext import pdf_text_layout, pdf_words
 
 MOTTO_LINE = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
