@@ -342,13 +342,17 @@ def _check_layout(text: str, layout: Layout, path: str) -> None:
         raise ValidationError(text, problem, path=path)
 
 
-def _layout_of(attribute: attrs.Attribute[Any]) -> Layout:
-    return attribute.metadata.get("layout", HEADING)  # type: ignore[no-any-return]
+def field_layout(attribute: attrs.Attribute[Any]) -> Layout | None:
+    """The :class:`Layout` of a text field (its attrs metadata), or ``None`` for a field
+    that is not text, as the model validates it and the JSON Schema says it."""
+    layout = attribute.metadata.get("layout")
+    return layout if isinstance(layout, Layout) else None
 
 
 def _validate_layout(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A text field (or each text of a list field) against the field's :class:`Layout`."""
-    layout = _layout_of(attribute)
+    layout = field_layout(attribute)
+    assert layout is not None, attribute.name  # every field with this validator names one
     many = isinstance(value, tuple)
     items: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
     for index, item in enumerate(items):
@@ -821,7 +825,10 @@ class Item:
     """
 
     title: str | None = attrs.field(
-        default=None, converter=_opt_text, validator=[_validate_opt_text, _validate_layout]
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": HEADING},
     )
     text: tuple[Segment, ...] | None = attrs.field(
         default=None,
@@ -871,7 +878,9 @@ class Section:
         items: the section's items (khoản) 1., 2., …
     """
 
-    title: str = attrs.field(converter=_text, validator=[_validate_text, _validate_layout])
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": HEADING}
+    )
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
@@ -1206,6 +1215,7 @@ class Report:
         default=(),
         converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": HEADING},
     )
     opening: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks

@@ -414,12 +414,7 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
     limits = {
         k: v for k, v in (field.metadata if field is not None else {}).items() if k != "layout"
     }
-    layout = (
-        m._layout_of(field)
-        if field is not None
-        and ("layout" in field.metadata or m._validate_layout in _validators(field))
-        else None
-    )
+    layout = m.field_layout(field) if field is not None else None
     if hint == tuple[m.Segment, ...]:
         listed = layout is not None and not layout.page
         return {"$ref": "#/$defs/ListedText" if listed else "#/$defs/Text"}
