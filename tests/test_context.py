@@ -56,7 +56,7 @@ def test_sections_items_and_points_are_numbered_by_order() -> None:
 
 
 def test_the_letter_after_d_is_dd_and_the_last_is_y() -> None:
-    assert POINT_LETTERS[:7] == ["a", "b", "c", "d", "đ", "e", "g"]
+    assert POINT_LETTERS[:7] == ("a", "b", "c", "d", "đ", "e", "g")
     assert POINT_LETTERS[-1] == "y"
     assert len(POINT_LETTERS) == 23
     assert not set("fjwz") & set(POINT_LETTERS)

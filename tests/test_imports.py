@@ -66,3 +66,12 @@ def test_a_private_wing_is_reachable_as_an_attribute() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     assert out.strip() == "wrap_lines"
+
+
+def test_the_checker_does_not_import_the_renderer() -> None:
+    """check → render is an arrow the house forbids: the numbering alphabets both read
+    live in ``baocao._nd30``, not in the render wing's context."""
+    code = "import baocao._check, baocao._rules; baocao._check.check"
+    loaded = _modules_after(code)
+    render_wing = ["baocao._context", "baocao._template", "baocao._render", "docxtpl"]
+    assert [name for name in render_wing if name in loaded] == []

@@ -55,6 +55,7 @@ from lxml import etree
 from . import _metrics
 from ._errors import ValidationError
 from ._files import read_docx
+from ._nd30 import roman
 from ._package import open_package
 
 __all__ = [
@@ -1138,32 +1139,6 @@ def _para_format(levels: Sequence[Props]) -> ParaFormat:
 
 
 # --------------------------------------------------------------------------- numbering
-
-_ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
-
-
-def roman(number: int) -> str:
-    """Roman numeral of a positive number (``roman(14) == "XIV"``)."""
-    out = []
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
-
 
 def roman_value(text: str) -> int | None:
     """The value of a well-formed Roman numeral, else None (``roman_value("IV") == 4``)."""

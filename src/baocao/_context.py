@@ -15,6 +15,8 @@ from typing import Any
 from . import _model as m
 from ._errors import ValidationError
 from ._format import format_date, format_number, format_percent, rate
+from ._nd30 import POINT_LETTERS
+from ._nd30 import roman as _roman
 from ._numbers import money_to_words
 from ._text import upper
 
@@ -23,28 +25,9 @@ __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "tex
 END_MARK = "./."
 """What ends the content of a document (every Mẫu of Phụ lục III shows it)."""
 
-POINT_LETTERS = list("abcdđeghiklmnopqrstuvxy")
-"""The letters of points a), b), …: the Vietnamese alphabet without its accented vowels
-(ă â ê ô ơ ư) and without f, j, w, z, as in the decree's own Điều 8."""
 
 DRAFT_NUMBER = "\u00a0" * 6
 """What stands for the number of a draft: the Văn thư writes it in after signing."""
-
-_ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
 
 
 def roman(number: int) -> str:
@@ -55,11 +38,7 @@ def roman(number: int) -> str:
     """
     if not 1 <= number <= 3999:
         raise ValidationError(number, "has no Roman numeral (1 to 3999)")
-    out = []
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+    return _roman(number)
 
 
 def point_letter(index: int) -> str:

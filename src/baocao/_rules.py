@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from . import _context, _units
+from . import _units
 from ._check import (
     MOTTO,
     NATIONAL_NAME_VARIANTS,
@@ -43,11 +43,11 @@ from ._check import (
     fragment_width_mm,
     longest_line_mm,
     loose,
-    roman,
     roman_value,
     shorten,
 )
 from ._errors import BaocaoError
+from ._nd30 import POINT_LETTERS, roman
 
 __all__ = [
     "POINT_LETTERS",
@@ -59,9 +59,6 @@ __all__ = [
     "run_rules",
 ]
 
-POINT_LETTERS: tuple[str, ...] = tuple(_context.POINT_LETTERS)
-"""The letters of points a), b), …: the Vietnamese alphabet order without the accented
-vowels and without f, j, w, z (PL I, II.6.đ; Điều 8 of the decree runs a) to i))."""
 
 TNR = "Times New Roman"
 _TYPE_ABBREVIATIONS = frozenset(TYPE_TITLES.values())
