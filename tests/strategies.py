@@ -388,7 +388,7 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = Fals
         number=draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
         place=draw(place_texts(text)),
         date=draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
-        subject=draw(normal_case(centred)),
+        subject=draw(normal_case(laid_out(text(), baocao._model.SUBJECT))),
         signatory=draw(_signatory(text)),
         doc_type=draw(st.sampled_from(list(baocao.DocumentType))),
         addressees=addressees,

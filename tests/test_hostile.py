@@ -302,7 +302,7 @@ def test_each_field_holds_the_text_after_nfc(
     name, build, expect = field
     special = {
         "place": place_texts(),  # the model's own rules
-        "subject": normal_case(laid_out(nonblank_texts(), m.CENTRED)),
+        "subject": normal_case(laid_out(nonblank_texts(), m.SUBJECT)),
         "signatory.name": normal_case(laid_out(nonblank_texts(), m.SIGNER)),
     }
     if name in special:

@@ -266,7 +266,10 @@ REFUSED_FOR_CHECK: list[tuple[dict[str, Any], str, str]] = [
     ),
     # What each field may hold (docs/errors.md): found by check(render(r)) == [].
     ({"subject": "Kết quả\fnăm 2025"}, "subject", "only body text may hold"),
-    ({"subject": "Kết quả\tnăm 2025"}, "subject", "a centred line cannot print"),
+    ({"subject": "Kết quả\tnăm 2025"}, "subject", "the trích yếu cannot print"),
+    ({"subject": "1. Kết quả công tác văn thư"}, "subject", "starts with a body label ('1.')"),
+    ({"subject": "II. Kết quả"}, "subject", "the first heading of the body"),
+    ({"subject": "a) Kết quả"}, "subject", "the first heading of the body"),
     ({"issuer": {"name": "Sở\tNội vụ", "abbreviation": "SNV"}}, "issuer.name", "a tab"),
     (
         {"issuer": {"name": ["Sở Nội vụ", "Phòng\f1"], "abbreviation": "SNV"}},
@@ -382,6 +385,9 @@ TAKEN_BESIDE_THOSE: list[dict[str, Any]] = [  # the same characters where they b
     {"signatory": {"name": "Lê A", "title": " Giám đốc"}},
     {"recipients": ["Sở Tài chính (để báo cáo)"]},
     {"recipients": ["+ Phòng A"]},
+    {"subject": "Phần mềm quản lý văn bản điện tử"},  # a word, not "Phần I"
+    {"subject": "Kết quả năm 2025\n2. Phương hướng"},  # a label on a later line
+    {"subject": "06 tháng đầu năm 2026"},
 ]
 
 

@@ -174,6 +174,8 @@ def beyond_schema(data: dict[str, Any]) -> bool:
         return False
     if m.all_capitals(nfc(data["subject"])) or m.all_capitals(nfc(data["signatory"]["name"])):
         return False
+    if m.layout_problem(nfc(data["subject"]), m.SUBJECT) is not None:
+        return False  # a label in digits of another script ("١. "), which the schema allows
     if any(_glued(text) for text in _texts(data)):
         return False
     if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
@@ -397,6 +399,12 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
         None,
     ),
     ("tab in the subject", minimal_data(subject="Kết quả\tnăm 2025"), None),
+    ("subject opening with a label", minimal_data(subject="1. Kết quả"), None),
+    (
+        "subject opening with a label in other digits",
+        minimal_data(subject="١. Kết quả"),
+        "the trích yếu does not",
+    ),
     (
         "tab in the issuing body",
         minimal_data(issuer={"name": "Sở\tNội vụ", "abbreviation": "SNV"}),

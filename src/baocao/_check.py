@@ -1140,6 +1140,7 @@ def _para_format(levels: Sequence[Props]) -> ParaFormat:
 
 # --------------------------------------------------------------------------- numbering
 
+
 def roman_value(text: str) -> int | None:
     """The value of a well-formed Roman numeral, else None (``roman_value("IV") == 4``)."""
     if not text or not re.fullmatch(r"[IVXLCDM]+", text):
@@ -2507,8 +2508,12 @@ def _appendix(paras: Sequence[Para], begin: int, end: int) -> Appendix:
 _HEADING_RE = re.compile(r"^(?:[IVXLCDM]+\.|\d+\.|[a-zđ]\))\s")
 
 
+_PART_RE = re.compile(r"^(?:Phần|PHẦN) (?:(?:[IVXLCDM]+|[A-Z]|\d+)(?!\w)|(?:thứ|THỨ) )")
+"""A Phần label ("Phần I", "PHẦN A", "Phần thứ nhất"), not a word ("Phần mềm …")."""
+
+
 def _heading_number(text: str) -> bool:
-    return bool(_HEADING_RE.match(text)) or text.startswith("Phần ")
+    return bool(_HEADING_RE.match(text)) or bool(_PART_RE.match(text))
 
 
 # --------------------------------------------------------------------------- entry points

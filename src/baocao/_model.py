@@ -273,6 +273,8 @@ class Layout:
         lead_dash: a "-" at the start (baocao writes the dash of a list line itself).
         lead_paren: a "(" at the start (a line of the signature block that opens with
             one reads as an annotation, "(Đã ký)").
+        lead_label: a body label at the start ("1. ", "I. ", "a) "): a trích yếu that
+            opens with one reads as the first heading of the body.
         what: the field's name in the error message.
     """
 
@@ -282,6 +284,7 @@ class Layout:
     lead_space: bool = True
     lead_dash: bool = True
     lead_paren: bool = True
+    lead_label: bool = True
     what: str = "the text"
 
 
@@ -289,6 +292,7 @@ BODY = Layout(page=True, what="body text")
 LISTED = Layout(what="a numbered or dash line (a page break would part it from its label)")
 HEADING = Layout(what="a heading or a table cell")
 CENTRED = Layout(tabs=False, what="a centred line")
+SUBJECT = Layout(tabs=False, lead_label=False, what="the trích yếu")
 SIGNATURE = Layout(tabs=False, lead_paren=False, what="a line of the signature block")
 AUTHORITY_LINE = Layout(
     tabs=False, lead_space=False, what='the line after "TM. ", "KT. ", "TL. " or "TUQ. "'
@@ -296,6 +300,10 @@ AUTHORITY_LINE = Layout(
 ENTRY = Layout(lines=False, tabs=False, lead_dash=False, what="a line of a list")
 ONE_LINE = Layout(lines=False, tabs=False, what="a one-line field")
 SIGNER = Layout(lines=False, tabs=False, lead_paren=False, what="the signer's name")
+
+
+_BODY_LABEL = re.compile(r"(?:[IVXLCDM]+\.|\d+\.|[a-zđ]\))\s")
+"""What opens a heading of the body: "I. ", "1. ", "a) " (as ``check`` reads one)."""
 
 
 def layout_problem(text: str, layout: Layout) -> str | None:
@@ -328,6 +336,12 @@ def layout_problem(text: str, layout: Layout) -> str | None:
         )
     if not layout.lead_dash and text.lstrip()[:1] in ("-", "\u2013", "\u2014"):
         return 'starts with a dash, which baocao writes itself ("- …;"): write the entry without it'
+    if not layout.lead_label and _BODY_LABEL.match(text.strip()):
+        return (
+            f"starts with a body label ({text.strip().split()[0]!r}): {layout.what} would "
+            "read as the first heading of the body; baocao numbers the body itself, "
+            "so write the text without it"
+        )
     if not layout.lead_paren and text.lstrip()[:1] == "(":
         return (
             f'starts with "(": {layout.what} would read as an annotation such as '
@@ -1196,7 +1210,7 @@ class Report:
             _normal_case("the trích yếu", "Kết quả công tác văn thư năm 2025"),
             _validate_layout,
         ],
-        metadata={"layout": CENTRED},
+        metadata={"layout": SUBJECT},
     )
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
     number: int | None = attrs.field(

@@ -118,6 +118,8 @@ CROSS_FIELD_RULES = (
     "whole numbers are written as integers (15), never with a fraction (15.0)",
     "an amount ({money}) does not follow a text, a number or a date that ends in a digit: "
     "the two would print as one number",
+    "the trích yếu does not start with a body label in digits of another script ('١. '): "
+    "the schema names the ASCII ones ('1. ', 'I. ', 'a) ')",
     "no text starts with a combining mark: the schema names the combining diacritical "
     "marks of Latin text, load refuses every one (Unicode category M)",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
@@ -482,6 +484,10 @@ def _layout_rules(layout: m.Layout) -> list[dict[str, Any]]:
         rules.append({"pattern": f"^(?![{_SPACE}])"})
     if not layout.lead_dash:
         rules.append({"pattern": f"^(?![{_SPACE}]*[-\u2013\u2014])"})
+    if not layout.lead_label:
+        rules.append(
+            {"pattern": f"^(?![{_SPACE}]*(?:[IVXLCDM]+\\.|[0-9]+\\.|[a-zđ]\\))[{_SPACE}])"}
+        )
     if not layout.lead_paren:
         rules.append({"pattern": f"^(?![{_SPACE}]*\\()"})
     return rules
