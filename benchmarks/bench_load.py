@@ -2,7 +2,7 @@
 
 Each report repeats one section like a real one (paragraphs, text with amounts and
 percentages, a table of 20 rows with STT "01"…, items with points) until the file has the
-size asked; the 10 MiB file is just under :data:`baocao._load.MAX_INPUT_BYTES`. Prints
+size asked; the 10 MiB file is just under :data:`baocao._model.MAX_INPUT_BYTES`. Prints
 the best time of ``--repeat`` loads, MiB per second, and the ratio of 10 MiB to 5 MiB
 (linear loading gives about 2.0; target <= 2.2x). 0.1 took over 400 s on a 10 MiB JSON
 file whose amount was written with many digits; that input is timed too.
@@ -23,7 +23,7 @@ import yaml
 from bench_render import best  # the benchmarks' one timer (best of n runs)
 
 import baocao
-from baocao._load import MAX_INPUT_BYTES
+from baocao._model import MAX_INPUT_BYTES
 
 MIB = 1024 * 1024
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from num2words import num2words
 
-from baocao._numbers import money_to_words, number_to_words, words_to_money, words_to_number
+from baocao._words import money_to_words, number_to_words, words_to_money, words_to_number
 
 SEED = 20240601
 WARM_UP = 2_000

@@ -36,7 +36,7 @@ def require_tools(*, soffice: bool = True) -> None:
     """Skip when LibreOffice or pdftotext is missing, or fail if BAOCAO_REQUIRE_SOFFICE=1
     (as .ci/run sets it, so that the PDF tests run there rather than skip)."""
     from baocao._errors import ConversionError
-    from baocao._pdf import find_soffice
+    from baocao._render._pdf import find_soffice
 
     missing: list[str] = []
     if soffice:

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from baocao._errors import ConversionError, InvalidTypeError
-from baocao._pdf import _INSTALL_POPPLER, _TOOL_TIMEOUT, _run_tool, _tail
+from baocao._render._pdf import _INSTALL_POPPLER, _TOOL_TIMEOUT, _run_tool, _tail
 
 # --- reading PDFs back ------------------------------------------------------------------------
 

@@ -12,12 +12,13 @@ import io
 
 import jinja2
 
-from baocao import _model as m
-from baocao._context import context as build_context
 from baocao._errors import TemplateError
-from baocao._layout import Styles, apply_profile, layout_body, set_core_properties
+from baocao._model import _classes as m
+from baocao._ooxml import normalise_zip
 from baocao._options import Margins
-from baocao._render import (
+from baocao._render import context as build_context
+from baocao._render._layout import Styles, apply_profile, layout_body, set_core_properties
+from baocao._render._sandbox import (
     PathLike,
     StrictDocxTemplate,
     TemplateLimits,
@@ -31,7 +32,6 @@ from baocao._render import (
     strip_template,
     template_name,
 )
-from baocao._zip import normalise_zip
 
 
 def render_document(

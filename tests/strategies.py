@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from hypothesis import strategies as st
 
 import baocao
-from baocao._layout import paragraph_text
+from baocao._render._layout import paragraph_text
 
 from .conftest import open_docx
 
@@ -258,7 +258,7 @@ def _spaced(pieces: list[Any]) -> list[Any]:
             isinstance(piece, baocao.Money)
             and piece.amount >= 0
             and out
-            and baocao._model._ends_in_digit(out)
+            and baocao._model._classes._ends_in_digit(out)
         ):
             out.append(" ")
         out.append(piece)

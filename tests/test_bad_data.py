@@ -791,7 +791,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
 def test_the_size_is_that_of_what_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A /proc file says it has 0 bytes; what is read is counted (at most limit + 1)."""
-    monkeypatch.setattr(baocao._load, "MAX_INPUT_BYTES", 100)
+    monkeypatch.setattr(baocao._model._load, "MAX_INPUT_BYTES", 100)
     link = tmp_path / "status.yaml"
     link.symlink_to("/proc/self/status")
     assert link.stat().st_size == 0
@@ -800,7 +800,7 @@ def test_the_size_is_that_of_what_is_read(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_loads_counts_bytes_not_characters(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(baocao._load, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(baocao._model._load, "MAX_INPUT_BYTES", 1000)
     with pytest.raises(baocao.LoadError, match="larger than 1000 bytes"):
         baocao.loads("subject: " + "ệ" * 400)  # 409 characters, 1209 bytes
 
@@ -817,7 +817,7 @@ def test_a_9_mb_report_loads_in_bounded_memory(tmp_path: Path) -> None:
     data = minimal_data(sections=[{"title": "A", "body": [paragraph] * 7000}])
     path = tmp_path / "big.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert 8_000_000 < path.stat().st_size < baocao._load.MAX_INPUT_BYTES
+    assert 8_000_000 < path.stat().st_size < baocao._model.MAX_INPUT_BYTES
     with memory_bounded(200 * 1024 * 1024):
         report = baocao.load(path)
     assert len(report.sections[0].body) == 7000

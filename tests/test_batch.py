@@ -144,8 +144,8 @@ def test_cli_batch_refuses_pdf_and_stdout(
 
 
 def test_workers_use_the_template_compiled_by_the_forkserver() -> None:
-    from baocao import _batch
-    from baocao._template import _cached
+    from baocao._render import _batch
+    from baocao._render._template import _cached
 
     template = _cached(None)
     assert template.name == "the default template"
@@ -198,7 +198,7 @@ class _DeadlyReport(baocao.Report):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_dead_worker_fails_only_its_chunk() -> None:
-    from baocao._batch import CHUNK
+    from baocao._render._batch import CHUNK
 
     count, deadly = 300, 100
     reports: list[baocao.Report] = _reports(count)
@@ -221,7 +221,7 @@ def test_a_dead_worker_fails_only_its_chunk() -> None:
 @pytest.fixture
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The pools that render_many makes, recorded as their first worker starts."""
-    import baocao._batch as batch
+    import baocao._render._batch as batch
 
     made: list[Any] = []
     real = batch._Pool.start
@@ -252,7 +252,7 @@ def test_workers_killed_from_outside_are_replaced(tmp_path: Path, pools: list[An
         baocao.render_many(zip(reports, targets, strict=True), jobs=2, progress=progress)
     )
     assert killed
-    from baocao._batch import CHUNK
+    from baocao._render._batch import CHUNK
 
     failed = [r for r in results if not r.ok]
     assert len(results) == 200

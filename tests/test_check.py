@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import baocao
-from baocao import _cli_check
-from baocao._check import (
+from baocao._check._document import (
     Finding,
     Font,
     ParsedDocument,
@@ -31,9 +30,10 @@ from baocao._check import (
     parse,
     shorten,
 )
+from baocao._check._rules import RULES, conformance_table
+from baocao._cli import _check as _cli_check
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
 from baocao._model import Segment
-from baocao._rules import RULES, conformance_table
 
 from .conftest import make_report
 

@@ -35,9 +35,9 @@ from baocao import (
     Signatory,
     Table,
 )
-from baocao._check import check, parse
-from baocao._metrics import mm_from_twips, text_width_mm, twips
-from baocao._rules import RULES
+from baocao._check._document import check, parse
+from baocao._check._rules import RULES
+from baocao._ooxml import mm_from_twips, text_width_mm, twips
 
 from .conftest import make_report, require_tools
 
@@ -994,7 +994,7 @@ def test_the_page_estimate_agrees_with_libreoffice(rows: int, pages: int) -> Non
     """Whether page numbers are due (``page-number.present``) depends on the estimate: it
     must say two pages where LibreOffice prints two."""
     require_tools()
-    from baocao._pdf import to_pdf
+    from baocao._render import to_pdf
 
     from .pdftext import pdf_text_layout
 

@@ -1,4 +1,4 @@
-"""The ``words`` subcommand (baocao._cli_words), through a parser of the test's own."""
+"""The ``words`` subcommand (baocao._cli._words), through a parser of the test's own."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao import _cli_words
+from baocao._cli import _words as _cli_words
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -145,7 +145,7 @@ def test_dispatch_default_is_run() -> None:
 def test_as_a_process_output_is_utf8_and_stderr_has_no_traceback() -> None:
     code = (
         "import argparse, sys\n"
-        "from baocao import _cli_words\n"
+        "from baocao._cli import _words as _cli_words\n"
         "top = argparse.ArgumentParser(prog='baocao')\n"
         "_cli_words.add_parser(top.add_subparsers())\n"
         "args = top.parse_args(sys.argv[1:])\n"
@@ -212,10 +212,10 @@ def test_errors_name_the_cli_options(
 
 
 def test_every_python_fix_has_a_cli_wording() -> None:
-    from baocao import _numbers
+    from baocao._words import _numbers
 
-    fixes = [getattr(_numbers, name) for name in dir(_numbers) if name.startswith("_FIX_")]
-    fixes += [_numbers._fix_input_format(f) for f in _numbers._INPUT_FORMATS]
+    fixes = [getattr(_numbers, name) for name in dir(_numbers) if name.startswith("FIX_")]
+    fixes += [_numbers.fix_input_format(f) for f in _numbers.INPUT_FORMATS]
     for fix in fixes:
         assert fix in _cli_words._CLI_FIXES
         assert "--" in _cli_words.cli_message(fix)

@@ -37,7 +37,7 @@ from baocao import (
     Table,
 )
 from baocao._check import check
-from baocao._metrics import MM_PER_PT
+from baocao._ooxml import MM_PER_PT
 
 from .conftest import make_report, open_docx, require_tools
 from .pdftext import pdf_words
@@ -230,7 +230,7 @@ def test_the_example_has_no_finding(example_docx: bytes) -> None:
 
 
 def test_the_example_parts_are_all_found(example_docx: bytes) -> None:
-    from baocao._check import parse
+    from baocao._check._document import parse
 
     el = parse(example_docx).elements
     assert [f.text for f in el.parent] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]

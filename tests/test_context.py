@@ -10,7 +10,7 @@ import pytest
 
 import baocao
 from baocao import Item, Point, Section, Signatory
-from baocao._context import POINT_LETTERS, filing_line, point_letter, roman
+from baocao._render._context import POINT_LETTERS, filing_line, point_letter, roman
 
 from .conftest import make_report
 

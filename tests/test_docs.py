@@ -9,7 +9,7 @@ import sys
 import attrs
 
 import baocao
-from baocao._schema import _field_docs
+from baocao._model._schema import _field_docs
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""The Jinja filters (baocao._filters), in a plain and in a sandboxed environment."""
+"""The Jinja filters (baocao._render._filters), in a plain and in a sandboxed environment."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import jinja2.sandbox
 import pytest
 
 from baocao._errors import InvalidTypeError, ValidationError
-from baocao._filters import FILTERS
-from baocao._numbers import Style
+from baocao._render._filters import FILTERS
+from baocao._words import Style
 
 ENVIRONMENTS = [
     pytest.param(jinja2.Environment, id="plain"),

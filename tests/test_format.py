@@ -1,4 +1,4 @@
-"""Digits, percentages, rates and dates the Vietnamese way (baocao._format)."""
+"""Digits, percentages, rates and dates the Vietnamese way (baocao._words._format)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
-from baocao._format import format_date, format_number, format_percent, rate
-from baocao._numbers import number_to_words
+from baocao._words import format_date, format_number, format_percent, number_to_words, rate
 
 ROUNDINGS = [
     decimal.ROUND_HALF_UP,

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao import _model as m
-from baocao._context import END_MARK
+from baocao._model import _classes as m
 from baocao._model import layout_problem
+from baocao._render._context import END_MARK
 from baocao._text import nfc, upper
 
 from .conftest import make_report, minimal_data, open_docx, require_tools
@@ -601,7 +601,7 @@ PROBES = [
 @pytest.mark.parametrize("index", range(len(HOSTILE_REPORTS)))
 def test_libreoffice_opens_hostile_reports(index: int) -> None:
     require_tools()
-    from baocao._pdf import to_pdf
+    from baocao._render import to_pdf
 
     from .pdftext import pdf_text_layout
 

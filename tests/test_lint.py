@@ -1,7 +1,7 @@
 """§3 Bad templates: ``baocao.lint`` finds them before rendering, rendering names them.
 
 Each bad template of :data:`BAD` is made the way Word makes them (runs split in the
-middle of a tag, a tag left open, a block without its end, …). :func:`baocao._lint.lint`
+middle of a tag, a tag left open, a block without its end, …). :func:`baocao._render.lint`
 must report it with its code, severity and the paragraph as a reader sees it; rendering
 it must fail with a :class:`baocao.TemplateError` that names the same paragraph (or, for
 the warnings, render).
@@ -23,9 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao import _cli_lint
-from baocao._lint import LintIssue, lint
-from baocao._render import default_template_path
+from baocao._cli import _lint as _cli_lint
+from baocao._render import LintIssue, default_template_path, lint
 
 from .conftest import make_report, open_docx
 from .reference import render_document
@@ -492,12 +491,12 @@ def test_cli_unreadable(
 
 
 def test_baocao_lint_command(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    from baocao._cli import build_parser, main
+    from baocao._cli._main import build_parser, main
 
     parser: Any = build_parser()
     choices = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if "lint" not in choices:
-        pytest.skip("baocao lint is not wired into baocao._cli yet (the lead adds it)")
+        pytest.skip("baocao lint is not wired into baocao._cli._main yet (the lead adds it)")
     assert main(["lint", str(files["bad"])]) == 1
     assert capsys.readouterr().out.count("\n") == 2
     assert main(["lint", str(default_template_path())]) == 0

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import baocao
-from baocao import _load
+from baocao._model import _load
 
 from .conftest import EXAMPLE_YAML, minimal_data
 

@@ -1,4 +1,4 @@
-"""Tests for baocao._metrics: Times New Roman widths of Vietnamese text."""
+"""Tests for baocao._ooxml._metrics: Times New Roman widths of Vietnamese text."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from baocao import _metrics, _metrics_data
 from baocao._errors import InvalidTypeError, ValidationError
-from baocao._metrics import (
+from baocao._ooxml import (
     FALLBACK_CHAR,
     MM_PER_PT,
+    _metrics,
+    _metrics_data,
     longest_line_mm,
     mm_from_twips,
     text_width_mm,

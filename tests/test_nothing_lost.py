@@ -228,6 +228,6 @@ def test_hostile_reports_lose_nothing(report: baocao.Report) -> None:
 
 @given(st.integers(1, 60))
 def test_roman_numerals_of_the_oracle(number: int) -> None:
-    from baocao._context import roman as baocao_roman
+    from baocao._render._context import roman as baocao_roman
 
     assert roman(number) == baocao_roman(number)

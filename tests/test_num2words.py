@@ -1,4 +1,4 @@
-"""baocao's reader inside num2words (baocao._num2words)."""
+"""baocao's reader inside num2words (baocao._words._num2words)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from num2words import num2words
 
 from baocao._errors import InvalidTypeError, ValidationError
-from baocao._num2words import LANG, Num2WordVIBaocao, register_num2words
-from baocao._numbers import money_to_words, number_to_words
+from baocao._words import money_to_words, number_to_words
+from baocao._words._num2words import LANG, Num2WordVIBaocao, register_num2words
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Numbers, amounts and percentages in words (baocao._numbers), and the golden table."""
+"""Numbers, amounts and percentages in words (baocao._words._numbers), and the golden table."""
 
 from __future__ import annotations
 
@@ -17,14 +17,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
-from baocao._format import format_date, format_number, format_percent, rate
-from baocao._numbers import (
+from baocao._words import (
     PRESETS,
     Style,
+    format_date,
+    format_number,
+    format_percent,
     money_to_words,
     number_to_words,
     ordinal_to_words,
     percent_to_words,
+    rate,
     words_to_money,
     words_to_number,
     words_to_percent,
@@ -807,7 +810,7 @@ FAST_STYLES = [
 
 def _full_reader(text: str) -> int | Decimal | str:
     """What the word-by-word reader says: the value, or the error message."""
-    from baocao._numbers import _parse_words, _split_text
+    from baocao._words._numbers import _parse_words, _split_text
 
     normalized, words = _split_text(text)
     try:
@@ -818,7 +821,7 @@ def _full_reader(text: str) -> int | Decimal | str:
 
 @given(st.integers(-(10**12) + 1, 10**12 - 1), st.sampled_from(FAST_STYLES), st.booleans())
 def test_fast_path_agrees_with_the_full_reader(n: int, style: Style, capital: bool) -> None:
-    from baocao._numbers import _fast_read
+    from baocao._words._numbers import _fast_read
 
     text = number_to_words(n, style=style)
     if capital:
@@ -836,7 +839,7 @@ VOCABULARY = [
 
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14))
 def test_fast_path_never_accepts_what_the_full_reader_refuses(words: list[str]) -> None:
-    from baocao._numbers import _fast_read
+    from baocao._words._numbers import _fast_read
 
     text = " ".join(words)
     fast = _fast_read(text)
@@ -845,7 +848,7 @@ def test_fast_path_never_accepts_what_the_full_reader_refuses(words: list[str]) 
 
 
 def test_fast_path_leaves_other_texts_to_the_full_reader() -> None:
-    from baocao._numbers import _fast_read
+    from baocao._words._numbers import _fast_read
 
     for text in (
         "MỘT NGHÌN",

@@ -20,8 +20,7 @@ import pytest
 
 import baocao
 from baocao import BaocaoError, TemplateError, ValidationError
-from baocao._package import MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES
-from baocao._zip import Compressed, zip_entries
+from baocao._ooxml import MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES, Compressed, zip_entries
 
 from .conftest import make_report
 

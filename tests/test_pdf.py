@@ -1,4 +1,4 @@
-"""Tests for baocao._pdf: .docx → PDF through LibreOffice, and reading the PDF back.
+"""Tests for baocao._render._pdf: .docx → PDF through LibreOffice, and reading the PDF back.
 
 Tests marked ``soffice`` run the real LibreOffice and poppler's pdftotext; they are skipped
 when either is missing, unless ``BAOCAO_REQUIRE_SOFFICE=1`` (then they fail). The other tests
@@ -30,10 +30,10 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
 
-from baocao import _pdf
 from baocao._errors import ConversionError, InvalidTypeError, ValidationError
-from baocao._metrics import text_width_pt
-from baocao._pdf import check_fonts, find_soffice, to_pdf
+from baocao._ooxml import text_width_pt
+from baocao._render import _pdf
+from baocao._render._pdf import check_fonts, find_soffice, to_pdf
 
 from .conftest import require_tools
 from .pdftext import pdf_text_layout, pdf_words
@@ -123,7 +123,8 @@ def test_words_sit_where_the_layout_puts_them(converted: Converted) -> None:
 @pytest.mark.soffice
 def test_layout_uses_times_new_roman_metrics(converted: Converted) -> None:
     # The bold motto is the second line: from "Độc" to "phúc". Its width in the PDF must be
-    # what baocao._metrics computes, or the rules under it would be drawn at the wrong length.
+    # what baocao._ooxml._metrics computes, or the rules under it would be drawn at the
+    # wrong length.
     first_page = pdf_words(converted.pdf)[0]
     below_first_line = [w for w in first_page if w[2] > first_page[0][4]]
     line = below_first_line[: len(MOTTO.split())]
@@ -718,7 +719,7 @@ def _changed(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
 def test_seal_reads_through_the_bounded_package_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """to_pdf opens the document as check and lint do: a zip bomb or a package of too many
     entries is refused before LibreOffice sees it (here with the limit lowered)."""
-    from baocao import _package
+    from baocao._ooxml import _package
 
     monkeypatch.setattr(_package, "MAX_ENTRIES", 3)
     with pytest.raises(ConversionError, match=r"not converted: it has \d+ entries \(at most 3\)"):

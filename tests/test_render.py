@@ -15,8 +15,8 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 import baocao
-from baocao import _metrics
-from baocao._layout import paragraph_text
+from baocao._ooxml import _metrics
+from baocao._render._layout import paragraph_text
 
 from .conftest import make_report, open_docx
 
@@ -470,7 +470,7 @@ def test_margins_outside_the_law(side: str, value: float, words: str) -> None:
 
 
 def test_every_style_follows_the_profile() -> None:
-    from baocao._template_gen import STYLE_SIZES
+    from baocao._render._template_gen import STYLE_SIZES
 
     document = open_docx(baocao.render(make_report(), profile="13"))
     for style in document.styles:

@@ -16,10 +16,10 @@ import pytest
 from docx.oxml.ns import qn
 
 import baocao
-from baocao._layout import paragraph_text
+from baocao._ooxml import Compressed, zip_entries
 from baocao._render import default_template_path
-from baocao._template_gen import build_template
-from baocao._zip import Compressed, zip_entries
+from baocao._render._layout import paragraph_text
+from baocao._render._template_gen import build_template
 
 from .conftest import ROOT, make_report
 from .reference import render_document
@@ -28,7 +28,7 @@ from .reference import render_document
 def test_committed_template_is_up_to_date() -> None:
     committed = (ROOT / "templates" / "bao-cao.docx").read_bytes()
     assert committed == build_template(), (
-        "templates/bao-cao.docx is stale: run `python -m baocao._template_gen`"
+        "templates/bao-cao.docx is stale: run `python -m baocao._render._template_gen`"
     )
 
 

@@ -161,7 +161,7 @@ def test_table_grids_are_fixed_as_docxtpl_fixes_them(monkeypatch: pytest.MonkeyP
     ``fix_tables`` (which parses in recover mode) does: the same tree for a good body."""
     from lxml import etree
 
-    from baocao import _render
+    from baocao._render import _sandbox as _render
 
     bodies: list[str] = []
     original = _render.StrictDocxTemplate.fix_tables

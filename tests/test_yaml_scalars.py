@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao import _load
+from baocao._model import _load
 
 from .test_bad_data import memory_bounded
 from .test_hostile import _full_data, _set

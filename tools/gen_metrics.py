@@ -1,4 +1,4 @@
-"""Generate ``src/baocao/_metrics_data.py``: Times New Roman advance widths for baocao.
+"""Generate ``src/baocao/_ooxml/_metrics_data.py``: Times New Roman advance widths for baocao.
 
 baocao computes how wide a line of text is (to draw the rules under the Tiêu ngữ, the name of
 the issuing body and the trích yếu, and to size the header columns) by adding up glyph advance
@@ -8,7 +8,7 @@ metric-compatible with Times New Roman (Debian package ``fonts-liberation2``). L
 
 Usage (development only; fontTools is not a runtime dependency of baocao)::
 
-    python tools/gen_metrics.py            # rewrite src/baocao/_metrics_data.py
+    python tools/gen_metrics.py            # rewrite src/baocao/_ooxml/_metrics_data.py
     python tools/gen_metrics.py --check    # exit 1 if the committed file is out of date
 
 Exit status: 0 done / up to date, 1 the committed file differs (``--check``), 2 the fonts are
@@ -27,7 +27,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "src" / "baocao" / "_metrics_data.py"
+OUTPUT = ROOT / "src" / "baocao" / "_ooxml" / "_metrics_data.py"
 DEFAULT_FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 
 #: The four faces, in the order they are written, with their file names.
@@ -40,7 +40,7 @@ FACES: dict[str, str] = {
 
 #: Code point blocks that a Vietnamese administrative document may contain. Only the code
 #: points that all four faces have are written; the others fall back at run time (see
-#: ``baocao._metrics``).
+#: ``baocao._ooxml._metrics``).
 BLOCKS: tuple[tuple[int, int], ...] = (
     (0x0020, 0x007E),  # printable ASCII
     (0x00A0, 0x00FF),  # Latin-1 supplement (NBSP, «», °, ±, ×, à, é, ...)
@@ -140,7 +140,7 @@ def render(version: str, upem: int, codepoints: Sequence[int], widths: dict[str,
         "# Do not edit by hand: change the generator and run it again.",
         "# Liberation fonts: SIL Open Font License 1.1. The numbers below are advance widths,",
         "# facts about the fonts' metrics (identical to Times New Roman's), not font data.",
-        '"""Advance widths of Times New Roman (as Liberation Serif 2.x) for ``baocao._metrics``.',
+        '"""Advance widths of Times New Roman (as Liberation Serif 2.x) for ``_ooxml._metrics``.',
         "",
         "``WIDTHS[face][i]`` is the advance width, in font units (``UNITS_PER_EM`` to the em), of",
         "the i-th code point listed by ``RANGES`` (inclusive runs, in order). Format controls",

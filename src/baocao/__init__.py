@@ -48,7 +48,8 @@ from ._model import (
     Signatory,
     Table,
 )
-from ._numbers import (
+from ._options import Margins
+from ._words import (
     Style,
     money_to_words,
     number_to_words,
@@ -58,44 +59,46 @@ from ._numbers import (
     words_to_number,
     words_to_percent,
 )
-from ._options import Margins
 
 # The heavy ones (python-docx, docxtpl, Jinja, lxml, Babel, YAML, num2words) on first use
 # (PEP 562), so that ``baocao.number_to_words`` and ``baocao words`` start fast.
 _LAZY = {
-    "RenderResult": "_batch",
-    "render_many": "_batch",
+    "RenderResult": "_render",
+    "render_many": "_render",
     "Finding": "_check",
     "check": "_check",
-    "context": "_context",
-    "format_date": "_format",
-    "format_number": "_format",
-    "format_percent": "_format",
-    "rate": "_format",
-    "LintIssue": "_lint",
-    "lint": "_lint",
-    "load": "_load",
-    "loads": "_load",
-    "register_num2words": "_num2words",
-    "to_pdf": "_pdf",
+    "context": "_render",
+    "format_date": "_words",
+    "format_number": "_words",
+    "format_percent": "_words",
+    "rate": "_words",
+    "LintIssue": "_render",
+    "lint": "_render",
+    "load": "_model",
+    "loads": "_model",
+    "register_num2words": "_words",
+    "to_pdf": "_render",
     "TemplateLimits": "_render",
-    "json_schema": "_schema",
-    "Template": "_template",
-    "render": "_template",
+    "json_schema": "_model",
+    "Template": "_render",
+    "render": "_render",
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
-    from ._batch import RenderResult, render_many
     from ._check import Finding, check
-    from ._context import context
-    from ._format import format_date, format_number, format_percent, rate
-    from ._lint import LintIssue, lint
-    from ._load import load, loads
-    from ._num2words import register_num2words
-    from ._pdf import to_pdf
-    from ._render import TemplateLimits
-    from ._schema import json_schema
-    from ._template import Template, render
+    from ._model import json_schema, load, loads
+    from ._render import (
+        LintIssue,
+        RenderResult,
+        Template,
+        TemplateLimits,
+        context,
+        lint,
+        render,
+        render_many,
+        to_pdf,
+    )
+    from ._words import format_date, format_number, format_percent, rate, register_num2words
 
 
 def _public(obj: Any) -> Any:

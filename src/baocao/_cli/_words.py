@@ -29,17 +29,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
-from ._errors import BaocaoError
-from ._format import format_number
-from ._numbers import (
-    _FIX_LARGE,
-    _FIX_MONEY,
-    _FIX_PERCENT,
-    _FIX_ROUNDING,
-    _FIX_UNACCENTED,
-    _INPUT_FORMATS,
+from .._errors import BaocaoError
+from .._words import (
+    FIX_LARGE,
+    FIX_MONEY,
+    FIX_PERCENT,
+    FIX_ROUNDING,
+    FIX_UNACCENTED,
+    INPUT_FORMATS,
     PRESETS,
-    _fix_input_format,
+    fix_input_format,
+    format_number,
     money_to_words,
     number_to_words,
     percent_to_words,
@@ -60,12 +60,12 @@ _SUFFIX: dict[str, Literal["chẵn"]] = {"chan": "chẵn", "chẵn": "chẵn"}
 
 # What the library tells a Python caller to do, said with this command's options.
 _CLI_FIXES: dict[str, str] = {
-    **{_fix_input_format(f): f"add --input-format {f}" for f in _INPUT_FORMATS},
-    _FIX_ROUNDING: "add --rounding half-up (or another --rounding mode)",
-    _FIX_MONEY: "use --parse --money for an amount in đồng",
-    _FIX_PERCENT: "use --parse --percent for a percentage",
-    _FIX_LARGE: "add --large recursive or --large group_scale",
-    _FIX_UNACCENTED: "add --unaccented",
+    **{fix_input_format(f): f"add --input-format {f}" for f in INPUT_FORMATS},
+    FIX_ROUNDING: "add --rounding half-up (or another --rounding mode)",
+    FIX_MONEY: "use --parse --money for an amount in đồng",
+    FIX_PERCENT: "use --parse --percent for a percentage",
+    FIX_LARGE: "add --large recursive or --large group_scale",
+    FIX_UNACCENTED: "add --unaccented",
 }
 
 
@@ -190,7 +190,7 @@ def cli_message(message: str) -> str:
     """``message`` with each fix the library suggests to a Python caller said with the
     options of ``baocao words`` ("pass input_format='en'" → "add --input-format en").
 
-    >>> cli_message("'1.2' is not a whole number of đồng; " + _FIX_ROUNDING + " to round it")
+    >>> cli_message("'1.2' is not a whole number of đồng; " + FIX_ROUNDING + " to round it")
     "'1.2' is not a whole number of đồng; add --rounding half-up (or another --rounding \
 mode) to round it"
     """

@@ -25,8 +25,8 @@ import sys
 from collections.abc import Sequence
 from typing import Protocol
 
-from ._errors import BaocaoError
-from ._files import json_for
+from .._errors import BaocaoError
+from .._files import json_for
 
 __all__ = ["add_parser", "run"]
 
@@ -68,7 +68,7 @@ def severity_summary(items: Sequence[_Graded], empty: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao check``; 1 when any file has an error or cannot be read, else 0."""
-    from ._check import check  # the checker's wing, only for this command
+    from .._check import check  # the checker's wing, only for this command
 
     status = 0
     collected: list[dict[str, str]] = []

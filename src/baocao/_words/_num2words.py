@@ -47,7 +47,7 @@ from typing import Any
 import num2words as _num2words
 from num2words.base import Num2Word_Base
 
-from ._errors import InvalidTypeError, ValidationError
+from .._errors import InvalidTypeError, ValidationError
 from ._numbers import (
     NumberInput,
     Style,

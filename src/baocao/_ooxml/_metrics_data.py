@@ -2,7 +2,7 @@
 # Do not edit by hand: change the generator and run it again.
 # Liberation fonts: SIL Open Font License 1.1. The numbers below are advance widths,
 # facts about the fonts' metrics (identical to Times New Roman's), not font data.
-"""Advance widths of Times New Roman (as Liberation Serif 2.x) for ``baocao._metrics``.
+"""Advance widths of Times New Roman (as Liberation Serif 2.x) for ``_ooxml._metrics``.
 
 ``WIDTHS[face][i]`` is the advance width, in font units (``UNITS_PER_EM`` to the em), of
 the i-th code point listed by ``RANGES`` (inclusive runs, in order). Format controls

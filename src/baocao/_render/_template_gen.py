@@ -32,8 +32,8 @@ from xml.sax.saxutils import escape
 import docx
 from docx.oxml import parse_xml
 
-from . import _metrics
-from ._zip import normalise_zip
+from .. import _ooxml
+from .._ooxml import normalise_zip
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
 
@@ -64,7 +64,7 @@ class PAGE:
 
 def tw(mm: float) -> int:
     """Millimetres to twips (1/20 pt)."""
-    return _metrics.twips(mm)
+    return _ooxml.twips(mm)
 
 
 HEADER_LEFT_SHARE = 0.40
@@ -385,7 +385,7 @@ def _header_table() -> str:
     right = total - left
     left_mm = PAGE.text_width() * HEADER_LEFT_SHARE
     right_mm = PAGE.text_width() - left_mm
-    motto_mm = _metrics.text_width_mm(MOTTO, STYLE_SIZES["BCMotto"][0], bold=True)
+    motto_mm = _ooxml.text_width_mm(MOTTO, STYLE_SIZES["BCMotto"][0], bold=True)
     row1_left = (
         _tag("if issuer.parent_upper")
         + _p("BCParent", "{{ issuer.parent_upper }}")
@@ -620,7 +620,7 @@ def build_template() -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    here = Path(__file__).resolve().parents[2] / "templates" / "bao-cao.docx"
+    here = Path(__file__).resolve().parents[3] / "templates" / "bao-cao.docx"
     target = Path(args[0]) if args else here
     target.write_bytes(build_template())
     print(f"wrote {target}")

@@ -18,7 +18,7 @@ from typing import Any, Union
 
 import attrs
 
-from . import _model as m
+from . import _classes as m
 from ._load import _hints
 
 __all__ = ["json_schema"]

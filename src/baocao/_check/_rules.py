@@ -25,8 +25,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
+from .._errors import BaocaoError
+from .._nd30 import POINT_LETTERS, roman
 from . import _units
-from ._check import (
+from ._document import (
     MOTTO,
     NATIONAL_NAME_VARIANTS,
     TYPE_TITLES,
@@ -46,8 +48,6 @@ from ._check import (
     roman_value,
     shorten,
 )
-from ._errors import BaocaoError
-from ._nd30 import POINT_LETTERS, roman
 
 __all__ = [
     "POINT_LETTERS",
@@ -276,7 +276,7 @@ def _page_size(doc: ParsedDocument) -> Iterator[Problem]:
             continue
         dims = sorted((section.width, section.height))
         if any(abs(a - b) > _TWIPS_TOLERANCE for a, b in zip(dims, _A4, strict=True)):
-            from ._metrics import mm_from_twips
+            from .._ooxml import mm_from_twips
 
             found = f"{mm_from_twips(dims[0]):.0f} × {mm_from_twips(dims[1]):.0f} mm"
             yield Problem(_section_where(section.index), found, "A4, 210 × 297 mm")
@@ -310,7 +310,7 @@ _MARGINS = (
 
 
 def _margins(doc: ParsedDocument) -> Iterator[Problem]:
-    from ._metrics import mm_from_twips
+    from .._ooxml import mm_from_twips
 
     for section in doc.sections:
         if _landscape(section):
@@ -1156,7 +1156,7 @@ def _body_align(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _body_indent(doc: ParsedDocument) -> Iterator[Problem]:
-    from ._metrics import mm_from_twips
+    from .._ooxml import mm_from_twips
 
     items = []
     for para, kind in _body_kinds(doc):
@@ -1722,7 +1722,7 @@ def _texts(doc: ParsedDocument) -> Iterator[Para]:
 
 
 def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
-    from ._numbers import words_to_money
+    from .._words import words_to_money
 
     for para in _texts(doc):
         for match in _AMOUNT_RE.finditer(para.text):

@@ -36,10 +36,12 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
-from ._format import format_date, format_number, format_percent
-from ._numbers import (
+from .._words import (
     NumberInput,
     Style,
+    format_date,
+    format_number,
+    format_percent,
     money_to_words,
     number_to_words,
     ordinal_to_words,

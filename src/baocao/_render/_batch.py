@@ -41,10 +41,10 @@ from typing import Any
 
 import attrs
 
-from . import _model as m
-from ._errors import BaocaoError, InvalidTypeError, WorkerError
-from ._options import Margins, check_profile
-from ._signals import deferred
+from .. import _model as m
+from .._errors import BaocaoError, InvalidTypeError, WorkerError
+from .._options import Margins, check_profile
+from .._signals import deferred
 from ._template import Template, _cached
 
 __all__ = ["RenderResult", "render_many"]
@@ -337,7 +337,7 @@ class _Process(_BaseProcess):  # type: ignore[misc,valid-type]
 def _process_class() -> type[multiprocessing.process.BaseProcess]:
     if _popen.__name__.endswith("forkserver"):
         multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["baocao", "baocao._forkserver"]
+            ["baocao", "baocao._render._forkserver"]
         )
     return _Process
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from .._errors import InvalidTypeError, ValidationError
 from . import _metrics_data
-from ._errors import InvalidTypeError, ValidationError
 
 __all__ = [
     "FALLBACK_CHAR",

@@ -24,8 +24,8 @@ from typing import Any, Literal
 
 import attrs
 
-from ._errors import InvalidTypeError, ValidationError
-from ._text import check_text, nfc
+from .._errors import InvalidTypeError, ValidationError
+from .._text import check_text, nfc
 
 __all__ = [
     "Appendix",

@@ -19,14 +19,14 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import _cli_check, _cli_lint, _cli_words
-from ._errors import BaocaoError, LoadError
-from ._files import json_for, output_kind, write_atomic
-from ._load import MAX_INPUT_BYTES, load, loads
-from ._model import Report
-from ._options import Margins
-from ._schema import json_schema
-from ._signals import Terminated, handling_signals
+from .._errors import BaocaoError, LoadError
+from .._files import json_for, output_kind, write_atomic
+from .._model import MAX_INPUT_BYTES, Report, json_schema, load, loads
+from .._options import Margins
+from .._signals import Terminated, handling_signals
+from . import _check as _cli_check
+from . import _lint as _cli_lint
+from . import _words as _cli_words
 
 __all__ = ["main"]
 
@@ -86,7 +86,7 @@ def _margins(text: str) -> Margins:
 
 
 def _render(report: Report, args: argparse.Namespace, output: Path | None = None) -> bytes:
-    from ._template import render  # the render wing, only for the commands that render
+    from .._render import render  # the render wing, only for the commands that render
 
     return render(
         report, output, template=args.template, profile=args.profile, margins=args.margins
@@ -202,7 +202,7 @@ class _Progress:
 
 
 def _cmd_render_many(args: argparse.Namespace) -> int:
-    from ._batch import render_many  # the batch wing, only for several inputs
+    from .._render import render_many  # the batch wing, only for several inputs
 
     if args.pdf:
         raise _UsageError("--pdf converts one input at a time; give a single INPUT")
@@ -271,7 +271,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         report = _read(args.input)
         data = _render(report, args)
         if args.pdf:
-            from ._pdf import to_pdf
+            from .._render import to_pdf
 
             data = to_pdf(data)
         _write_stdout(data)
@@ -289,7 +289,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     _check_targets([output], [] if args.input == "-" else [Path(args.input)], args.template)
     report = _read(args.input)
     if args.pdf:
-        from ._pdf import to_pdf
+        from .._render import to_pdf
 
         to_pdf(_render(report, args), output)
     else:
@@ -316,7 +316,7 @@ def _write_stdout(data: bytes | str) -> None:
 
 def _cmd_context(args: argparse.Namespace) -> int:
     # \u escapes (the same JSON) where standard output cannot encode Vietnamese
-    from ._context import context
+    from .._render import context
 
     _write_stdout(json_for(context(_read(args.input)), sys.stdout) + "\n")
     return 0

@@ -52,11 +52,11 @@ from typing import Any, BinaryIO, Literal, Union
 import attrs
 from lxml import etree
 
-from . import _metrics
-from ._errors import ValidationError
-from ._files import read_docx
-from ._nd30 import roman
-from ._package import open_package
+from .. import _ooxml
+from .._errors import ValidationError
+from .._files import read_docx
+from .._nd30 import roman
+from .._ooxml import open_package
 
 __all__ = [
     "Appendix",
@@ -397,14 +397,14 @@ class Para:
         if len(stops) < count:
             return False
         position, kind = stops[count - 1]
-        middle = _metrics.TWIPS_PER_MM * self.container.width_mm / 2
-        return kind == "center" and abs(position - middle) <= _metrics.TWIPS_PER_MM * 5
+        middle = _ooxml.TWIPS_PER_MM * self.container.width_mm / 2
+        return kind == "center" and abs(position - middle) <= _ooxml.TWIPS_PER_MM * 5
 
     @property
     def width_mm(self) -> float:
         """The width the paragraph's lines can use: its container less its indents."""
         return max(
-            1.0, self.container.width_mm - _metrics.mm_from_twips(self.fmt.left + self.fmt.right)
+            1.0, self.container.width_mm - _ooxml.mm_from_twips(self.fmt.left + self.fmt.right)
         )
 
 
@@ -465,7 +465,7 @@ class SectionInfo:
         width = 11906 if self.width is None else self.width
         left = 1440 if self.left is None else self.left
         right = 1440 if self.right is None else self.right
-        return _metrics.mm_from_twips(max(567, width - left - right - self.gutter))
+        return _ooxml.mm_from_twips(max(567, width - left - right - self.gutter))
 
     def header(self, kind: str) -> str | None:
         return dict(self.headers).get(kind)
@@ -577,7 +577,7 @@ _PLACEHOLDER_RE = re.compile(r"^\((?:chữ\s+ký|ký\b|ký,|ký tên)", re.IGNOR
 
 
 def _type_titles() -> dict[str, str]:
-    from ._model import DocumentType
+    from .._model import DocumentType
 
     return {loose(t.title): t.value for t in DocumentType}
 
@@ -1472,9 +1472,9 @@ class _Builder:
                         right = right if found_right is None else found_right
                 if not width:
                     width = sum(grid[column : column + span]) or round(
-                        _metrics.TWIPS_PER_MM * cursor.width_mm / max(1, len(grid) or 1)
+                        _ooxml.TWIPS_PER_MM * cursor.width_mm / max(1, len(grid) or 1)
                     )
-                inner = _metrics.mm_from_twips(max(1, width - left - right))
+                inner = _ooxml.mm_from_twips(max(1, width - left - right))
                 self.walk(
                     cell, cursor, Container("cell", inner, table_id, row_no, column), style_id
                 )
@@ -1558,7 +1558,7 @@ class _Builder:
         row = rows[height]
         return Container(
             "frame",
-            body.width_mm if width is None else _metrics.mm_from_twips(round(width)),
+            body.width_mm if width is None else _ooxml.mm_from_twips(round(width)),
             row=row,
             textbox=self._frames,
         )
@@ -1790,14 +1790,14 @@ class ParsedDocument:
     @staticmethod
     def _text_width(sect: Any | None) -> float:
         if sect is None:
-            return _metrics.mm_from_twips(12240 - 2880)
+            return _ooxml.mm_from_twips(12240 - 2880)
         size = sect.find(_w("pgSz"))
         mar = sect.find(_w("pgMar"))
         width = 12240 if size is None else (_twips(size.get(_w("w")), 12240) or 12240)
         left = 1440 if mar is None else (_twips(mar.get(_w("left")), 1440) or 0)
         right = 1440 if mar is None else (_twips(mar.get(_w("right")), 1440) or 0)
         gutter = 0 if mar is None else (_twips(mar.get(_w("gutter")), 0) or 0)
-        return _metrics.mm_from_twips(max(567, width - left - right - gutter))
+        return _ooxml.mm_from_twips(max(567, width - left - right - gutter))
 
     def _sections(
         self, elements: list[Any | None], bounds: list[int], rel_ids: dict[str, str]
@@ -1911,8 +1911,8 @@ class ParsedDocument:
         lines = wrap_widths(para.spans, para.width_mm) if fragment.line else []
         return (
             above
-            + para.fmt.before / 20 * _metrics.MM_PER_PT
-            + min(fragment.line, len(lines)) * line_height_pt(para) * _metrics.MM_PER_PT
+            + para.fmt.before / 20 * _ooxml.MM_PER_PT
+            + min(fragment.line, len(lines)) * line_height_pt(para) * _ooxml.MM_PER_PT
         )
 
     @functools.cached_property
@@ -1935,9 +1935,7 @@ class ParsedDocument:
             return float(breaks + 1)
         first = self.sections[0]
         height = 16838 if first.height is None else first.height
-        usable = _metrics.mm_from_twips(
-            max(1, height - (first.top or 1440) - (first.bottom or 1440))
-        )
+        usable = _ooxml.mm_from_twips(max(1, height - (first.top or 1440) - (first.bottom or 1440)))
         total = 0.0
         enough = math.inf if at_most is None else at_most * usable
         rows: dict[tuple[int, int], dict[int, float]] = {}
@@ -1954,7 +1952,7 @@ class ParsedDocument:
         for key, cells in rows.items():
             content = max(cells.values())
             set_height, rule = self.row_heights.get(key, (0, "auto"))
-            set_mm = _metrics.mm_from_twips(set_height)
+            set_mm = _ooxml.mm_from_twips(set_height)
             total += set_mm if rule == "exact" else max(content, set_mm)
         return total / usable
 
@@ -1989,16 +1987,16 @@ def paragraph_height_mm(para: Para) -> float:
             wrap_widths(
                 para.spans,
                 para.width_mm,
-                first_line_mm=_metrics.mm_from_twips(max(0, para.fmt.first_line)),
+                first_line_mm=_ooxml.mm_from_twips(max(0, para.fmt.first_line)),
             )
         )
         if para.spans
         else 1
     )
     spacing = (para.fmt.before + para.fmt.after) / 20
-    text_mm = lines * line_pt * _metrics.MM_PER_PT
+    text_mm = lines * line_pt * _ooxml.MM_PER_PT
     exact = para.fmt.line_rule == "exact"
-    return max(text_mm, 0.0 if exact else para.inline_mm) + spacing * _metrics.MM_PER_PT
+    return max(text_mm, 0.0 if exact else para.inline_mm) + spacing * _ooxml.MM_PER_PT
 
 
 # --------------------------------------------------------------------------- measuring
@@ -2017,7 +2015,7 @@ def span_width_mm(text: str, fmt: RunFormat) -> float:
     scale = SUPERSCRIPT_SCALE if fmt.vert_align in ("superscript", "subscript") else 1.0
     size = fmt.size * scale
     shown = text.upper() if fmt.caps else text
-    return _metrics.text_width_mm(shown.replace("\t", " "), size, bold=fmt.bold, italic=fmt.italic)
+    return _ooxml.text_width_mm(shown.replace("\t", " "), size, bold=fmt.bold, italic=fmt.italic)
 
 
 def wrap_widths(

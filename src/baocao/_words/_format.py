@@ -31,7 +31,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_decimal
 
-from ._errors import InvalidTypeError, ValidationError
+from .._errors import InvalidTypeError, ValidationError
 from ._numbers import (
     InputFormat,
     NumberInput,

@@ -45,10 +45,10 @@ from typing import BinaryIO, cast
 
 from lxml import etree
 
-from ._errors import ConversionError, InvalidTypeError, ValidationError
-from ._files import read_docx, write_output
-from ._package import Package
-from ._signals import deferred
+from .._errors import ConversionError, InvalidTypeError, ValidationError
+from .._files import read_docx, write_output
+from .._ooxml import Package
+from .._signals import deferred
 
 __all__ = [
     "check_fonts",
@@ -462,7 +462,7 @@ def seal(data: bytes) -> bytes:
             changed = True
     if not changed:
         return data
-    from ._zip import Compressed, zip_entries
+    from .._ooxml import Compressed, zip_entries
 
     return zip_entries(cast("dict[str, bytes | Compressed]", entries))
 

@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias
 
 import attrs
 
-from ._errors import BaocaoError, InvalidTypeError, ValidationError
+from .._errors import BaocaoError, InvalidTypeError, ValidationError
 
 __all__ = [
     "PRESETS",
@@ -67,15 +67,15 @@ LargeStyle: TypeAlias = Literal["recursive", "group_scale"]
 # same with its own options (``--input-format en``, ``--rounding half-up``, …).
 
 
-def _fix_input_format(input_format: str) -> str:
+def fix_input_format(input_format: str) -> str:
     return f"pass input_format={input_format!r}"
 
 
-_FIX_ROUNDING: Final = "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)"
-_FIX_MONEY: Final = "use words_to_money() for an amount in đồng"
-_FIX_PERCENT: Final = "use words_to_percent() for a percentage"
-_FIX_LARGE: Final = "pass large='recursive' or large='group_scale'"
-_FIX_UNACCENTED: Final = "pass unaccented=True"
+FIX_ROUNDING: Final = "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)"
+FIX_MONEY: Final = "use words_to_money() for an amount in đồng"
+FIX_PERCENT: Final = "use words_to_percent() for a percentage"
+FIX_LARGE: Final = "pass large='recursive' or large='group_scale'"
+FIX_UNACCENTED: Final = "pass unaccented=True"
 
 # --------------------------------------------------------------------------- style
 
@@ -383,7 +383,7 @@ def _render(negative: bool, integer: int, fraction: str, t: _Tables) -> str:
 
 # --------------------------------------------------------------------------- inputs
 
-_INPUT_FORMATS: Final = ("vi", "en", "plain")
+INPUT_FORMATS: Final = ("vi", "en", "plain")
 _DIGIT_PATTERNS: Final = {
     "vi": re.compile(
         r"(?P<sign>[-−])?(?P<int>0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<frac>[0-9]+))?"
@@ -421,9 +421,9 @@ class _TooLong:
 
 
 def _check_input_format(input_format: object) -> str:
-    if input_format in _INPUT_FORMATS:
+    if input_format in INPUT_FORMATS:
         return input_format
-    shown = ", ".join(repr(f) for f in _INPUT_FORMATS)
+    shown = ", ".join(repr(f) for f in INPUT_FORMATS)
     if isinstance(input_format, str):
         raise ValidationError(input_format, f"is not one of {shown}", path="input_format")
     raise InvalidTypeError(input_format, f"is not one of {shown}", path="input_format")
@@ -437,9 +437,9 @@ def _parse_digits(text: str, fmt: str, path: str) -> Parts:
         )
     match = _DIGIT_PATTERNS[fmt].fullmatch(stripped)
     if match is None:
-        others = [f for f in _INPUT_FORMATS if f != fmt and _DIGIT_PATTERNS[f].fullmatch(stripped)]
+        others = [f for f in INPUT_FORMATS if f != fmt and _DIGIT_PATTERNS[f].fullmatch(stripped)]
         hint = (
-            f"; it is valid in the {others[0]!r} format: {_fix_input_format(others[0])}"
+            f"; it is valid in the {others[0]!r} format: {fix_input_format(others[0])}"
             if others
             else ""
         )
@@ -601,7 +601,7 @@ def number_to_words(
 4.607.678.000 or -1.005,5); it is valid in the 'en' format: pass input_format='en'
     """
     t = _tables(style)
-    if type(value) is int and 0 <= value < _TRILLION and input_format in _INPUT_FORMATS:
+    if type(value) is int and 0 <= value < _TRILLION and input_format in INPUT_FORMATS:
         return _read_int(value, t)
     return _render(*_coerce(value, input_format=input_format, allow_float=allow_float), t)
 
@@ -668,7 +668,7 @@ def money_to_words(
         if rounding is None:
             raise ValidationError(
                 amount,
-                f"is not a whole number of đồng; {_FIX_ROUNDING} to round it",
+                f"is not a whole number of đồng; {FIX_ROUNDING} to round it",
             )
         parts = _quantize(parts, 0, _check_rounding(rounding))
     elif rounding is not None:
@@ -704,13 +704,13 @@ _DIGIT_VALUE: Final = {w: i for i, w in enumerate(_DIGITS)}
 _UNIT_VALUE: Final = {**{w: i for i, w in enumerate(_DIGITS) if i}, "mốt": 1, "lăm": 5}
 _SCALE_VALUE: Final = {"nghìn": 1000, "triệu": 10**6, "tỷ": 10**9}
 _UNIT_WORDS: Final = {
-    "đồng": _FIX_MONEY,
-    "chẵn": _FIX_MONEY,
-    "đ": _FIX_MONEY,
-    "vnđ": _FIX_MONEY,
-    "vnd": _FIX_MONEY,
-    "phần": _FIX_PERCENT,
-    "%": _FIX_PERCENT,
+    "đồng": FIX_MONEY,
+    "chẵn": FIX_MONEY,
+    "đ": FIX_MONEY,
+    "vnđ": FIX_MONEY,
+    "vnd": FIX_MONEY,
+    "phần": FIX_PERCENT,
+    "%": FIX_PERCENT,
 }
 _NOT_WRITTEN: Final = {
     "chục": "is spoken; documents write 'mươi' (hai mươi) or 'mười'",
@@ -959,7 +959,7 @@ def _parse_words(
             text,
             f"is ambiguous: it reads {_vi_digits(readings['recursive'])} in the recursive style "
             f"and {_vi_digits(readings['group_scale'])} in the group-scale style; "
-            f"{_FIX_LARGE}",
+            f"{FIX_LARGE}",
         )
     raise ValidationError(text, f"is not a number in words: {best[1]}")
 
@@ -1198,7 +1198,7 @@ def _refuse_unaccented(words: Sequence[str], text: str, read: Callable[[], objec
     raise ValidationError(
         text,
         f"is written without diacritics (word {changed + 1}, {bare[changed]!r}); "
-        f"{_FIX_UNACCENTED} to read it",
+        f"{FIX_UNACCENTED} to read it",
     )
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._cli_check import severity_summary
-from ._errors import BaocaoError
+from .._errors import BaocaoError
+from ._check import severity_summary
 
 __all__ = ["add_parser", "run"]
 
@@ -46,7 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao lint``; 1 when any template has an error or cannot be read, else 0."""
-    from ._lint import lint  # the template wing, only for this command
+    from .._render import lint  # the template wing, only for this command
 
     status = 0
     for name in args.templates:

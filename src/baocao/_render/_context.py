@@ -12,13 +12,12 @@ from __future__ import annotations
 import decimal
 from typing import Any
 
-from . import _model as m
-from ._errors import ValidationError
-from ._format import format_date, format_number, format_percent, rate
-from ._nd30 import POINT_LETTERS
-from ._nd30 import roman as _roman
-from ._numbers import money_to_words
-from ._text import upper
+from .. import _model as m
+from .._errors import ValidationError
+from .._nd30 import POINT_LETTERS
+from .._nd30 import roman as _roman
+from .._text import upper
+from .._words import format_date, format_number, format_percent, money_to_words, rate
 
 __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
 

@@ -41,10 +41,10 @@ from typing import Any, Union
 import attrs
 import yaml
 
-from . import _model as m
-from ._errors import InvalidTypeError, LoadError, ValidationError, join_path
-from ._files import read_bounded
-from ._text import check_text
+from .._errors import InvalidTypeError, LoadError, ValidationError, join_path
+from .._files import read_bounded
+from .._text import check_text
+from . import _classes as m
 
 __all__ = ["MAX_DEPTH", "MAX_INPUT_BYTES", "MAX_ITEMS", "load", "loads", "structure"]
 

@@ -36,7 +36,7 @@ from typing import Any, NoReturn
 
 from lxml import etree
 
-from ._errors import BaocaoError
+from .._errors import BaocaoError
 
 __all__ = [
     "MAX_ENTRIES",
@@ -388,7 +388,7 @@ def template_package(data: bytes, name: str) -> bytes:
     :class:`~baocao.TemplateError` naming ``name`` if it is refused). They are ``data``
     itself, unless some XML part is not UTF-8 (a UTF-16 part, valid OPC): then that part
     is re-encoded in UTF-8, which python-docx and docxtpl expect, and the package rebuilt."""
-    from ._errors import TemplateError
+    from .._errors import TemplateError
     from ._zip import zip_entries
 
     def fail(reason: str) -> BaocaoError:

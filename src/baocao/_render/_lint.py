@@ -71,9 +71,9 @@ from docx.oxml.ns import qn
 from jinja2 import nodes
 from lxml import etree
 
-from . import _model as m
+from .. import _model as m
 from ._context import context as build_context
-from ._render import (
+from ._sandbox import (
     _RAW_XML,
     _load_template,
     foreign_content,

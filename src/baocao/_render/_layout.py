@@ -26,8 +26,8 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from . import _metrics
-from ._options import Margins
+from .. import _ooxml
+from .._options import Margins
 from ._template_gen import STYLE_SIZES
 
 _BASEDON = qn("w:basedOn")
@@ -101,7 +101,7 @@ def wrap_lines(
             candidate = word if not current else f"{current} {word}"
             if (
                 current
-                and _metrics.text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm
+                and _ooxml.text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm
             ):
                 lines.append(current)
                 current = word
@@ -194,7 +194,7 @@ def _text_width_mm(body: Any) -> float:
     width = int(size.get(_W)) if size is not None else 11906
     left = int(margins.get(_LEFT)) if margins is not None else 1701
     right = int(margins.get(_RIGHT)) if margins is not None else 850
-    return _metrics.mm_from_twips(width - left - right)
+    return _ooxml.mm_from_twips(width - left - right)
 
 
 def _cell_width_mm(cell: Any) -> float:
@@ -210,7 +210,7 @@ def _cell_width_mm(cell: Any) -> float:
                 margins += int(element.get(_W))
     else:
         margins = 216
-    return _metrics.mm_from_twips(max(0, width - margins))
+    return _ooxml.mm_from_twips(max(0, width - margins))
 
 
 def _ancestor_cell(element: Any) -> Any:
@@ -254,12 +254,10 @@ def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
         size, bold, italic = styles.font(_style_of(above))
         text = paragraph_text(above)
         lines = wrap_lines(text, room, size, bold=bold, italic=italic)
-        longest = max(
-            _metrics.text_width_mm(line, size, bold=bold, italic=italic) for line in lines
-        )
+        longest = max(_ooxml.text_width_mm(line, size, bold=bold, italic=italic) for line in lines)
         length = longest if _style_of(above) == "BCMotto" else longest * RULE_SHARE
         length = min(length, room)
-        _set_indents(paragraph, max(0, _metrics.twips((room - length) / 2)))
+        _set_indents(paragraph, max(0, _ooxml.twips((room - length) / 2)))
 
 
 def _cells(row: Any) -> list[Any]:
@@ -298,7 +296,7 @@ def _needed_mm(cell: Any, styles: Styles) -> float:
     for paragraph in cell.iter(_P):
         size, bold, italic = styles.font(_style_of(paragraph))
         for line in paragraph_text(paragraph).split("\n"):
-            needed = max(needed, _metrics.text_width_mm(line, size, bold=bold, italic=italic))
+            needed = max(needed, _ooxml.text_width_mm(line, size, bold=bold, italic=italic))
     return needed
 
 
@@ -311,7 +309,7 @@ def _layout_header(body: Any, styles: Styles) -> None:
         grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
         total = sum(grid)
         right_room = _cell_width_mm(columns[1][0])
-        margins = _metrics.mm_from_twips(grid[1]) - right_room
+        margins = _ooxml.mm_from_twips(grid[1]) - right_room
         needed = max(_needed_mm(cell, styles) for cell in columns[1]) + _SLACK_MM
         if needed <= right_room:
             continue
@@ -319,7 +317,7 @@ def _layout_header(body: Any, styles: Styles) -> None:
         # body and "Số: …" need on their lines, so that the date line stays on one line.
         left_needed = max(_needed_mm(cell, styles) for cell in columns[0]) + _SLACK_MM
         left = min(_MIN_LEFT_MM, left_needed + margins)
-        right = min(_metrics.twips(needed + margins), total - _metrics.twips(left))
+        right = min(_ooxml.twips(needed + margins), total - _ooxml.twips(left))
         if right > grid[1]:
             _set_widths(table, [total - right, right])
 
@@ -339,7 +337,7 @@ def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
                 # Headings may wrap: count them at half their length.
                 share = 0.5 if row is rows[0] else 1.0
                 natural[index] = max(natural[index], _needed_mm(cell, styles) * share + 3.0)
-        total = _metrics.twips(text_mm)
+        total = _ooxml.twips(text_mm)
         weight = sum(natural)
         widths = [int(total * n / weight) for n in natural]
         widths[-1] += total - sum(widths)
@@ -370,14 +368,14 @@ def _apply_margins(body: Any, margins: Margins) -> None:
         if mar is None:
             continue
         for side in ("top", "bottom", "left", "right"):
-            mar.set(qn(f"w:{side}"), str(_metrics.twips(float(getattr(margins, side)))))
+            mar.set(qn(f"w:{side}"), str(_ooxml.twips(float(getattr(margins, side)))))
     new_mm = _text_width_mm(body)
     if abs(new_mm - old_mm) < 0.01:
         return
     for style in ("BCIssuer", "BCRecipientsLabel"):
         for table in _tables_with(body, style):
             grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
-            total = _metrics.twips(new_mm)
+            total = _ooxml.twips(new_mm)
             widths = [int(w * total / sum(grid)) for w in grid]
             widths[-1] += total - sum(widths)
             _set_widths(table, widths)

@@ -59,14 +59,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 from markupsafe import Markup, escape
 
-from . import _model as m
-from ._errors import BaocaoError, InvalidTypeError, TemplateError, ValidationError
-from ._files import MAX_DOCX_BYTES, read_bounded
+from .. import _model as m
+from .._errors import BaocaoError, InvalidTypeError, TemplateError, ValidationError
+from .._files import MAX_DOCX_BYTES, read_bounded
+from .._ooxml import template_package
 from ._filters import FILTERS
 from ._layout import (
     paragraph_text,
 )
-from ._package import template_package
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -86,7 +86,7 @@ def default_template_path() -> Path:
     packaged = resources.files("baocao") / "templates" / DEFAULT_TEMPLATE
     if packaged.is_file():
         return Path(str(packaged))
-    source = Path(__file__).resolve().parents[2] / "templates" / DEFAULT_TEMPLATE
+    source = Path(__file__).resolve().parents[3] / "templates" / DEFAULT_TEMPLATE
     if source.is_file():
         return source
     raise TemplateError(

@@ -39,13 +39,14 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from . import _model as m
+from .. import _model as m
+from .._errors import InvalidTypeError, TemplateError
+from .._files import write_output
+from .._ooxml import Compressed, compress, zip_entries
+from .._options import Margins, check_profile
 from ._context import context as build_context
-from ._errors import InvalidTypeError, TemplateError
-from ._files import write_output
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
-from ._options import Margins, check_profile
-from ._render import (
+from ._sandbox import (
     StrictDocxTemplate,
     TemplateLimits,
     _describe,
@@ -62,7 +63,6 @@ from ._render import (
     strip_template,
     template_name,
 )
-from ._zip import Compressed, compress, zip_entries
 
 __all__ = ["Template", "render"]
 

@@ -1,0 +1,8 @@
+"""The check wing: any .docx read through ``_ooxml`` into a parsed document, then the
+conformance rules, as findings. It never imports the render wing.
+"""
+
+from ._document import Finding, check
+from ._rules import conformance_table
+
+__all__ = ["Finding", "check", "conformance_table"]

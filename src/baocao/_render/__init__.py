@@ -1,0 +1,47 @@
+"""The render wing: context, filters, the Template, render and render_many, layout, lint
+and PDF conversion. Every name loads its module on first use (PEP 562), so that the CLI's
+light commands and ``import baocao`` do not import python-docx, docxtpl or Jinja.
+
+The template generator (``_template_gen``) is a build tool: nothing here imports it.
+"""
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from ._batch import RenderResult, render_many
+    from ._context import context
+    from ._lint import LintIssue, lint
+    from ._pdf import to_pdf
+    from ._sandbox import TemplateLimits, default_template_path
+    from ._template import Template, render
+
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "RenderResult": "._batch",
+        "render_many": "._batch",
+        "context": "._context",
+        "LintIssue": "._lint",
+        "lint": "._lint",
+        "to_pdf": "._pdf",
+        "TemplateLimits": "._sandbox",
+        "default_template_path": "._sandbox",
+        "Template": "._template",
+        "render": "._template",
+    },
+)
+
+__all__ = [
+    "LintIssue",
+    "RenderResult",
+    "Template",
+    "TemplateLimits",
+    "context",
+    "default_template_path",
+    "lint",
+    "render",
+    "render_many",
+    "to_pdf",
+]
