@@ -470,7 +470,7 @@ def test_margins_outside_the_law(side: str, value: float, words: str) -> None:
 
 
 def test_every_style_follows_the_profile() -> None:
-    from baocao._render._template_gen import STYLE_SIZES
+    from baocao._nd30 import STYLE_SIZES
 
     document = open_docx(baocao.render(make_report(), profile="13"))
     for style in document.styles:

@@ -1,14 +1,129 @@
 """The decree's facts as data (Nghị định 30/2020/NĐ-CP, Phụ lục I): written once, read by
-the renderer and the checker alike.
+the model, the renderer, the template generator and the checker alike.
 
-So far the numbering alphabets of the body (PL I, II.6.đ): Roman numerals for sections,
-parts and appendices, and the letters of points. The re-housing issue gathers the rest
-here (margin ranges, size profiles, Quốc hiệu and Tiêu ngữ, rule shares).
+- the Quốc hiệu and Tiêu ngữ (national name and motto, PL I, II.1);
+- the page margins (PL I, I.3) and the two size profiles of the footnote of PL I, Mục V;
+- the size range of each element (PL I, Mục V) and the size of each style of the default
+  template in each profile, inside those ranges;
+- the share of its line that the rule under the issuing body and the trích yếu takes
+  (PL I, II.2.b, II.5.b);
+- the numbering alphabets of the body (PL I, II.6.đ): Roman numerals for sections, parts and
+  appendices, and the letters of points.
+
+Nothing here imports anything: every wing may read it.
 """
 
 from __future__ import annotations
 
-__all__ = ["POINT_LETTERS", "ROMAN", "roman"]
+__all__ = [
+    "MARGIN_RANGES",
+    "MOTTO",
+    "NATIONAL_NAME",
+    "NATIONAL_NAME_VARIANTS",
+    "POINT_LETTERS",
+    "PROFILES",
+    "ROMAN",
+    "RULE_SHARE",
+    "SIZE_RANGES",
+    "STYLE_ELEMENTS",
+    "STYLE_SIZES",
+    "roman",
+]
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+"""The Quốc hiệu (PL I, II.1.a), in capitals as the decree prints it."""
+
+NATIONAL_NAME_VARIANTS: tuple[str, ...] = (NATIONAL_NAME, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+"""The Quốc hiệu with either placement of the tone mark on "HÒA"/"HOÀ", both in use."""
+
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+"""The Tiêu ngữ (PL I, II.1.b): hyphens with a space each side between the three phrases."""
+
+MARGIN_RANGES: dict[str, tuple[float, float]] = {
+    "top": (20, 25),
+    "bottom": (20, 25),
+    "left": (30, 35),
+    "right": (15, 20),
+}
+"""The legal range of each margin in millimetres (Phụ lục I, I.3)."""
+
+PROFILES = ("14", "13")
+"""Size profiles: "14" (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt) and "13" (12, 13, 13)."""
+
+SIZE_RANGES: dict[str, tuple[float, float]] = {
+    "national_name": (12, 13),
+    "motto": (13, 14),
+    "parent": (12, 13),
+    "issuer": (12, 13),
+    "number": (13, 13),
+    "date": (13, 14),
+    "type": (13, 14),
+    "subject": (13, 14),
+    "addressee": (13, 14),
+    "body": (13, 14),
+    "recipients_label": (12, 12),
+    "recipients": (11, 11),
+    "signature": (13, 14),
+}
+"""The size range in points of each element (PL I, Mục V, column "Cỡ chữ")."""
+
+STYLE_SIZES: dict[str, tuple[float, float]] = {
+    "BCParent": (13, 12),
+    "BCIssuer": (13, 12),
+    "BCNationalName": (13, 12),
+    "BCMotto": (14, 13),
+    "BCNumber": (13, 13),
+    "BCPlaceDate": (14, 13),
+    "BCTitle": (14, 13),
+    "BCSubject": (14, 13),
+    "BCAddressee": (14, 13),
+    "BCAddresseeLine": (14, 13),
+    "BCLegalBasis": (14, 13),
+    "BCBody": (14, 13),
+    "BCSection": (14, 13),
+    "BCItemTitle": (14, 13),
+    "BCPart": (14, 13),
+    "BCRule": (14, 13),
+    "BCTableText": (13, 12),
+    "BCTableNumber": (13, 12),
+    "BCTableHeading": (13, 12),
+    "BCTableTotalText": (13, 12),
+    "BCTableTotalNumber": (13, 12),
+    "BCRecipientsLabel": (12, 12),
+    "BCRecipients": (11, 11),
+    "BCSignature": (14, 13),
+    "BCSignatureName": (14, 13),
+    "BCAppendixLabel": (14, 14),
+    "BCAppendixTitle": (14, 13),
+    "BCAppendixReference": (14, 13),
+    "BCPageNumber": (14, 13),
+}
+"""The size in points of each style of the default template in the profiles "14" and "13"
+(in the order of :data:`PROFILES`). Tables and appendices are not in the decree's table;
+their sizes follow the body's profile."""
+
+STYLE_ELEMENTS: dict[str, str] = {
+    "BCParent": "parent",
+    "BCIssuer": "issuer",
+    "BCNationalName": "national_name",
+    "BCMotto": "motto",
+    "BCNumber": "number",
+    "BCPlaceDate": "date",
+    "BCTitle": "type",
+    "BCSubject": "subject",
+    "BCAddressee": "addressee",
+    "BCAddresseeLine": "addressee",
+    "BCBody": "body",
+    "BCRecipientsLabel": "recipients_label",
+    "BCRecipients": "recipients",
+    "BCSignature": "signature",
+    "BCSignatureName": "signature",
+}
+"""The element of :data:`SIZE_RANGES` that each style of the default template prints."""
+
+RULE_SHARE: tuple[float, float] = (1 / 3, 1 / 2)
+"""The rule under the issuing body and under the trích yếu is 1/3 to 1/2 as long as the
+line above it (PL I, II.2.b, II.5.b)."""
 
 POINT_LETTERS: tuple[str, ...] = tuple("abcdđeghiklmnopqrstuvxy")
 """The letters of points a), b), …: the Vietnamese alphabet without its accented vowels

@@ -12,19 +12,10 @@ from typing import Any, Literal
 import attrs
 
 from ._errors import InvalidTypeError, ValidationError
+from ._nd30 import MARGIN_RANGES, PROFILES
 
 __all__ = ["MARGIN_RANGES", "PROFILES", "Margins", "check_profile"]
 
-MARGIN_RANGES: dict[str, tuple[float, float]] = {
-    "top": (20, 25),
-    "bottom": (20, 25),
-    "left": (30, 35),
-    "right": (15, 20),
-}
-"""The legal range of each margin in millimetres (Phụ lục I, I.3)."""
-
-PROFILES = ("14", "13")
-"""Size profiles: "14" (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt) and "13" (12, 13, 13)."""
 
 Profile = Literal["14", "13"]
 

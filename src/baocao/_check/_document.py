@@ -55,7 +55,7 @@ from lxml import etree
 from .. import _ooxml
 from .._errors import ValidationError
 from .._files import read_docx
-from .._nd30 import roman
+from .._nd30 import MOTTO, NATIONAL_NAME, RULE_SHARE, roman
 from .._ooxml import open_package
 
 __all__ = [
@@ -524,9 +524,6 @@ class Elements:
 
 # --------------------------------------------------------------------------- text patterns
 
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-NATIONAL_NAME_VARIANTS = (NATIONAL_NAME, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 _DASHES = "-‐‑‒–—−"
 _OLD_TONES = {
@@ -2263,7 +2260,8 @@ def _issuer_block(
 def fits_share(length_mm: float, fragments: Sequence[Fragment]) -> bool:
     """True when ``length_mm`` is 1/3 to 1/2 of the longest line of ``fragments``."""
     longest = longest_line_mm(fragments)
-    return longest / 3 - 0.5 <= length_mm <= longest / 2 + 0.5
+    low, high = RULE_SHARE
+    return longest * low - 0.5 <= length_mm <= longest * high + 0.5
 
 
 def _starts_block(text: str) -> bool:

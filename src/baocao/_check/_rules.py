@@ -26,11 +26,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from .._errors import BaocaoError
-from .._nd30 import POINT_LETTERS, roman
-from . import _units
-from ._document import (
+from .._nd30 import (
+    MARGIN_RANGES,
     MOTTO,
     NATIONAL_NAME_VARIANTS,
+    POINT_LETTERS,
+    SIZE_RANGES,
+    roman,
+)
+from . import _units
+from ._document import (
     TYPE_TITLES,
     Finding,
     Fragment,
@@ -301,12 +306,7 @@ def _orientation(doc: ParsedDocument) -> Iterator[Problem]:
             )
 
 
-_MARGINS = (
-    ("top", 20.0, 25.0),
-    ("bottom", 20.0, 25.0),
-    ("left", 30.0, 35.0),
-    ("right", 15.0, 20.0),
-)
+_MARGINS = tuple((side, float(low), float(high)) for side, (low, high) in MARGIN_RANGES.items())
 
 
 def _margins(doc: ParsedDocument) -> Iterator[Problem]:
@@ -437,7 +437,7 @@ def _qh_case(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _qh_size(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _size_problem(_QH, _qh(doc), 12, 13)
+    yield from _size_problem(_QH, _qh(doc), *SIZE_RANGES["national_name"])
 
 
 def _qh_bold(doc: ParsedDocument) -> Iterator[Problem]:
@@ -489,7 +489,7 @@ def _motto_text(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _motto_size(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _size_problem(_MOTTO, _motto(doc), 13, 14)
+    yield from _size_problem(_MOTTO, _motto(doc), *SIZE_RANGES["motto"])
 
 
 def _motto_bold(doc: ParsedDocument) -> Iterator[Problem]:
@@ -593,9 +593,9 @@ def _issuer_bold(doc: ParsedDocument) -> Iterator[Problem]:
 def _issuer_size(doc: ParsedDocument) -> Iterator[Problem]:
     el = doc.elements
     if el.parent:
-        yield from _size_problem(_PARENT, el.parent, 12, 13)
+        yield from _size_problem(_PARENT, el.parent, *SIZE_RANGES["parent"])
     if el.issuer:
-        yield from _size_problem(_ISSUER, el.issuer, 12, 13)
+        yield from _size_problem(_ISSUER, el.issuer, *SIZE_RANGES["issuer"])
 
 
 def _share_problem(
@@ -748,7 +748,7 @@ def _number_type(doc: ParsedDocument) -> Iterator[Problem]:
 def _number_size(doc: ParsedDocument) -> Iterator[Problem]:
     fragment = doc.elements.number
     if fragment is not None:
-        yield from _size_problem(_NUMBER, [fragment], 13, 13)
+        yield from _size_problem(_NUMBER, [fragment], *SIZE_RANGES["number"])
 
 
 # --------------------------------------------------------------------------- date
@@ -848,7 +848,7 @@ def _date_italic(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _date_size(doc: ParsedDocument) -> Iterator[Problem]:
     if doc.elements.date is not None:
-        yield from _size_problem(_DATE, [doc.elements.date], 13, 14)
+        yield from _size_problem(_DATE, [doc.elements.date], *SIZE_RANGES["date"])
 
 
 _LEVEL_MM = 2.0
@@ -939,7 +939,7 @@ def _type_align(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _type_size(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _size_problem(_TYPE, _type(doc), 13, 14)
+    yield from _size_problem(_TYPE, _type(doc), *SIZE_RANGES["type"])
 
 
 def _subject_bold(doc: ParsedDocument) -> Iterator[Problem]:
@@ -961,7 +961,7 @@ def _date_wrapped(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _subject_size(doc: ParsedDocument) -> Iterator[Problem]:
     if doc.elements.subject:
-        yield from _size_problem(_SUBJECT, doc.elements.subject, 13, 14)
+        yield from _size_problem(_SUBJECT, doc.elements.subject, *SIZE_RANGES["subject"])
 
 
 def _subject_case(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1010,7 +1010,7 @@ def _addressee_format(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _addressee_size(doc: ParsedDocument) -> Iterator[Problem]:
     if doc.elements.addressee:
-        yield from _size_problem(_ADDRESSEE, doc.elements.addressee, 13, 14)
+        yield from _size_problem(_ADDRESSEE, doc.elements.addressee, *SIZE_RANGES["addressee"])
 
 
 # --------------------------------------------------------------------------- content
@@ -1361,7 +1361,7 @@ def _recipients_label(doc: ParsedDocument) -> Iterator[Problem]:
 def _recipients_size(doc: ParsedDocument) -> Iterator[Problem]:
     lines = doc.elements.recipients
     if lines:
-        yield from _size_problem(_RECIPIENTS, lines, 11, 11)
+        yield from _size_problem(_RECIPIENTS, lines, *SIZE_RANGES["recipients"])
 
 
 def _recipients_lines(doc: ParsedDocument) -> Iterator[Problem]:
@@ -1522,7 +1522,7 @@ def _signature_size(doc: ParsedDocument) -> Iterator[Problem]:
     el = doc.elements
     lines = list(el.signature) + ([el.signer] if el.signer is not None else [])
     if lines:
-        yield from _size_problem(_SIGNATURE, lines, 13, 14)
+        yield from _size_problem(_SIGNATURE, lines, *SIZE_RANGES["signature"])
 
 
 def _signature_placeholder(doc: ParsedDocument) -> Iterator[Problem]:

@@ -27,8 +27,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from .. import _ooxml
+from .._nd30 import STYLE_SIZES
 from .._options import Margins
-from ._template_gen import STYLE_SIZES
 
 _BASEDON = qn("w:basedOn")
 _BODY = qn("w:body")

@@ -33,12 +33,10 @@ import docx
 from docx.oxml import parse_xml
 
 from .. import _ooxml
+from .._nd30 import MOTTO, NATIONAL_NAME, STYLE_SIZES
 from .._ooxml import normalise_zip
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
-
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -73,39 +71,6 @@ BODY_INDENT_TW = 720  # 1.27 cm first-line indent
 BODY_BEFORE_TW = 120  # 6 pt before each paragraph
 BODY_LINE = 276  # 1.15 lines (240 = single)
 SIGNATURE_GAP_LINES = 4
-
-# Size (pt) of each style in the two profiles of spec §1.1: "14" (default) and "13".
-STYLE_SIZES: dict[str, tuple[float, float]] = {
-    "BCParent": (13, 12),
-    "BCIssuer": (13, 12),
-    "BCNationalName": (13, 12),
-    "BCMotto": (14, 13),
-    "BCNumber": (13, 13),
-    "BCPlaceDate": (14, 13),
-    "BCTitle": (14, 13),
-    "BCSubject": (14, 13),
-    "BCAddressee": (14, 13),
-    "BCAddresseeLine": (14, 13),
-    "BCLegalBasis": (14, 13),
-    "BCBody": (14, 13),
-    "BCSection": (14, 13),
-    "BCItemTitle": (14, 13),
-    "BCPart": (14, 13),
-    "BCRule": (14, 13),
-    "BCTableText": (13, 12),
-    "BCTableNumber": (13, 12),
-    "BCTableHeading": (13, 12),
-    "BCTableTotalText": (13, 12),
-    "BCTableTotalNumber": (13, 12),
-    "BCRecipientsLabel": (12, 12),
-    "BCRecipients": (11, 11),
-    "BCSignature": (14, 13),
-    "BCSignatureName": (14, 13),
-    "BCAppendixLabel": (14, 14),
-    "BCAppendixTitle": (14, 13),
-    "BCAppendixReference": (14, 13),
-    "BCPageNumber": (14, 13),
-}
 
 
 # --------------------------------------------------------------------------- styles

@@ -1,0 +1,54 @@
+"""The decree's facts live in one place, ``baocao._nd30``: every wing reads them there.
+
+These tests hold the facts to each other (a style's size inside its element's range) and
+check that the wings read the same objects rather than copies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao import _nd30, _options
+from baocao._check import _document, _rules
+from baocao._render import _layout, _template_gen
+
+
+@pytest.mark.parametrize("style", sorted(_nd30.STYLE_ELEMENTS))
+@pytest.mark.parametrize("profile", [0, 1])
+def test_every_style_size_is_inside_its_elements_range(style: str, profile: int) -> None:
+    low, high = _nd30.SIZE_RANGES[_nd30.STYLE_ELEMENTS[style]]
+    assert low <= _nd30.STYLE_SIZES[style][profile] <= high
+
+
+def test_every_element_with_a_range_has_a_style() -> None:
+    assert set(_nd30.STYLE_ELEMENTS.values()) == set(_nd30.SIZE_RANGES)
+    assert set(_nd30.STYLE_ELEMENTS) <= set(_nd30.STYLE_SIZES)
+
+
+def test_the_profiles_name_the_sizes_of_the_body() -> None:
+    body = _nd30.STYLE_SIZES["BCBody"]
+    assert tuple(f"{size:g}" for size in body) == _nd30.PROFILES
+
+
+def test_the_drawn_rule_share_is_inside_the_decrees_range() -> None:
+    low, high = _nd30.RULE_SHARE
+    assert low < _layout.RULE_SHARE < high
+
+
+@pytest.mark.parametrize(
+    ("reader", "name"),
+    [
+        (_options, "MARGIN_RANGES"),
+        (_options, "PROFILES"),
+        (_layout, "STYLE_SIZES"),
+        (_template_gen, "STYLE_SIZES"),
+        (_template_gen, "NATIONAL_NAME"),
+        (_template_gen, "MOTTO"),
+        (_document, "NATIONAL_NAME"),
+        (_rules, "MOTTO"),
+        (_rules, "NATIONAL_NAME_VARIANTS"),
+        (_rules, "MARGIN_RANGES"),
+    ],
+)
+def test_the_wings_read_the_decrees_facts_not_copies(reader: object, name: str) -> None:
+    assert getattr(reader, name) is getattr(_nd30, name)
