@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import Protocol
 
 from .._errors import BaocaoError
 from .._files import json_for
+from ._common import severity_summary
 
 __all__ = ["add_parser", "run"]
 
@@ -45,25 +44,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .docx file")
     parser.add_argument("--json", action="store_true", help="print the findings as one JSON list")
     parser.set_defaults(func=run)
-
-
-class _Graded(Protocol):
-    @property
-    def severity(self) -> str: ...
-
-
-def severity_summary(items: Sequence[_Graded], empty: str) -> str:
-    """``"2 errors, 1 warning"``, or ``empty`` when there is nothing (used by check and lint)."""
-    errors = sum(1 for item in items if item.severity == "error")
-    warnings = len(items) - errors
-    if not items:
-        return empty
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return ", ".join(parts)
 
 
 def run(args: argparse.Namespace) -> int:

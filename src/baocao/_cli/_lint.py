@@ -22,7 +22,7 @@ import argparse
 import sys
 
 from .._errors import BaocaoError
-from ._check import severity_summary
+from ._common import severity_summary
 
 __all__ = ["add_parser", "run"]
 
