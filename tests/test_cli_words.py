@@ -212,10 +212,10 @@ def test_errors_name_the_cli_options(
 
 
 def test_every_python_fix_has_a_cli_wording() -> None:
-    from baocao._words import _numbers
+    from baocao._words import _fixes, _inputs
 
-    fixes = [getattr(_numbers, name) for name in dir(_numbers) if name.startswith("FIX_")]
-    fixes += [_numbers.fix_input_format(f) for f in _numbers.INPUT_FORMATS]
+    fixes = [getattr(_fixes, name) for name in dir(_fixes) if name.startswith("FIX_")]
+    fixes += [_fixes.fix_input_format(f) for f in _inputs.INPUT_FORMATS]
     for fix in fixes:
         assert fix in _cli_words._CLI_FIXES
         assert "--" in _cli_words.cli_message(fix)

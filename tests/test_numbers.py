@@ -1,4 +1,4 @@
-"""Numbers, amounts and percentages in words (baocao._words._numbers), and the golden table."""
+"""Numbers, amounts and percentages in words (baocao._words), and the golden table."""
 
 from __future__ import annotations
 
@@ -810,23 +810,23 @@ FAST_STYLES = [
 
 def _full_reader(text: str) -> int | Decimal | str:
     """What the word-by-word reader says: the value, or the error message."""
-    from baocao._words._numbers import _parse_words, _split_text
+    from baocao._words._parser import parse_words, split_text
 
-    normalized, words = _split_text(text)
+    normalized, words = split_text(text)
     try:
-        return _parse_words(words, normalized, None)
+        return parse_words(words, normalized, None)
     except ValidationError as exc:
         return str(exc)
 
 
 @given(st.integers(-(10**12) + 1, 10**12 - 1), st.sampled_from(FAST_STYLES), st.booleans())
 def test_fast_path_agrees_with_the_full_reader(n: int, style: Style, capital: bool) -> None:
-    from baocao._words._numbers import _fast_read
+    from baocao._words._parser import fast_read
 
     text = number_to_words(n, style=style)
     if capital:
         text = text[0].upper() + text[1:]
-    assert _fast_read(text) == n == _full_reader(text)
+    assert fast_read(text) == n == _full_reader(text)
     assert words_to_money(text + " đồng") == n
 
 
@@ -839,16 +839,16 @@ VOCABULARY = [
 
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=14))
 def test_fast_path_never_accepts_what_the_full_reader_refuses(words: list[str]) -> None:
-    from baocao._words._numbers import _fast_read
+    from baocao._words._parser import fast_read
 
     text = " ".join(words)
-    fast = _fast_read(text)
+    fast = fast_read(text)
     if fast is not None:
         assert _full_reader(text) == fast
 
 
 def test_fast_path_leaves_other_texts_to_the_full_reader() -> None:
-    from baocao._words._numbers import _fast_read
+    from baocao._words._parser import fast_read
 
     for text in (
         "MỘT NGHÌN",
@@ -861,7 +861,7 @@ def test_fast_path_leaves_other_texts_to_the_full_reader() -> None:
         "một tỷx",
         unicodedata.normalize("NFD", "một nghìn"),
     ):
-        assert _fast_read(text) is None, text
+        assert fast_read(text) is None, text
     assert words_to_number("MỘT NGHÌN") == 1000
     assert words_to_number(unicodedata.normalize("NFD", "một nghìn")) == 1000
 

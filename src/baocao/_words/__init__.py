@@ -2,30 +2,37 @@
 
 It imports only ``_errors``, ``_text`` and ``_nd30``. Babel (``format_*``) and num2words
 (``register_num2words``) load on first use.
+
+The rooms, each importing only those listed before it:
+
+* ``_fixes``       what an error tells the caller to do (``FIX_*``), for ``baocao words``
+* ``_inputs``      the numbers given: exact coercion of ints, Decimals and digit strings in
+  the ``vi``/``en``/``plain`` formats, and exact rounding
+* ``_style``       :class:`Style` and ``PRESETS``: the choices usage leaves open
+* ``_spoken``      the digit words, the readings of 3-digit groups, a number in words
+* ``_to_words``    ``number_to_words``, ``money_to_words``, ``percent_to_words``,
+  ``ordinal_to_words``
+* ``_parser``      the strict reader of a number in words, and its fast path
+* ``_from_words``  ``words_to_number``, ``words_to_money``, ``words_to_percent``
+* ``_format``      figures and dates in digits, through Babel
+* ``_num2words``   baocao's readings inside num2words
 """
 
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
-from ._numbers import (
+from ._fixes import (
     FIX_LARGE,
     FIX_MONEY,
     FIX_PERCENT,
     FIX_ROUNDING,
     FIX_UNACCENTED,
-    INPUT_FORMATS,
-    PRESETS,
-    NumberInput,
-    Style,
     fix_input_format,
-    money_to_words,
-    number_to_words,
-    ordinal_to_words,
-    percent_to_words,
-    words_to_money,
-    words_to_number,
-    words_to_percent,
 )
+from ._from_words import words_to_money, words_to_number, words_to_percent
+from ._inputs import INPUT_FORMATS, NumberInput
+from ._style import PRESETS, Style
+from ._to_words import money_to_words, number_to_words, ordinal_to_words, percent_to_words
 
 if TYPE_CHECKING:
     from ._format import format_date, format_number, format_percent, rate

@@ -32,15 +32,15 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from .._errors import InvalidTypeError, ValidationError
-from ._numbers import (
+from ._inputs import (
     InputFormat,
     NumberInput,
     Parts,
-    _check_rounding,
-    _coerce,
-    _parts_to_decimal,
-    _quantize,
-    _round_ratio,
+    check_rounding,
+    coerce,
+    parts_to_decimal,
+    quantize,
+    round_ratio,
 )
 
 __all__ = ["format_date", "format_number", "format_percent", "rate"]
@@ -61,7 +61,7 @@ def _format_parts(parts: Parts) -> str:
     negative, integer, fraction = parts
     if not integer and not fraction.strip("0"):
         negative = False  # no "-0,00"
-    number = _parts_to_decimal((negative, integer, fraction))
+    number = parts_to_decimal((negative, integer, fraction))
     pattern = "#,##0." + "0" * len(fraction) if fraction else "#,##0"
     precision = len(number.as_tuple().digits) + 2
     with decimal.localcontext(decimal.Context(prec=precision)):
@@ -94,9 +94,9 @@ def format_number(
     >>> format_number("4,607,678,000.5", input_format="en")
     '4.607.678.000,5'
     """
-    parts = _coerce(value, input_format=input_format, allow_float=allow_float, path="value")
+    parts = coerce(value, input_format=input_format, allow_float=allow_float, path="value")
     if decimals is not None:
-        parts = _quantize(parts, _check_decimals(decimals), decimal.ROUND_HALF_UP)
+        parts = quantize(parts, _check_decimals(decimals), decimal.ROUND_HALF_UP)
     return _format_parts(parts)
 
 
@@ -150,17 +150,17 @@ def rate(
     ...
     baocao.ValidationError: target: 0 is zero; a rate needs a non-zero target
     """
-    mode = _check_rounding(rounding)
+    mode = check_rounding(rounding)
     places = _check_decimals(decimals)
-    a_negative, a_integer, a_fraction = _coerce(actual, input_format=input_format, path="actual")
-    t_negative, t_integer, t_fraction = _coerce(target, input_format=input_format, path="target")
+    a_negative, a_integer, a_fraction = coerce(actual, input_format=input_format, path="actual")
+    t_negative, t_integer, t_fraction = coerce(target, input_format=input_format, path="target")
     if not t_integer and not t_fraction.strip("0"):
         raise ValidationError(target, "is zero; a rate needs a non-zero target", path="target")
     numerator = int(f"{a_integer}{a_fraction}") * 10 ** len(t_fraction) * 100 * 10**places
     denominator = int(f"{t_integer}{t_fraction}") * 10 ** len(a_fraction)
     if a_negative != t_negative:
         numerator = -numerator
-    scaled = _round_ratio(numerator, denominator, mode)
+    scaled = round_ratio(numerator, denominator, mode)
     return Decimal(f"{scaled}E-{places}")
 
 

@@ -48,15 +48,9 @@ import num2words as _num2words
 from num2words.base import Num2Word_Base
 
 from .._errors import InvalidTypeError, ValidationError
-from ._numbers import (
-    NumberInput,
-    Style,
-    _coerce,
-    _parts_to_decimal,
-    money_to_words,
-    number_to_words,
-    ordinal_to_words,
-)
+from ._inputs import NumberInput, coerce, parts_to_decimal
+from ._style import Style
+from ._to_words import money_to_words, number_to_words, ordinal_to_words
 
 __all__ = ["LANG", "Num2WordVIBaocao", "register_num2words"]
 
@@ -67,7 +61,7 @@ LANG = "vi_baocao"
 def _exact(value: object) -> NumberInput:
     """num2words hands over ints, floats, Decimals: make floats exact through ``repr``."""
     if isinstance(value, float):
-        return _parts_to_decimal(_coerce(value, allow_float=True))
+        return parts_to_decimal(coerce(value, allow_float=True))
     return value  # type: ignore[return-value]  # anything else is checked by baocao
 
 
@@ -79,7 +73,7 @@ class Num2WordVIBaocao(Num2Word_Base):  # type: ignore[misc]  # num2words has no
         self.pointword = "phẩy"
 
     def str_to_number(self, value: str) -> Decimal:
-        return _parts_to_decimal(_coerce(value, input_format="plain"))
+        return parts_to_decimal(coerce(value, input_format="plain"))
 
     def to_cardinal(self, value: object, style: Style | str = "north") -> str:
         return number_to_words(_exact(value), style=style)

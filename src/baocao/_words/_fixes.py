@@ -1,0 +1,31 @@
+"""What an error tells the caller to do, named once.
+
+The messages of the words wing end in a fix ("pass input_format='en'", "use
+words_to_money() for an amount in đồng"); ``baocao words`` finds these strings in a
+message and says the same with its own options (``--input-format en``, ``--rounding
+half-up``, …), so every fix is a name here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "FIX_LARGE",
+    "FIX_MONEY",
+    "FIX_PERCENT",
+    "FIX_ROUNDING",
+    "FIX_UNACCENTED",
+    "fix_input_format",
+]
+
+
+def fix_input_format(input_format: str) -> str:
+    return f"pass input_format={input_format!r}"
+
+
+FIX_ROUNDING: Final = "pass rounding=decimal.ROUND_HALF_UP (or another decimal rounding mode)"
+FIX_MONEY: Final = "use words_to_money() for an amount in đồng"
+FIX_PERCENT: Final = "use words_to_percent() for a percentage"
+FIX_LARGE: Final = "pass large='recursive' or large='group_scale'"
+FIX_UNACCENTED: Final = "pass unaccented=True"
