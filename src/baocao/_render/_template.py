@@ -72,7 +72,7 @@ from ._upstream import (
     styles_part,
 )
 
-__all__ = ["Template", "render"]
+__all__ = ["Template", "cached_template", "render"]
 
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _P_OPEN = re.compile(r"<w:p([ >])")
@@ -261,7 +261,7 @@ _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
 
 
-def _cached(
+def cached_template(
     template: str | os.PathLike[str] | bytes | None, allow_raw_xml: bool = False
 ) -> Template:
     """A loaded :class:`Template`, kept by its content (a SHA-256 of the bytes): a file
@@ -316,6 +316,6 @@ def render(
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
-    return _cached(template, allow_raw_xml).render(
+    return cached_template(template, allow_raw_xml).render(
         report, out, profile=profile, margins=margins, limits=limits
     )
