@@ -17,7 +17,6 @@ from docx.oxml.ns import qn
 
 from ._layout import paragraph_text
 from ._limits import LimitError
-from ._lint import locate
 from ._sandbox import RAW_XML
 from ._strict import RenderedXMLError
 
@@ -33,6 +32,8 @@ def _locate(exc: jinja2.TemplateError, document: Any) -> Any:
     """The lint issue that explains a syntax error, naming its paragraph (or None)."""
     if not isinstance(exc, jinja2.TemplateSyntaxError) or document is None:
         return None
+    from ._lint import locate  # on use: rendering does not load the linter
+
     try:
         return locate(exc, document)
     except Exception:  # finding the paragraph must never hide the error itself
