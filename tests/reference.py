@@ -17,21 +17,19 @@ from baocao._model import _classes as m
 from baocao._ooxml import normalise_zip
 from baocao._options import Margins
 from baocao._render import context as build_context
+from baocao._render._describe import describe
 from baocao._render._layout import Styles, apply_profile, layout_body, set_core_properties
-from baocao._render._sandbox import (
+from baocao._render._limits import TemplateLimits, budget
+from baocao._render._loading import (
     PathLike,
-    StrictDocxTemplate,
-    TemplateLimits,
-    _describe,
-    _load_template,
-    budget,
-    check_text_sizes,
-    core_values,
-    jinja_environment,
+    load_template,
     reading_template,
     strip_template,
     template_name,
 )
+from baocao._render._sandbox import jinja_environment
+from baocao._render._strict import check_text_sizes, core_values
+from baocao._render._upstream import StrictDocxTemplate
 
 
 def render_document(
@@ -44,7 +42,7 @@ def render_document(
     allow_raw_xml: bool = False,
 ) -> bytes:
     """Fill ``template`` for ``report`` and return the .docx bytes (no file written)."""
-    data = _load_template(template)
+    data = load_template(template)
     size = check_text_sizes(report)
     ctx = build_context(report)
     name = template_name(template)
@@ -56,7 +54,7 @@ def render_document(
             with budget(limits, size):
                 tpl.render(ctx, jinja_env=jinja_environment(raw_xml=allow_raw_xml), autoescape=True)
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"{name}: {_describe(exc, tpl.docx)}") from None
+            raise TemplateError(f"{name}: {describe(exc, tpl.docx)}") from None
     document = tpl.docx
     if profile != "14":
         apply_profile(document.styles.element, profile)

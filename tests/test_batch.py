@@ -145,9 +145,9 @@ def test_cli_batch_refuses_pdf_and_stdout(
 
 def test_workers_use_the_template_compiled_by_the_forkserver() -> None:
     from baocao._render import _batch
-    from baocao._render._template import _cached
+    from baocao._render._template import cached_template
 
-    template = _cached(None)
+    template = cached_template(None)
     assert template.name == "the default template"
     _batch.keep_template(template)
     _batch._init_worker(template.source, template.name)

@@ -172,10 +172,10 @@ def test_a_pipe_is_refused_unread_by_every_reader(
 def test_a_template_larger_than_the_limit_is_refused_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import baocao._render._sandbox
+    import baocao._render._loading
 
     big = tmp_path / "big.docx"
     big.write_bytes(b"PK" + b"\0" * 2000)
-    monkeypatch.setattr(baocao._render._sandbox, "MAX_DOCX_BYTES", 1000)
+    monkeypatch.setattr(baocao._render._loading, "MAX_DOCX_BYTES", 1000)
     with pytest.raises(baocao.TemplateError, match="larger than 1000 bytes"):
         baocao.Template(big)

@@ -32,7 +32,7 @@ from docx.shared import Mm, Pt
 
 from baocao._errors import ConversionError, InvalidTypeError, ValidationError
 from baocao._ooxml import text_width_pt
-from baocao._render import _pdf
+from baocao._render import _pdf, _seal
 from baocao._render._pdf import check_fonts, find_soffice, to_pdf
 
 from .conftest import require_tools
@@ -649,7 +649,7 @@ def _pdf_images(pdf: bytes, tmp_path: Path) -> list[str]:
 
 def test_seal_removes_every_outward_reference(tmp_path: Path) -> None:
     hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path))
-    sealed = _pdf.seal(hostile)
+    sealed = _seal.seal(hostile)
     with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
         parts = {
             name: archive.read(name).decode("utf-8")
@@ -691,7 +691,7 @@ def test_seal_leaves_a_document_without_links_alone() -> None:
     from .conftest import make_report
 
     for data in (make_docx(), render(make_report())):
-        assert _pdf.seal(data) is data
+        assert _seal.seal(data) is data
 
 
 @pytest.mark.parametrize("element", ["altChunk", "subDoc"])
@@ -703,7 +703,7 @@ def test_a_document_that_pulls_in_another_is_refused(element: str, tmp_path: Pat
     )
     hostile = hostile_docx("http://127.0.0.1:9", _outside_png(tmp_path), extra)
     with pytest.raises(ConversionError, match=f"pulls in another document \\(w:{element}"):
-        _pdf.seal(hostile)
+        _seal.seal(hostile)
 
 
 def _changed(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
@@ -723,7 +723,7 @@ def test_seal_reads_through_the_bounded_package_reader(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(_package, "MAX_ENTRIES", 3)
     with pytest.raises(ConversionError, match=r"not converted: it has \d+ entries \(at most 3\)"):
-        _pdf.seal(make_docx())
+        _seal.seal(make_docx())
 
 
 @pytest.mark.parametrize(
@@ -733,7 +733,7 @@ def test_a_part_with_a_dtd_is_refused(part: str) -> None:
     entity = b'?><!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     hostile = _changed(make_docx(), part, lambda data: data.replace(b"?>", entity, 1))
     with pytest.raises(ConversionError, match=f"part {part} declares a DTD"):
-        _pdf.seal(hostile)
+        _seal.seal(hostile)
 
 
 @pytest.mark.parametrize(
@@ -754,7 +754,7 @@ def test_a_url_target_is_outside_whatever_its_mode(target: str) -> None:
         "word/_rels/document.xml.rels",
         lambda content: content.replace(b"</Relationships>", rel + b"</Relationships>"),
     )
-    sealed = _pdf.seal(data)
+    sealed = _seal.seal(data)
     with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
         assert b"rIdU" not in archive.read("word/_rels/document.xml.rels")
 

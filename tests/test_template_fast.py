@@ -161,16 +161,16 @@ def test_table_grids_are_fixed_as_docxtpl_fixes_them(monkeypatch: pytest.MonkeyP
     ``fix_tables`` (which parses in recover mode) does: the same tree for a good body."""
     from lxml import etree
 
-    from baocao._render import _sandbox as _render
+    from baocao._render import _strict, _upstream
 
     bodies: list[str] = []
-    original = _render.StrictDocxTemplate.fix_tables
+    original = _upstream.StrictDocxTemplate.fix_tables
 
     def spy(self: Any, xml: str) -> Any:
         bodies.append(xml)
         return original(self, xml)
 
-    monkeypatch.setattr(_render.StrictDocxTemplate, "fix_tables", spy)
+    monkeypatch.setattr(_upstream.StrictDocxTemplate, "fix_tables", spy)
     for columns in (1, 2, 3, 8):
         table = baocao.Table(
             header=[f"H{i}" for i in range(columns)], rows=[[f"c{i}" for i in range(columns)]] * 2
@@ -185,8 +185,8 @@ def test_table_grids_are_fixed_as_docxtpl_fixes_them(monkeypatch: pytest.MonkeyP
     mended = 0
     for xml in bodies:
         theirs = docxtpl.DocxTemplate.fix_tables(docxtpl_tools, xml)
-        ours = _render.parse_rendered(xml)
-        _render.fix_table_grids(ours)
+        ours = _strict.parse_rendered(xml)
+        _strict.fix_table_grids(ours)
         assert etree.tostring(ours) == etree.tostring(theirs)
         mended += etree.tostring(ours) != etree.tostring(etree.fromstring(xml))
     assert mended  # the cases do change grids

@@ -12,9 +12,11 @@ from .._lazy import lazy_names
 if TYPE_CHECKING:
     from ._batch import RenderResult, render_many
     from ._context import context
-    from ._lint import LintIssue, lint
+    from ._limits import TemplateLimits
+    from ._lint import lint
+    from ._lint_checks import LintIssue
+    from ._loading import default_template_path
     from ._pdf import to_pdf
-    from ._sandbox import TemplateLimits, default_template_path
     from ._template import Template, render
 
 __getattr__ = lazy_names(
@@ -23,11 +25,11 @@ __getattr__ = lazy_names(
         "RenderResult": "._batch",
         "render_many": "._batch",
         "context": "._context",
-        "LintIssue": "._lint",
+        "LintIssue": "._lint_checks",
         "lint": "._lint",
         "to_pdf": "._pdf",
-        "TemplateLimits": "._sandbox",
-        "default_template_path": "._sandbox",
+        "TemplateLimits": "._limits",
+        "default_template_path": "._loading",
         "Template": "._template",
         "render": "._template",
     },

@@ -45,7 +45,7 @@ from .. import _model as m
 from .._errors import BaocaoError, InvalidTypeError, WorkerError
 from .._options import Margins, check_profile
 from .._signals import deferred
-from ._template import Template, _cached
+from ._template import Template, cached_template
 
 __all__ = ["RenderResult", "render_many"]
 
@@ -169,7 +169,7 @@ def render_many(
         jobs = os.cpu_count() or 1
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidTypeError(jobs, "is not a number of processes (1 or more)", path="jobs")
-    loaded = _cached(template)
+    loaded = cached_template(template)
     results: Generator[RenderResult, None, None] = (
         _serial(loaded, items, checked, margins)
         if jobs == 1

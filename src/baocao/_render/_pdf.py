@@ -11,7 +11,7 @@ Each conversion gets its own throw-away LibreOffice profile, so it neither touch
 profile nor hands the job to a LibreOffice window that is already open, and several
 conversions can run at the same time.
 
-A conversion loads nothing that is not in the document: :func:`seal` first removes every
+A conversion loads nothing that is not in the document: ``_seal.seal`` first removes every
 external link (linked pictures and templates, OLE links, fields such as INCLUDEPICTURE;
 hyperlinks stay), and the private profile blocks untrusted links, macros and the network.
 When the process is interrupted (Ctrl-C, SIGTERM in the ``baocao`` command), LibreOffice
@@ -20,9 +20,6 @@ is killed with its whole process group and the profile is removed.
 The PDF is only right if LibreOffice lays the text out in Times New Roman metrics: without a
 metric-compatible font, fontconfig substitutes another serif font and lines, pages and the
 rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies this first.
-
-:func:`pdf_text_layout` and :func:`pdf_words` (poppler's ``pdftotext``) let tests check the PDF
-itself: how many pages, which text, and where it sits.
 """
 
 from __future__ import annotations
@@ -31,7 +28,6 @@ import contextlib
 import io
 import math
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -41,14 +37,12 @@ import time
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, cast
-
-from lxml import etree
+from typing import BinaryIO
 
 from .._errors import ConversionError, InvalidTypeError, ValidationError
 from .._files import read_docx, write_output
-from .._ooxml import Package
 from .._signals import deferred
+from ._seal import seal
 
 __all__ = [
     "check_fonts",
@@ -268,203 +262,6 @@ def _read_input(docx: object) -> bytes:
     data, shown = read_docx(docx)
     _check_docx_bytes(data, shown)
     return data
-
-
-# --- nothing from outside the package -------------------------------------------------------
-
-_PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
-
-#: Field codes that make a word processor load a file or a URL when it updates them.
-FETCHING_FIELDS = frozenset(
-    {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "RD"}
-)
-#: Settings that point at something outside (the linked template's styles, a mail-merge
-#: data source): removed.
-_OUTWARD_SETTINGS = (f"{_W}attachedTemplate", f"{_W}linkStyles", f"{_W}mailMerge")
-#: Elements that pull another document into this one, with whatever it links to: refused.
-_IMPORTS = {
-    f"{_W}altChunk": "w:altChunk, a chunk of another document (HTML, RTF or .docx)",
-    f"{_W}subDoc": "w:subDoc, a sub-document kept in another file",
-}
-#: Bytes whose absence lets a part go through without being parsed.
-_SIGNS = (
-    b"instrText",
-    b"fldSimple",
-    b"attachedTemplate",
-    b"linkStyles",
-    b"mailMerge",
-    b"altChunk",
-    b"subDoc",
-)
-
-
-def _refused(reason: str) -> ConversionError:
-    return ConversionError(f"the document is not converted: {reason}")
-
-
-#: A target that names a place outside the package whatever its TargetMode says: a URL
-#: (``http:``, ``file:``, ``C:``) or a network path (``\\\\server``).
-_URL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)")
-_URL_BYTES = re.compile(rb"""Target\s*=\s*["']\s*([A-Za-z][A-Za-z0-9+.-]*:|\\\\|//)""")
-
-
-def _points_outside(rel: etree._Element) -> bool:
-    return rel.get("TargetMode") == "External" or bool(_URL.match(rel.get("Target", "")))
-
-
-def _source_part(rels_name: str) -> str:
-    """``word/_rels/document.xml.rels`` -> ``word/document.xml``."""
-    folder, _, file = rels_name.rpartition("_rels/")
-    return folder + file.removesuffix(".rels")
-
-
-def _remove(element: etree._Element) -> None:
-    """Remove ``element``, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def _unwrap(element: etree._Element) -> None:
-    """Replace ``element`` by its children (a field by the text it shows)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    position = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(position + offset, child)
-    _remove(element)
-
-
-def _field_name(instruction: str) -> str:
-    words = instruction.split()
-    return words[0].upper() if words else ""
-
-
-def _seal_fields(root: etree._Element) -> bool:
-    """Turn fetching fields into the text they show; return whether anything changed."""
-    doomed: list[etree._Element] = []
-    for simple in root.iter(f"{_W}fldSimple"):
-        if _field_name(simple.get(f"{_W}instr", "")) in FETCHING_FIELDS:
-            doomed.append(simple)
-    for simple in reversed(doomed):  # inner ones first
-        _unwrap(simple)
-    changed = bool(doomed)
-    # Complex fields: begin, instruction text, separate, the text shown, end.
-    stack: list[list[etree._Element]] = []
-    removed: list[etree._Element] = []
-    for element in list(root.iter(f"{_W}fldChar", f"{_W}instrText")):
-        if element.tag == f"{_W}instrText":
-            if stack:
-                stack[-1].append(element)
-            continue
-        kind = element.get(f"{_W}fldCharType")
-        if kind == "begin":
-            stack.append([element])
-        elif stack and kind == "separate":
-            stack[-1].append(element)
-        elif stack and kind == "end":
-            field = stack.pop()
-            field.append(element)
-            instruction = "".join(e.text or "" for e in field if e.tag == f"{_W}instrText")
-            if _field_name(instruction) in FETCHING_FIELDS:
-                removed.extend(field)
-    for element in removed:
-        _remove(element)
-    return changed or bool(removed)
-
-
-def _seal_part(name: str, root: etree._Element, dropped: set[str]) -> bool:
-    for tag, what in _IMPORTS.items():
-        if next(root.iter(tag), None) is not None:
-            raise ConversionError(
-                f"the document's part {name} pulls in another document ({what}), which "
-                "LibreOffice would load with its own links; baocao does not convert it. "
-                "Remove it from the template or document"
-            )
-    changed = False
-    for element in list(root.iter(*_OUTWARD_SETTINGS)):
-        _remove(element)
-        changed = True
-    if dropped:
-        for element in root.iter():
-            for attribute in [a for a in element.attrib if str(a).startswith(_R)]:
-                if element.attrib[attribute] in dropped:
-                    del element.attrib[attribute]
-                    changed = True
-    return _seal_fields(root) or changed
-
-
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def seal(data: bytes) -> bytes:
-    """The .docx ``data`` with nothing that would make LibreOffice load a file or a URL.
-
-    Removes every relationship with ``TargetMode="External"`` (linked images, the linked
-    template ``attachedTemplate``, OLE links, frames, a mail-merge data source) except
-    hyperlinks, which LibreOffice does not fetch and which stay links in the PDF, and the
-    attributes that use them (the image keeps its place, empty); removes the settings
-    ``w:attachedTemplate``, ``w:linkStyles`` and ``w:mailMerge``; turns the fields
-    INCLUDEPICTURE, INCLUDETEXT, INCLUDE, IMPORT, LINK, DDE, DDEAUTO and RD into the text
-    they show. Returns ``data`` itself when there is nothing to remove.
-
-    Raises:
-        ConversionError: the document pulls in another document (``w:altChunk``,
-            ``w:subDoc``), or a part that must be read is not well-formed XML or has a DTD.
-    """
-    # The one bounded reader of check, lint and templates: sizes, entry counts, duplicate
-    # names, and a DTD in any XML part (UTF-16 too) refused before LibreOffice sees it.
-    # Not validated as a whole: a relationship to a URL is what this removes, not an error.
-    package = Package(data, _refused)
-    entries = {name: package.read(name) for name in sorted(package.names)}
-    roots = {
-        name: package.parse(name, content)
-        for name, content in entries.items()
-        if name.endswith((".xml", ".rels"))
-    }
-    dropped: dict[str, set[str]] = {}
-    changed = False
-    for name in [n for n in entries if n.endswith(".rels")]:
-        if b"External" not in entries[name] and not _URL_BYTES.search(entries[name]):
-            continue
-        root = roots[name]
-        outward = [
-            rel
-            for rel in root.iter(f"{_PKG_RELS}Relationship")
-            if _points_outside(rel) and rel.get("Type") != _HYPERLINK
-        ]
-        for rel in outward:
-            dropped.setdefault(_source_part(name), set()).add(rel.get("Id", ""))
-            _remove(rel)
-        if outward:
-            entries[name] = _serialise(root)
-            changed = True
-    for name, content in list(entries.items()):
-        if not name.endswith(".xml") or (
-            name not in dropped and not any(sign in content for sign in _SIGNS)
-        ):
-            continue
-        root = roots[name]
-        if _seal_part(name, root, dropped.get(name, set())):
-            entries[name] = _serialise(root)
-            changed = True
-    if not changed:
-        return data
-    from .._ooxml import Compressed, zip_entries
-
-    return zip_entries(cast("dict[str, bytes | Compressed]", entries))
 
 
 #: LibreOffice settings for the private profile of each conversion: load nothing that is

@@ -33,9 +33,6 @@ import zipfile
 from typing import IO, Any
 
 import jinja2
-from docx.opc.coreprops import CoreProperties
-from docx.opc.oxml import serialize_part_xml
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
@@ -45,26 +42,37 @@ from .._files import write_output
 from .._ooxml import Compressed, compress, zip_entries
 from .._options import Margins, check_profile
 from ._context import context as build_context
+from ._describe import describe
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
-from ._sandbox import (
-    StrictDocxTemplate,
-    TemplateLimits,
-    _describe,
-    _load_template,
-    _rendered_error,
-    budget,
+from ._limits import TemplateLimits, budget
+from ._loading import load_template, reading_template, strip_template, template_name
+from ._sandbox import jinja_environment
+from ._strict import (
     check_text_sizes,
     compile_properties,
     core_values,
-    jinja_environment,
     parse_rendered,
-    reading_template,
     render_properties,
-    strip_template,
-    template_name,
+    rendered_error,
+)
+from ._upstream import (
+    body_xml,
+    core_properties,
+    core_properties_part,
+    fix_tables,
+    headers_and_footers,
+    open_docxtpl,
+    parse_part,
+    part_element,
+    part_encoding,
+    part_xml,
+    patch_xml,
+    resolve_listing,
+    serialize_part,
+    styles_part,
 )
 
-__all__ = ["Template", "render"]
+__all__ = ["Template", "cached_template", "render"]
 
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _P_OPEN = re.compile(r"<w:p([ >])")
@@ -110,15 +118,14 @@ class Template:
             raise InvalidTypeError(limits, "is not a baocao.TemplateLimits", path="limits")
         self._limits = limits
         self._raw_xml = bool(allow_raw_xml)
-        self._source = _load_template(source)
-        tpl = StrictDocxTemplate(io.BytesIO(self._source))
+        self._source = load_template(source)
         with reading_template(self.name):
+            tpl = open_docxtpl(self._source)
             try:
-                tpl.init_docx()
                 strip_template(tpl, self.name)
                 self._compile(tpl)
             except jinja2.TemplateError as exc:
-                raise TemplateError(f"{self.name}: {_describe(exc, tpl.docx)}") from None
+                raise TemplateError(f"{self.name}: {describe(exc, tpl.docx)}") from None
 
     @property
     def name(self) -> str:
@@ -134,24 +141,23 @@ class Template:
         env = jinja_environment(raw_xml=self._raw_xml)
         document = tpl.docx
         self._tools = tpl  # docxtpl's patch_xml, resolve_listing, fix_tables: pure functions
-        self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml())))
+        self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", patch_xml(tpl, body_xml(tpl))))
         self._parts: list[tuple[str, jinja2.Template, str]] = []
-        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-            for _rel, part in tpl.get_headers_footers(uri):
-                xml = tpl.get_part_xml(part)
-                encoding = tpl.get_headers_footers_encoding(xml)
-                source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(xml))
-                self._parts.append((part.partname.lstrip("/"), env.from_string(source), encoding))
+        for _what, part in headers_and_footers(tpl):
+            xml = part_xml(tpl, part)
+            encoding = part_encoding(tpl, xml)
+            source = _P_OPEN.sub(r"\n<w:p\1", patch_xml(tpl, xml))
+            self._parts.append((part.partname.lstrip("/"), env.from_string(source), encoding))
         self._footnotes: list[tuple[str, jinja2.Template]] = []
         for part in document.part.package.parts:
             if part.content_type == _FOOTNOTES:
                 blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
-                source = _P_OPEN.sub(r"\n<w:p\1", tpl.patch_xml(blob))
+                source = _P_OPEN.sub(r"\n<w:p\1", patch_xml(tpl, blob))
                 self._footnotes.append((part.partname.lstrip("/"), env.from_string(source)))
         self._properties = compile_properties(document.core_properties)
-        core_part = document.part.package._core_properties_part
+        core_part = core_properties_part(document)
         self._core_name = core_part.partname.lstrip("/")
-        self._core = serialize_part_xml(core_part._element)
+        self._core = serialize_part(part_element(core_part))
         # The document element with an empty body.
         shell = copy.deepcopy(document.element)
         body = shell.find(qn("w:body"))
@@ -159,14 +165,14 @@ class Template:
             body.remove(child)
         self._shell = etree.tostring(shell)
         # Styles and their measured fonts, for each size profile.
-        styles_part = document.part._styles_part
-        self._styles_name = styles_part.partname.lstrip("/")
+        styles = styles_part(document)
+        self._styles_name = styles.partname.lstrip("/")
         self._styles: dict[str, tuple[Compressed, Styles]] = {}
         for profile in ("14", "13"):
-            element = copy.deepcopy(styles_part.element)
+            element = copy.deepcopy(styles.element)
             if profile != "14":
                 apply_profile(element, profile)
-            self._styles[profile] = (compress(serialize_part_xml(element)), Styles(element))
+            self._styles[profile] = (compress(serialize_part(element)), Styles(element))
         # Everything else, as python-docx writes it.
         buffer = io.BytesIO()
         document.save(buffer)
@@ -183,13 +189,13 @@ class Template:
         )
         if not _LISTING.search(xml):  # nothing for resolve_listing to change
             return xml
-        return str(self._tools.resolve_listing(xml))
+        return resolve_listing(self._tools, xml)
 
     def _render_parts(
         self, ctx: dict[str, Any], report: m.Report, profile: str, margins: Margins | None
     ) -> dict[str, bytes | Compressed]:
         entries = dict(self._static)
-        tree = self._tools.fix_tables(self._finish(self._body.render(ctx)))
+        tree = fix_tables(self._tools, self._finish(self._body.render(ctx)))
         for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap)):
             element.attrib["id"] = str(1001 + index)
         root = etree.fromstring(self._shell)
@@ -198,23 +204,23 @@ class Template:
         root.replace(empty, tree)
         styles_blob, styles = self._styles[profile]
         layout_body(tree, styles, margins)
-        entries["word/document.xml"] = serialize_part_xml(root)
+        entries["word/document.xml"] = serialize_part(root)
         entries[self._styles_name] = styles_blob
         for name, compiled, encoding in self._parts:
             xml = self._finish(compiled.render(ctx)).encode(encoding)
             try:
-                entries[name] = serialize_part_xml(parse_xml(xml))
+                entries[name] = serialize_part(parse_part(xml))
             except etree.XMLSyntaxError as exc:
-                raise _rendered_error(exc, xml) from None
+                raise rendered_error(exc, xml) from None
         for name, compiled in self._footnotes:
             footnotes = self._finish(compiled.render(ctx)).encode("utf-8")
             parse_rendered(footnotes)
             entries[name] = footnotes
-        core = parse_xml(self._core)
-        props = CoreProperties(core)  # type: ignore[arg-type]  # a CT_CoreProperties
+        core = parse_part(self._core)
+        props = core_properties(core)
         render_properties(props, self._properties, ctx)
         set_core_properties(props, **core_values(report))
-        entries[self._core_name] = serialize_part_xml(core)
+        entries[self._core_name] = serialize_part(core)
         return entries
 
     def render(
@@ -241,7 +247,7 @@ class Template:
             with budget(limits or self._limits, size):
                 entries = self._render_parts(ctx, report, checked, margins)
         except jinja2.TemplateError as exc:
-            raise TemplateError(f"{self.name}: {_describe(exc, self._tools.docx)}") from None
+            raise TemplateError(f"{self.name}: {describe(exc, self._tools.docx)}") from None
         data = zip_entries(entries)
         write_output(out, data)
         return data
@@ -255,12 +261,12 @@ _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
 
 
-def _cached(
+def cached_template(
     template: str | os.PathLike[str] | bytes | None, allow_raw_xml: bool = False
 ) -> Template:
     """A loaded :class:`Template`, kept by its content (a SHA-256 of the bytes): a file
     replaced by another is loaded again, whatever its size and modification time."""
-    data = _load_template(template)
+    data = load_template(template)
     key = (hashlib.sha256(data).hexdigest(), template_name(template), bool(allow_raw_xml))
     with _CACHE_LOCK:
         found = _CACHE.get(key)
@@ -310,6 +316,6 @@ def render(
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
-    return _cached(template, allow_raw_xml).render(
+    return cached_template(template, allow_raw_xml).render(
         report, out, profile=profile, margins=margins, limits=limits
     )
