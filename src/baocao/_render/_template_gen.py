@@ -1,6 +1,6 @@
 """Build the default template, ``templates/bao-cao.docx``, from code.
 
-Run ``python -m baocao._template_gen [OUTPUT]`` to regenerate it; a test checks that the
+Run ``python -m baocao._render._template_gen [OUTPUT]`` to regenerate it; a test checks that the
 committed file is what this module builds, so the formatting below is the reviewable
 source of truth. The layout follows Mẫu 1.4 of Nghị định 30/2020/NĐ-CP, Phụ lục III, and
 the element table of Phụ lục I (see ``shared/spec/nd30-format.md`` §1–§12):
@@ -35,6 +35,7 @@ from docx.oxml import parse_xml
 from .. import _ooxml
 from .._nd30 import MOTTO, NATIONAL_NAME, STYLE_SIZES
 from .._ooxml import normalise_zip
+from ._upstream import replace_part_xml, replace_styles_part
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
 
@@ -283,7 +284,7 @@ def _rule(width_mm: float, text_mm: float) -> str:
     """A rule paragraph: an empty paragraph with a bottom border, centred by its indents.
 
     ``width_mm`` is the space it sits in, ``text_mm`` the rule's length. The renderer
-    recomputes the indents from the text above it (``baocao._layout``).
+    recomputes the indents from the text above it (``baocao._render._layout``).
     """
     side = max(0, tw((width_mm - text_mm) / 2))
     return (
@@ -530,8 +531,7 @@ def build_template() -> bytes:
     document = docx.Document()
     part = document.part
     # Styles: replace python-docx's default styles with ours.
-    styles_part = part._styles_part
-    styles_part._element = parse_xml(_styles_xml().encode())
+    replace_styles_part(document, _styles_xml().encode())
     # Header parts: a page number for pages 2+, an empty header for page 1.
     section = document.sections[0]
     section.different_first_page_header_footer = True
@@ -540,11 +540,12 @@ def build_template() -> bytes:
     first = section.first_page_header
     first.is_linked_to_previous = False
     header_part = header.part
-    header_part._element = parse_xml(_page_number_xml().encode())
+    replace_part_xml(header_part, _page_number_xml().encode())
     first_part = first.part
-    first_part._element = parse_xml(
+    replace_part_xml(
+        first_part,
         f'<w:hdr {NSDECL}><w:p><w:pPr><w:pStyle w:val="BCPageNumber"/></w:pPr></w:p>'
-        "</w:hdr>".encode()
+        "</w:hdr>".encode(),
     )
     header_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is header_part)
     first_rid = next(rid for rid, rel in part.rels.items() if rel.target_part is first_part)
