@@ -15,6 +15,7 @@ import attrs
 from .._errors import InvalidTypeError, ValidationError
 from .._text import check_text, nfc
 from ._fields import (
+    ShortForm,
     _check_size,
     _opt_text,
     _strings,
@@ -137,7 +138,9 @@ class Table:
         totals: an optional last row (dòng tổng cộng), printed in bold.
     """
 
-    header: tuple[str, ...] = attrs.field(converter=_strings)
+    header: tuple[str, ...] = attrs.field(
+        converter=_strings, metadata={"short_form": ShortForm.ONE}
+    )
     rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_to_rows)
     totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_to_opt_row)
 

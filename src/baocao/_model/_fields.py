@@ -11,6 +11,7 @@ where the JSON Schema reads them too. The classes that use them are in ``_values
 from __future__ import annotations
 
 import decimal
+import enum
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -20,7 +21,15 @@ from .._errors import InvalidTypeError, ValidationError
 from .._text import check_text, nfc
 from ._layout import LINE_BREAKS
 
-__all__ = ["MAX_DECIMALS", "MAX_DIGITS", "all_capitals", "bounds"]
+__all__ = [
+    "MAX_DECIMALS",
+    "MAX_DIGITS",
+    "ShortForm",
+    "all_capitals",
+    "bounds",
+    "field_bounds",
+    "short_form",
+]
 
 MAX_DIGITS = 4000
 """Most digits a number of a report may have, before and after the comma together.
@@ -35,16 +44,49 @@ MAX_DECIMALS = 10
 """Most digits after the comma that a percentage, rate or number may ask for."""
 
 
-def bounds(cls: type, name: str) -> dict[str, Any]:
+_BOUNDS = ("minimum", "maximum", "maxItems")
+
+
+def field_bounds(attribute: attrs.Attribute[Any]) -> dict[str, Any]:
     """The bounds of a field, kept in its attrs metadata under the JSON Schema keywords
     (``minimum``, ``maximum``, ``maxItems``), so that the model's check and the schema of
-    ``baocao schema`` read one value.
+    ``baocao schema`` read one value."""
+    return {key: value for key, value in attribute.metadata.items() if key in _BOUNDS}
+
+
+def bounds(cls: type, name: str) -> dict[str, Any]:
+    """The bounds of the field ``name`` of ``cls`` (:func:`field_bounds`).
 
     >>> from baocao import Filing
     >>> bounds(Filing, "copies")
     {'minimum': 1, 'maximum': 999}
     """
-    return dict(attrs.fields_dict(cls)[name].metadata)
+    return field_bounds(attrs.fields_dict(cls)[name])
+
+
+class ShortForm(enum.Enum):
+    """What a field accepts in the input besides its own type, kept in the field's attrs
+    metadata (``"short_form"``) so that the loader and the JSON Schema read one rule; the
+    field's converter takes the same form when the class is called directly."""
+
+    ONE = "one"
+    """A list of texts that may be given as one text, a list of one (``recipients: VP``)."""
+
+    LINES = "lines"
+    """A text that may be given as a list of its lines (``name: [Ủy ban nhân dân, …]``)."""
+
+
+def short_form(attribute: attrs.Attribute[Any]) -> ShortForm | None:
+    """The :class:`ShortForm` of a field (its attrs metadata), or ``None``.
+
+    >>> from baocao import Issuer, Report
+    >>> short_form(attrs.fields(Report).recipients), short_form(attrs.fields(Issuer).name)
+    (<ShortForm.ONE: 'one'>, <ShortForm.LINES: 'lines'>)
+    >>> short_form(attrs.fields(Report).subject) is None
+    True
+    """
+    form = attribute.metadata.get("short_form")
+    return form if isinstance(form, ShortForm) else None
 
 
 def _check_bounds(cls: type, name: str, value: object, path: str | None = None) -> None:

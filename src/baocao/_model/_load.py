@@ -46,7 +46,7 @@ from .._files import read_bounded
 from .._text import check_text
 from . import _body, _fields, _kinds, _layout, _report, _values
 from ._body import Block, Cell, Dash, Item, Paragraph, Point, Table
-from ._fields import MAX_DIGITS, _lines, _opt_lines, _strings
+from ._fields import MAX_DIGITS, ShortForm, short_form
 from ._parse import (
     _ISO_DATE,
     MAX_DEPTH,
@@ -230,17 +230,13 @@ def _structure_value(hint: Any, value: object, path: str, field: Any = None) -> 
         raise AssertionError(f"unhandled union {hint}")  # pragma: no cover
     if origin is tuple:
         elem = args[0]
-        if field is not None and field.converter is _strings and isinstance(value, str):
+        if field is not None and short_form(field) is ShortForm.ONE and isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
             raise InvalidTypeError(value, "is not a list", path=path)
         return tuple(_structure_element(elem, v, f"{path}[{i}]") for i, v in enumerate(value))
     if hint is str:
-        if (
-            field is not None
-            and field.converter in (_lines, _opt_lines)
-            and isinstance(value, list)
-        ):
+        if field is not None and short_form(field) is ShortForm.LINES and isinstance(value, list):
             for index, line in enumerate(value):
                 check_text(line, path=f"{path}[{index}]")
             return value

@@ -26,6 +26,7 @@ from ._body import (
     _validate_sections,
 )
 from ._fields import (
+    ShortForm,
     _check_bounds,
     _check_int,
     _lines,
@@ -107,14 +108,16 @@ class Issuer:
     """
 
     name: str = attrs.field(
-        converter=_lines, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+        converter=_lines,
+        validator=[_validate_text, _validate_layout],
+        metadata={"layout": CENTRED, "short_form": ShortForm.LINES},
     )
     abbreviation: str = attrs.field(converter=_text, validator=_validate_abbreviation)
     parent: str | None = attrs.field(
         default=None,
         converter=_opt_lines,
         validator=[_validate_opt_text, _validate_layout],
-        metadata={"layout": CENTRED},
+        metadata={"layout": CENTRED, "short_form": ShortForm.LINES},
     )
 
 
@@ -346,13 +349,13 @@ class Report:
         default=(),
         converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
-        metadata={"layout": ENTRY},
+        metadata={"layout": ENTRY, "short_form": ShortForm.ONE},
     )
     legal_bases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
-        metadata={"layout": HEADING},
+        metadata={"layout": HEADING, "short_form": ShortForm.ONE},
     )
     opening: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
@@ -372,7 +375,7 @@ class Report:
         default=(),
         converter=_strings,
         validator=[_validate_strings, _no_end_punctuation, _validate_layout],
-        metadata={"layout": ENTRY},
+        metadata={"layout": ENTRY, "short_form": ShortForm.ONE},
     )
     filing: Filing = attrs.field(
         factory=Filing, validator=_validate_instance(Filing, "a filing line")

@@ -19,7 +19,7 @@ from typing import Any, Union
 import attrs
 
 from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
-from ._fields import _lines, _no_end_punctuation, _opt_lines, _strings, bounds
+from ._fields import ShortForm, _no_end_punctuation, bounds, field_bounds, short_form
 from ._kinds import DocumentType
 from ._layout import HEADING, LISTED, Layout, field_layout
 from ._load import _hints
@@ -418,9 +418,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
 def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    limits = {
-        k: v for k, v in (field.metadata if field is not None else {}).items() if k != "layout"
-    }
+    limits = field_bounds(field) if field is not None else {}
     layout = field_layout(field) if field is not None else None
     if hint == tuple[Segment, ...]:
         listed = layout is not None and not layout.page
@@ -446,13 +444,13 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         if layout is not None:
             items = _with_layout(items, layout)
         array = {"type": "array", "items": items, **limits}
-        if field is not None and field.converter is _strings:
+        if field is not None and short_form(field) is ShortForm.ONE:
             return {"oneOf": [items, array]}
         return array
     if hint is str:
         if (cls, field.name if field is not None else "") in _FIELD_TEXT:
             text = dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
-        elif field is not None and field.converter in (_lines, _opt_lines):
+        elif field is not None and short_form(field) is ShortForm.LINES:
             text = {
                 "oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
                 "description": "a text, or a list of its lines",
