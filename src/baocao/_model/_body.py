@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -16,6 +17,7 @@ from .._errors import InvalidTypeError, ValidationError
 from .._text import check_text, nfc
 from ._fields import (
     ShortForm,
+    Validator,
     _check_size,
     _opt_text,
     _strings,
@@ -126,6 +128,41 @@ def _check_row(row: object, path: str, width: int | None) -> None:
             _check_size(cell, path=where)
 
 
+@attrs.frozen(repr=False)
+class _ColumnHeadings(Validator):
+    name = "column_headings"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not value:
+            raise ValidationError(value, "must list at least one column", path=attribute.name)
+        for index, head in enumerate(value):
+            where = f"{attribute.name}[{index}]"
+            check_text(head, path=where, allow_empty=True)
+            _check_layout(head, HEADING, where)
+
+
+def column_headings() -> _ColumnHeadings:
+    """A table's header: a non-empty list of texts, each laid out as a :data:`HEADING`."""
+    return _ColumnHeadings()
+
+
+@attrs.frozen(repr=False)
+class _SomeRows(Validator):
+    name = "some_rows"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidTypeError(value, "is not a list of rows", path=attribute.name)
+        if not value:
+            raise ValidationError(value, "must hold at least one row", path=attribute.name)
+
+
+def some_rows() -> _SomeRows:
+    """A table's rows: a list of at least one row (the cells are checked against the
+    header's width by the table)."""
+    return _SomeRows()
+
+
 @attrs.frozen(kw_only=True)
 class Table:
     """A table in the body (bảng): a header row, rows and an optional totals row.
@@ -139,22 +176,13 @@ class Table:
     """
 
     header: tuple[str, ...] = attrs.field(
-        converter=_strings, metadata={"short_form": ShortForm.ONE}
+        converter=_strings, validator=column_headings(), metadata={"short_form": ShortForm.ONE}
     )
-    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_to_rows)
+    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_to_rows, validator=some_rows())
     totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_to_opt_row)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.header, tuple) or not self.header:
-            raise ValidationError(self.header, "must list at least one column", path="header")
-        for index, head in enumerate(self.header):
-            check_text(head, path=f"header[{index}]", allow_empty=True)
-            _check_layout(head, HEADING, f"header[{index}]")
-        if not isinstance(self.rows, tuple):
-            raise InvalidTypeError(self.rows, "is not a list of rows", path="rows")
-        if not self.rows:
-            raise ValidationError(self.rows, "must hold at least one row", path="rows")
-        width = len(self.header)
+        width = len(self.header)  # each row as wide as the header: a rule between fields
         for index, row in enumerate(self.rows):
             _check_row(row, f"rows[{index}]", width)
         if self.totals is not None:
@@ -201,6 +229,30 @@ def _to_points(value: Iterable[Point | str]) -> tuple[Point, ...]:
     return value  # type: ignore[return-value]  # the validator reports the type
 
 
+@attrs.frozen(repr=False)
+class _PointLetters(Validator):
+    name = "point_letters"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        limit = attribute.metadata["maxItems"]
+        if isinstance(value, tuple) and len(value) > limit:
+            raise ValidationError(
+                value[limit].text,
+                f"is point {limit + 1}; the letters of "
+                f"points run out at y) ({limit} points): split the item",
+                path=f"{attribute.name}[{limit}]",
+            )
+
+    def __repr__(self) -> str:
+        return "<point_letters validator for the maxItems of the field's metadata>"
+
+
+def point_letters() -> _PointLetters:
+    """An item's points: no more than its metadata's ``maxItems`` (:data:`MAX_POINTS`),
+    the letters a) to y)."""
+    return _PointLetters()
+
+
 @attrs.frozen(kw_only=True)
 class Item:
     """Khoản: a numbered item, ``1.``, ``2.``, … of a section.
@@ -234,18 +286,11 @@ class Item:
     points: tuple[Point, ...] = attrs.field(
         default=(),
         converter=_to_points,
-        validator=_validate_members((Point,), "a point"),
+        validator=[_validate_members((Point,), "a point"), point_letters()],
         metadata={"maxItems": MAX_POINTS},
     )
 
     def __attrs_post_init__(self) -> None:
-        if len(self.points) > MAX_POINTS:
-            raise ValidationError(
-                self.points[MAX_POINTS].text,
-                f"is point {MAX_POINTS + 1}; the letters of "
-                f"points run out at y) ({MAX_POINTS} points): split the item",
-                path=f"points[{MAX_POINTS}]",
-            )
         if (self.title is None) == (self.text is None):
             raise ValidationError(
                 {"title": self.title, "text": self.text},

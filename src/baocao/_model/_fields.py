@@ -10,10 +10,11 @@ where the JSON Schema reads them too. The classes that use them are in ``_values
 
 from __future__ import annotations
 
+import datetime as _dt
 import decimal
 import enum
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -264,3 +265,123 @@ def _check_decimal(value: object, *, path: str) -> None:
     if isinstance(value, decimal.Decimal) and not value.is_finite():
         raise ValidationError(value, "is not a finite number", path=path)
     _check_size(value, path=path)
+
+
+# --------------------------------------------------------------------------- validators
+# Each checks one field and has a repr, as attrs' own do (attrs.validators.in_ …), so that
+# ``attrs.fields(Money).style`` says what it holds. Rules between fields stay in the
+# classes' ``__attrs_post_init__``.
+
+
+class Validator:
+    """A validator of one field, made by a small factory (:func:`one_of`, :func:`in_bounds`
+    …), with a repr that names it as attrs' own validators are named."""
+
+    name: ClassVar[str]
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        raise NotImplementedError  # pragma: no cover
+
+    def __repr__(self) -> str:
+        return f"<{self.name} validator>"
+
+
+@attrs.frozen(repr=False)
+class _OneOf(Validator):
+    name = "one_of"
+
+    options: tuple[object, ...]
+    shown: str
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in self.options:
+            raise ValidationError(value, f"is not one of {self.shown}", path=attribute.name)
+
+    def __repr__(self) -> str:
+        return f"<one_of validator with options {self.options!r}>"
+
+
+def one_of(*options: object, shown: str | None = None) -> _OneOf:
+    """The value is one of ``options``; the message lists them as ``shown`` (by default
+    their names, ``null`` for ``None``).
+
+    >>> one_of("down", "half_up")
+    <one_of validator with options ('down', 'half_up')>
+    """
+    if shown is None:
+        shown = ", ".join("null" if option is None else str(option) for option in options)
+    return _OneOf(options, shown)
+
+
+@attrs.frozen(repr=False)
+class _ExactNumber(Validator):
+    name = "exact_number"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        _check_decimal(value, path=attribute.name)
+
+
+def exact_number() -> _ExactNumber:
+    """The value is an ``int`` or a finite ``Decimal`` (never a float) of at most
+    :data:`MAX_DIGITS` digits."""
+    return _ExactNumber()
+
+
+@attrs.frozen(repr=False)
+class _WholeDong(Validator):
+    name = "whole_dong"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, decimal.Decimal) and value != value.to_integral():
+            raise ValidationError(value, "is not a whole number of đồng", path=attribute.name)
+
+
+def whole_dong() -> _WholeDong:
+    """An amount (already an exact number) is a whole number of đồng."""
+    return _WholeDong()
+
+
+@attrs.frozen(repr=False)
+class _NotZero(Validator):
+    name = "not_zero"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value == 0:
+            raise ValidationError(value, "must not be zero", path=attribute.name)
+
+
+def not_zero() -> _NotZero:
+    """The value (already an exact number) is not zero: a rate's target."""
+    return _NotZero()
+
+
+@attrs.frozen(repr=False)
+class _InBounds(Validator):
+    name = "in_bounds"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        limits = field_bounds(attribute)
+        _check_int(value, path=attribute.name, low=limits["minimum"], high=limits["maximum"])
+
+    def __repr__(self) -> str:
+        return "<in_bounds validator for the minimum and maximum of the field's metadata>"
+
+
+def in_bounds() -> _InBounds:
+    """The value is a whole number (not a bool) within the field's bounds, read from its
+    metadata (:func:`field_bounds`) where the JSON Schema reads them."""
+    return _InBounds()
+
+
+@attrs.frozen(repr=False)
+class _PlainDate(Validator):
+    name = "plain_date"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
+            raise InvalidTypeError(value, "is not a date", path=attribute.name)
+
+
+def plain_date() -> _PlainDate:
+    """The value is a ``datetime.date``, not a ``datetime`` (a report's dates have no time)."""
+    return _PlainDate()

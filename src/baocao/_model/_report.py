@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import InvalidTypeError, ValidationError
+from .._errors import ValidationError
 from .._text import check_text
 from ._body import (
     Block,
@@ -28,7 +28,6 @@ from ._body import (
 from ._fields import (
     ShortForm,
     _check_bounds,
-    _check_int,
     _lines,
     _no_end_punctuation,
     _normal_case,
@@ -42,6 +41,8 @@ from ._fields import (
     _validate_place,
     _validate_strings,
     _validate_text,
+    in_bounds,
+    plain_date,
 )
 from ._kinds import Authority, DocumentType
 from ._layout import (
@@ -285,21 +286,6 @@ def _to_type(value: DocumentType | str) -> DocumentType:
     return DocumentType.parse(value)
 
 
-def _validate_number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_int(
-            value,
-            path=attribute.name,
-            low=attribute.metadata["minimum"],
-            high=attribute.metadata["maximum"],
-        )
-
-
-def _validate_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, _dt.datetime) or not isinstance(value, _dt.date):
-        raise InvalidTypeError(value, "is not a date", path=attribute.name)
-
-
 @attrs.frozen(kw_only=True)
 class Report:
     """A typed administrative document (Mẫu 1.4), by default a báo cáo.
@@ -329,7 +315,7 @@ class Report:
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
     place: str = attrs.field(converter=_text, validator=_validate_place)
-    date: _dt.date = attrs.field(validator=_validate_date)
+    date: _dt.date = attrs.field(validator=plain_date())
     subject: str = attrs.field(
         converter=_text,
         validator=[
@@ -341,7 +327,7 @@ class Report:
     signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
     number: int | None = attrs.field(
         default=None,
-        validator=_validate_number,
+        validator=attrs.validators.optional(in_bounds()),
         metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER},
     )
     doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)

@@ -16,7 +16,16 @@ import attrs
 
 from .._errors import InvalidTypeError, ValidationError
 from .._text import check_text, nfc
-from ._fields import _DECIMALS, MAX_DIGITS, _check_bounds, _check_decimal
+from ._fields import (
+    _DECIMALS,
+    MAX_DIGITS,
+    exact_number,
+    in_bounds,
+    not_zero,
+    one_of,
+    plain_date,
+    whole_dong,
+)
 from ._layout import _validate_layout
 
 __all__ = ["Date", "Money", "Number", "Percent", "Rate", "Segment"]
@@ -36,18 +45,11 @@ class Money:
         suffix: ``None`` or ``"chẵn"`` (… đồng chẵn).
     """
 
-    amount: int | decimal.Decimal
-    style: str = "north"
-    suffix: Literal["chẵn"] | None = None
-
-    def __attrs_post_init__(self) -> None:
-        _check_decimal(self.amount, path="amount")
-        if isinstance(self.amount, decimal.Decimal) and self.amount != self.amount.to_integral():
-            raise ValidationError(self.amount, "is not a whole number of đồng", path="amount")
-        if self.style not in ("north", "south"):
-            raise ValidationError(self.style, "is not one of north, south", path="style")
-        if self.suffix not in (None, "chẵn"):
-            raise ValidationError(self.suffix, "is not one of null, 'chẵn'", path="suffix")
+    amount: int | decimal.Decimal = attrs.field(validator=[exact_number(), whole_dong()])
+    style: str = attrs.field(default="north", validator=one_of("north", "south"))
+    suffix: Literal["chẵn"] | None = attrs.field(
+        default=None, validator=one_of(None, "chẵn", shown="null, 'chẵn'")
+    )
 
 
 @attrs.frozen
@@ -59,12 +61,8 @@ class Percent:
         decimals: digits after the comma (rounded half-up).
     """
 
-    value: int | decimal.Decimal
-    decimals: int = attrs.field(default=2, metadata=_DECIMALS)
-
-    def __attrs_post_init__(self) -> None:
-        _check_decimal(self.value, path="value")
-        _check_bounds(Percent, "decimals", self.decimals)
+    value: int | decimal.Decimal = attrs.field(validator=exact_number())
+    decimals: int = attrs.field(default=2, validator=in_bounds(), metadata=_DECIMALS)
 
 
 @attrs.frozen
@@ -79,19 +77,12 @@ class Rate:
             40,60%) or ``"half_up"`` (40,61%). There is no default on purpose.
     """
 
-    actual: int | decimal.Decimal
-    target: int | decimal.Decimal
-    rounding: str
-    decimals: int = attrs.field(default=2, metadata=_DECIMALS)
+    actual: int | decimal.Decimal = attrs.field(validator=exact_number())
+    target: int | decimal.Decimal = attrs.field(validator=[exact_number(), not_zero()])
+    rounding: str = attrs.field(validator=one_of("down", "half_up"))
+    decimals: int = attrs.field(default=2, validator=in_bounds(), metadata=_DECIMALS)
 
     def __attrs_post_init__(self) -> None:
-        _check_decimal(self.actual, path="actual")
-        _check_decimal(self.target, path="target")
-        if self.target == 0:
-            raise ValidationError(self.target, "must not be zero", path="target")
-        if self.rounding not in ("down", "half_up"):
-            raise ValidationError(self.rounding, "is not one of down, half_up", path="rounding")
-        _check_bounds(Rate, "decimals", self.decimals)
         # actual / target × 100 with its decimals: refuse a rate too long to print.
         size = (
             decimal.Decimal(self.actual).adjusted()
@@ -116,13 +107,10 @@ class Number:
         decimals: digits after the comma, or ``None`` to keep the value's own.
     """
 
-    value: int | decimal.Decimal
-    decimals: int | None = attrs.field(default=None, metadata=_DECIMALS)
-
-    def __attrs_post_init__(self) -> None:
-        _check_decimal(self.value, path="value")
-        if self.decimals is not None:
-            _check_bounds(Number, "decimals", self.decimals)
+    value: int | decimal.Decimal = attrs.field(validator=exact_number())
+    decimals: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(in_bounds()), metadata=_DECIMALS
+    )
 
 
 @attrs.frozen
@@ -133,11 +121,7 @@ class Date:
         value: the date (ngày tháng năm).
     """
 
-    value: _dt.date
-
-    def __attrs_post_init__(self) -> None:
-        if isinstance(self.value, _dt.datetime) or not isinstance(self.value, _dt.date):
-            raise InvalidTypeError(self.value, "is not a date", path="value")
+    value: _dt.date = attrs.field(validator=plain_date())
 
 
 Segment = str | Money | Percent | Rate | Number | Date
