@@ -50,6 +50,9 @@ __all__ = [
     "Point",
     "Section",
     "Table",
+    "column_headings",
+    "point_letters",
+    "some_rows",
 ]
 
 MAX_POINTS = 23

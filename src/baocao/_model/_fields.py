@@ -3,9 +3,12 @@
 The converters take the short forms of the input (a string for a list of one, a list of
 lines for a text) and store every text in Unicode NFC; the validators check one field's
 value and raise :class:`~baocao.ValidationError` or :class:`~baocao.InvalidTypeError` with
-the field's name as path; :func:`bounds` reads a field's limits from its attrs metadata,
-where the JSON Schema reads them too. The classes that use them are in ``_values``,
-``_body`` and ``_report``.
+the field's name as path (the newer ones are :class:`Validator` objects made by small
+factories, :func:`one_of`, :func:`in_bounds` …, with reprs as attrs' own). A field's
+metadata says what the loader and the JSON Schema read alike: its bounds
+(:func:`field_bounds`) and its :class:`ShortForm` (:func:`short_form`); its
+:class:`~baocao._model.Layout` is read in ``_layout``. The classes that use them are in
+``_values``, ``_body`` and ``_report``.
 """
 
 from __future__ import annotations
@@ -26,10 +29,17 @@ __all__ = [
     "MAX_DECIMALS",
     "MAX_DIGITS",
     "ShortForm",
+    "Validator",
     "all_capitals",
     "bounds",
+    "exact_number",
     "field_bounds",
+    "in_bounds",
+    "not_zero",
+    "one_of",
+    "plain_date",
     "short_form",
+    "whole_dong",
 ]
 
 MAX_DIGITS = 4000

@@ -2,7 +2,7 @@
 
 ``baocao schema`` prints it, so that other tools (web forms, e-office systems) can
 validate and build input without Python. It walks the same attrs classes and type hints
-as the loader (``baocao._load``), and takes each field's description from the
+as the loader (``_load``), and takes each field's description from the
 *Attributes* section of its class's docstring, so the three cannot drift apart.
 """
 
