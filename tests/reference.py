@@ -12,8 +12,8 @@ import io
 
 import jinja2
 
+from baocao import _model as m
 from baocao._errors import TemplateError
-from baocao._model import _classes as m
 from baocao._ooxml import normalise_zip
 from baocao._options import Margins
 from baocao._render import context as build_context

@@ -258,7 +258,7 @@ def _spaced(pieces: list[Any]) -> list[Any]:
             isinstance(piece, baocao.Money)
             and piece.amount >= 0
             and out
-            and baocao._model._classes._ends_in_digit(out)
+            and baocao._model._values._ends_in_digit(out)
         ):
             out.append(" ")
         out.append(piece)

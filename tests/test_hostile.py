@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao._model import _classes as m
+from baocao import _model as m
 from baocao._model import layout_problem
 from baocao._render._context import END_MARK
 from baocao._text import nfc, upper

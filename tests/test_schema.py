@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao._model import _classes as m
+from baocao import _model as m
 from baocao._model._schema import CROSS_FIELD_RULES
 from baocao._text import nfc
 

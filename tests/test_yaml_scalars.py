@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao._model import _load
+from baocao._model import _parse
 
 from .test_bad_data import memory_bounded
 from .test_hostile import _full_data, _set
@@ -387,7 +387,7 @@ def test_json_numbers_are_read_as_typed_or_refused_with_their_path() -> None:
 def test_item_count_and_depth_are_bounded(format: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    monkeypatch.setattr(_load, "MAX_ITEMS", 1000)
+    monkeypatch.setattr(_parse, "MAX_ITEMS", 1000)
     data = _full_data()
     data["recipients"] = ["Nơi nhận"] * 1000
     text = json.dumps(data, ensure_ascii=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from baocao._model import _classes as m
+from baocao import _model as m
 from baocao._model._schema import _field_docs, _summary
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "model.md"

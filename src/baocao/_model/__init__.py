@@ -1,5 +1,23 @@
 """The model wing: the report as frozen, validated attrs classes, its loader and its schema.
 
+Every text is stored in Unicode NFC. Invalid values raise :class:`~baocao.ValidationError`
+(or :class:`~baocao.InvalidTypeError`) naming the field and the value; errors from
+:func:`baocao.load` carry the full path (``sections[1].items[0].title``). Each class lists
+its fields under *Attributes*, with the Vietnamese term of art that the field carries (see
+``docs/glossary.md``).
+
+The rooms, each importing only those above it:
+
+* ``_kinds``: the decree's closed lists, :class:`DocumentType` and :class:`Authority`;
+* ``_layout``: what a text may hold by where it is printed (:class:`Layout`);
+* ``_fields``: converters, validators and the readers of a field's metadata;
+* ``_values``: money, percentages, rates, numbers and dates in body text;
+* ``_body``: paragraphs, dash lines, tables, and the tree of parts, sections, items, points;
+* ``_report``: the issuer, the signatory, the filing line, appendices and the report;
+* ``_parse``: YAML and JSON text into plain data, at bounded cost;
+* ``_load``: files, texts and mappings into a report; ``_schema``: the JSON Schema of
+  the input.
+
 It imports only ``_errors``, ``_text``, ``_files`` and ``_nd30``. The loader (PyYAML) and the
 JSON Schema load on first use.
 """
@@ -7,8 +25,10 @@ JSON Schema load on first use.
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
-from ._classes import (
-    ABBREVIATION,
+from ._body import MAX_POINTS, Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
+from ._fields import MAX_DECIMALS, MAX_DIGITS, all_capitals, bounds
+from ._kinds import Authority, DocumentType
+from ._layout import (
     AUTHORITY_LINE,
     BODY,
     CENTRED,
@@ -16,43 +36,17 @@ from ._classes import (
     HEADING,
     LINE_BREAKS,
     LISTED,
-    MAX_DECIMALS,
-    MAX_DIGITS,
-    MAX_DOCUMENT_NUMBER,
-    MAX_POINTS,
     ONE_LINE,
     PAGE_BREAK,
     SIGNATURE,
     SIGNER,
     SUBJECT,
-    Appendix,
-    Authority,
-    Block,
-    Cell,
-    Dash,
-    Date,
-    DocumentType,
-    Filing,
-    Issuer,
-    Item,
     Layout,
-    Money,
-    Number,
-    Paragraph,
-    Part,
-    Percent,
-    Point,
-    Rate,
-    Report,
-    Section,
-    Segment,
-    Signatory,
-    Table,
-    all_capitals,
-    bounds,
     field_layout,
     layout_problem,
 )
+from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
+from ._values import Date, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads

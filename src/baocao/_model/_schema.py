@@ -2,7 +2,7 @@
 
 ``baocao schema`` prints it, so that other tools (web forms, e-office systems) can
 validate and build input without Python. It walks the same attrs classes and type hints
-as the loader (``baocao._load``), and takes each field's description from the
+as the loader (``_load``), and takes each field's description from the
 *Attributes* section of its class's docstring, so the three cannot drift apart.
 """
 
@@ -18,8 +18,13 @@ from typing import Any, Union
 
 import attrs
 
-from . import _classes as m
+from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
+from ._fields import ShortForm, _no_end_punctuation, bounds, field_bounds, short_form
+from ._kinds import DocumentType
+from ._layout import HEADING, LISTED, Layout, field_layout
 from ._load import _hints
+from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
+from ._values import Date, Money, Number, Percent, Rate, Segment
 
 __all__ = ["json_schema"]
 
@@ -31,7 +36,7 @@ _FORBIDDEN = r"\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff"  # what XML 1.0 cann
 _SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """What Python's ``str.isspace`` (and so ``str.strip``) counts as white space."""
 _SPACE_OK = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_BREAKS = r"\n\r\x0b\x0c\x85\u2028\u2029"  # m.LINE_BREAKS
+_BREAKS = r"\n\r\x0b\x0c\x85\u2028\u2029"  # LINE_BREAKS
 _MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """The combining diacritical marks of Latin text (the tone marks among them): no text
 starts with one (``load`` refuses every combining mark, Unicode category M)."""
@@ -160,7 +165,7 @@ def _summary(cls: type) -> str:
 
 
 def _decimals(cls: type) -> dict[str, Any]:
-    return {"type": "integer", **m.bounds(cls, "decimals")}
+    return {"type": "integer", **bounds(cls, "decimals")}
 
 
 def _segment_schemas() -> list[dict[str, Any]]:
@@ -168,7 +173,7 @@ def _segment_schemas() -> list[dict[str, Any]]:
         _ANY_TEXT,
         {
             "type": "object",
-            "description": _summary(m.Money),
+            "description": _summary(Money),
             "required": ["money"],
             "additionalProperties": False,
             "properties": {
@@ -179,21 +184,21 @@ def _segment_schemas() -> list[dict[str, Any]]:
         },
         {
             "type": "object",
-            "description": _summary(m.Percent),
+            "description": _summary(Percent),
             "required": ["percent"],
             "additionalProperties": False,
-            "properties": {"percent": _NUMBER, "decimals": _decimals(m.Percent)},
+            "properties": {"percent": _NUMBER, "decimals": _decimals(Percent)},
         },
         {
             "type": "object",
-            "description": _summary(m.Number),
+            "description": _summary(Number),
             "required": ["number"],
             "additionalProperties": False,
-            "properties": {"number": _NUMBER, "decimals": _decimals(m.Number)},
+            "properties": {"number": _NUMBER, "decimals": _decimals(Number)},
         },
         {
             "type": "object",
-            "description": _summary(m.Rate),
+            "description": _summary(Rate),
             "required": ["rate", "rounding"],
             "additionalProperties": False,
             "properties": {
@@ -205,12 +210,12 @@ def _segment_schemas() -> list[dict[str, Any]]:
                     "description": "[actual, target]; the target is not zero",
                 },
                 "rounding": {"enum": ["down", "half_up"]},
-                "decimals": _decimals(m.Rate),
+                "decimals": _decimals(Rate),
             },
         },
         {
             "type": "object",
-            "description": _summary(m.Date),
+            "description": _summary(Date),
             "required": ["date"],
             "additionalProperties": False,
             "properties": {"date": _DATE},
@@ -238,11 +243,11 @@ def _one_of_given(first: str, second: str) -> dict[str, Any]:
 # Rules between the fields of one class, that JSON Schema can say (each mirrors a check of
 # the class's __attrs_post_init__ or of a validator in baocao._model).
 _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
-    m.Item: [_one_of_given("title", "text")],
-    m.Section: [_nonempty("body", "items")],
-    m.Part: [_nonempty("body", "sections")],
-    m.Appendix: [_nonempty("body", "sections")],
-    m.Report: [
+    Item: [_one_of_given("title", "text")],
+    Section: [_nonempty("body", "items")],
+    Part: [_nonempty("body", "sections")],
+    Appendix: [_nonempty("body", "sections")],
+    Report: [
         _nonempty("opening", "parts", "sections", "closing"),
         {
             "not": {
@@ -252,7 +257,7 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             "description": "parts and sections are not both given: put the sections in the parts",
         },
     ],
-    m.Signatory: [
+    Signatory: [
         {
             "if": {
                 "required": ["authority"],
@@ -273,7 +278,7 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             "description": "collective is only given with KT. or Q.",
         },
     ],
-    m.Filing: [
+    Filing: [
         {
             "if": {"required": ["issued"], "properties": {"issued": {"type": "integer"}}},
             "then": {"required": ["drafter"], "properties": {"drafter": {"type": "string"}}},
@@ -284,16 +289,16 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
 
 # Fields whose text has a rule of its own.
 _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
-    (m.Report, "place"): {
+    (Report, "place"): {
         **_PLACE,
         "description": "one line, starting with a capital, without a space at the end",
     },
-    (m.Signatory, "name"): {
+    (Signatory, "name"): {
         **_PLACE,
         "pattern": _TEXT["pattern"].replace(f"[^{_FORBIDDEN}]*", f"[^{_FORBIDDEN}{_BREAKS}]*"),
         "description": "one line",
     },
-    (m.Issuer, "abbreviation"): {"type": "string", "pattern": f"^{m.ABBREVIATION}{_END}"},
+    (Issuer, "abbreviation"): {"type": "string", "pattern": f"^{ABBREVIATION}{_END}"},
 }
 
 
@@ -313,19 +318,19 @@ def _definitions() -> dict[str, Any]:
     }
     listed = {
         "oneOf": [
-            _with_layout(_TEXT, m.LISTED),
+            _with_layout(_TEXT, LISTED),
             {
                 "type": "array",
                 "minItems": 1,
                 "not": {"items": _BLANK},
-                "items": {"oneOf": [_with_layout(_ANY_TEXT, m.LISTED), *_segment_schemas()[1:]]},
+                "items": {"oneOf": [_with_layout(_ANY_TEXT, LISTED), *_segment_schemas()[1:]]},
             },
         ],
         "description": "a text, or a list of pieces, as Text; no page break (a numbered or "
         "dash line)",
     }
     cell = {
-        "oneOf": [_with_layout(_ANY_TEXT, m.HEADING), {"type": "integer"}, *_segment_schemas()[1:5]]
+        "oneOf": [_with_layout(_ANY_TEXT, HEADING), {"type": "integer"}, *_segment_schemas()[1:5]]
     }
     defs: dict[str, Any] = {
         "Segment": {"oneOf": _segment_schemas()},
@@ -341,14 +346,14 @@ def _definitions() -> dict[str, Any]:
                     "required": ["text"],
                     "additionalProperties": False,
                     "properties": {"text": {"$ref": "#/$defs/Text"}},
-                    "description": _summary(m.Paragraph),
+                    "description": _summary(Paragraph),
                 },
                 {
                     "type": "object",
                     "required": ["dash"],
                     "additionalProperties": False,
                     "properties": {"dash": {"$ref": "#/$defs/ListedText"}},
-                    "description": _summary(m.Dash),
+                    "description": _summary(Dash),
                 },
                 {
                     "type": "object",
@@ -360,20 +365,20 @@ def _definitions() -> dict[str, Any]:
         },
     }
     for cls in (
-        m.Report,
-        m.Issuer,
-        m.Signatory,
-        m.Filing,
-        m.Part,
-        m.Section,
-        m.Item,
-        m.Point,
-        m.Appendix,
-        m.Table,
+        Report,
+        Issuer,
+        Signatory,
+        Filing,
+        Part,
+        Section,
+        Item,
+        Point,
+        Appendix,
+        Table,
     ):
         defs[cls.__name__] = _class_schema(cls)
-    defs["Item"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Item"]]}
-    defs["Point"] = {"oneOf": [_with_layout(_TEXT, m.LISTED), defs["Point"]]}
+    defs["Item"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Item"]]}
+    defs["Point"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Point"]]}
     return defs
 
 
@@ -397,10 +402,10 @@ def _class_schema(cls: type) -> dict[str, Any]:
     }
     if required:
         out["required"] = required
-    if cls is m.Table:
+    if cls is Table:
         properties["header"] = {
             **_with_layout(
-                {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}]}, m.HEADING
+                {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}]}, HEADING
             ),
             "description": docs["header"],
         }
@@ -413,11 +418,9 @@ def _class_schema(cls: type) -> dict[str, Any]:
 def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    limits = {
-        k: v for k, v in (field.metadata if field is not None else {}).items() if k != "layout"
-    }
-    layout = m.field_layout(field) if field is not None else None
-    if hint == tuple[m.Segment, ...]:
+    limits = field_bounds(field) if field is not None else {}
+    layout = field_layout(field) if field is not None else None
+    if hint == tuple[Segment, ...]:
         listed = layout is not None and not layout.page
         return {"$ref": "#/$defs/ListedText" if listed else "#/$defs/Text"}
     if origin in (Union, types.UnionType):
@@ -426,28 +429,28 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         return {"oneOf": [{"type": "null"}, inner]} if type(None) in args else inner
     if origin is tuple:
         elem = args[0]
-        if elem is m.Block:
+        if elem is Block:
             items: dict[str, Any] = {"$ref": "#/$defs/Block"}
-        elif elem is m.Cell:
+        elif elem is Cell:
             items = {"$ref": "#/$defs/Cell"}
-        elif elem == tuple[m.Cell, ...]:
+        elif elem == tuple[Cell, ...]:
             items = {"type": "array", "items": {"$ref": "#/$defs/Cell"}}
         elif layout is not None and not layout.lines:
             items = _ONE_LINE
-        elif field is not None and m._no_end_punctuation in _validators(field):
+        elif field is not None and _no_end_punctuation in _validators(field):
             items = _LINE
         else:
             items = _type_schema(elem)
         if layout is not None:
             items = _with_layout(items, layout)
         array = {"type": "array", "items": items, **limits}
-        if field is not None and field.converter is m._strings:
+        if field is not None and short_form(field) is ShortForm.ONE:
             return {"oneOf": [items, array]}
         return array
     if hint is str:
         if (cls, field.name if field is not None else "") in _FIELD_TEXT:
             text = dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
-        elif field is not None and field.converter in (m._lines, m._opt_lines):
+        elif field is not None and short_form(field) is ShortForm.LINES:
             text = {
                 "oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
                 "description": "a text, or a list of its lines",
@@ -461,15 +464,15 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         return dict(_DATE)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         values = [member.value for member in hint]
-        if hint is m.DocumentType:
-            values += [member.title for member in m.DocumentType]
+        if hint is DocumentType:
+            values += [member.title for member in DocumentType]
         return {"enum": values}
     if attrs.has(hint):
         return {"$ref": f"#/$defs/{hint.__name__}"}
     raise AssertionError(f"no schema for {hint}")  # pragma: no cover
 
 
-def _layout_rules(layout: m.Layout) -> list[dict[str, Any]]:
+def _layout_rules(layout: Layout) -> list[dict[str, Any]]:
     """The rules of a :class:`~baocao._model.Layout` as patterns, each line of a text
     or list of lines on its own."""
     forbid = (
@@ -493,7 +496,7 @@ def _layout_rules(layout: m.Layout) -> list[dict[str, Any]]:
     return rules
 
 
-def _with_layout(schema: dict[str, Any], layout: m.Layout) -> dict[str, Any]:
+def _with_layout(schema: dict[str, Any], layout: Layout) -> dict[str, Any]:
     """``schema`` (a text, or a text or list of texts) with the layout's rules added."""
     rules = _layout_rules(layout)
     if not rules:

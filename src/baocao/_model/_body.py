@@ -1,0 +1,369 @@
+"""The body of a report: its blocks (paragraphs, dash lines, tables) and its tree.
+
+The tree is :class:`Part` (Phần) > :class:`Section` (Mục, I., II.) > :class:`Item` (Khoản,
+1., 2.) > :class:`Point` (Điểm, a), b)); each level may hold blocks. Numbers and letters
+are never typed by the user: the renderer assigns them from the order of the tree.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .._errors import InvalidTypeError, ValidationError
+from .._text import check_text, nfc
+from ._fields import (
+    ShortForm,
+    Validator,
+    _check_size,
+    _opt_text,
+    _strings,
+    _text,
+    _validate_members,
+    _validate_opt_text,
+    _validate_text,
+)
+from ._layout import BODY, CENTRED, HEADING, LISTED, _check_layout, _validate_layout
+from ._values import (
+    Money,
+    Number,
+    Percent,
+    Rate,
+    Segment,
+    _to_opt_text,
+    _to_text,
+    _validate_opt_segments,
+    _validate_segments,
+)
+
+__all__ = [
+    "MAX_POINTS",
+    "Block",
+    "Cell",
+    "Dash",
+    "Item",
+    "Paragraph",
+    "Part",
+    "Point",
+    "Section",
+    "Table",
+    "column_headings",
+    "point_letters",
+    "some_rows",
+]
+
+MAX_POINTS = 23
+"""Points in one item: a) to y), the 23 letters of the Vietnamese alphabet used for points."""
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of body text (đoạn văn).
+
+    Attributes:
+        text: the paragraph: a string, or a list of pieces mixing strings with
+            :class:`Money`, :class:`Percent`, :class:`Rate`, :class:`Number`, :class:`Date`.
+    """
+
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": BODY}
+    )
+
+
+@attrs.frozen
+class Dash:
+    """A dash line ("- …", gạch đầu dòng): the level below a point.
+
+    Attributes:
+        text: the line, without its dash (baocao adds "- ").
+    """
+
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": LISTED}
+    )
+
+
+Cell = str | int | decimal.Decimal | Percent | Rate | Number | Money
+"""One table cell: text, or a number that baocao formats (``1.341``, ``47,67%``)."""
+
+_CELL_TYPES = (str, int, decimal.Decimal, Percent, Rate, Number, Money)
+
+
+def _to_row(value: Iterable[Cell]) -> tuple[Cell, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(nfc(v) if isinstance(v, str) else v for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+def _to_rows(value: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(_to_row(row) for row in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+def _to_opt_row(value: Iterable[Cell] | None) -> tuple[Cell, ...] | None:
+    return None if value is None else _to_row(value)
+
+
+def _check_row(row: object, path: str, width: int | None) -> None:
+    if not isinstance(row, tuple):
+        raise InvalidTypeError(row, "is not a list of cells", path=path)
+    if width is not None and len(row) != width:
+        raise ValidationError(row, f"has {len(row)} cells but the header has {width}", path=path)
+    for index, cell in enumerate(row):
+        where = f"{path}[{index}]"
+        if isinstance(cell, bool) or not isinstance(cell, _CELL_TYPES):
+            hint = " (write it as a string such as '47,67')" if isinstance(cell, float) else ""
+            raise InvalidTypeError(
+                cell,
+                f"is not a text, an int, a Decimal, a percent, a rate or money{hint}",
+                path=where,
+            )
+        if isinstance(cell, str):
+            check_text(cell, path=where, allow_empty=True)
+            _check_layout(cell, HEADING, where)
+        elif isinstance(cell, decimal.Decimal) and not cell.is_finite():
+            raise ValidationError(cell, "is not a finite number", path=where)
+        elif isinstance(cell, (int, decimal.Decimal)):
+            _check_size(cell, path=where)
+
+
+@attrs.frozen(repr=False)
+class _ColumnHeadings(Validator):
+    name = "column_headings"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not value:
+            raise ValidationError(value, "must list at least one column", path=attribute.name)
+        for index, head in enumerate(value):
+            where = f"{attribute.name}[{index}]"
+            check_text(head, path=where, allow_empty=True)
+            _check_layout(head, HEADING, where)
+
+
+def column_headings() -> _ColumnHeadings:
+    """A table's header: a non-empty list of texts, each laid out as a :data:`HEADING`."""
+    return _ColumnHeadings()
+
+
+@attrs.frozen(repr=False)
+class _SomeRows(Validator):
+    name = "some_rows"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidTypeError(value, "is not a list of rows", path=attribute.name)
+        if not value:
+            raise ValidationError(value, "must hold at least one row", path=attribute.name)
+
+
+def some_rows() -> _SomeRows:
+    """A table's rows: a list of at least one row (the cells are checked against the
+    header's width by the table)."""
+    return _SomeRows()
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table in the body (bảng): a header row, rows and an optional totals row.
+
+    Numbers are formatted the Vietnamese way (``1.341``, ``47,67``) and right-aligned.
+
+    Attributes:
+        header: the column headings (tiêu đề cột).
+        rows: the data rows; each has as many cells as the header.
+        totals: an optional last row (dòng tổng cộng), printed in bold.
+    """
+
+    header: tuple[str, ...] = attrs.field(
+        converter=_strings, validator=column_headings(), metadata={"short_form": ShortForm.ONE}
+    )
+    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_to_rows, validator=some_rows())
+    totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_to_opt_row)
+
+    def __attrs_post_init__(self) -> None:
+        width = len(self.header)  # each row as wide as the header: a rule between fields
+        for index, row in enumerate(self.rows):
+            _check_row(row, f"rows[{index}]", width)
+        if self.totals is not None:
+            _check_row(self.totals, "totals", width)
+
+
+Block = Paragraph | Dash | Table
+"""A body block: a paragraph, a dash line or a table."""
+
+_BLOCK_TYPES = (Paragraph, Dash, Table)
+
+
+def _to_blocks(value: Iterable[Block | str]) -> tuple[Block, ...]:
+    if isinstance(value, str):
+        return (Paragraph(value),)
+    if isinstance(value, (list, tuple)):
+        return tuple(Paragraph(v) if isinstance(v, str) else v for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+_validate_blocks = _validate_members(_BLOCK_TYPES, "a paragraph, a dash line or a table")
+
+
+@attrs.frozen
+class Point:
+    """Điểm: a lettered point, ``a)``, ``b)``, … ``đ)`` (letters follow the Vietnamese alphabet).
+
+    Attributes:
+        text: the point's text, after its letter.
+        body: paragraphs, dash lines and tables that follow it.
+    """
+
+    text: tuple[Segment, ...] = attrs.field(
+        converter=_to_text, validator=_validate_segments, metadata={"layout": LISTED}
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+
+
+def _to_points(value: Iterable[Point | str]) -> tuple[Point, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(Point(v) if isinstance(v, str) else v for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+@attrs.frozen(repr=False)
+class _PointLetters(Validator):
+    name = "point_letters"
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        limit = attribute.metadata["maxItems"]
+        if isinstance(value, tuple) and len(value) > limit:
+            raise ValidationError(
+                value[limit].text,
+                f"is point {limit + 1}; the letters of "
+                f"points run out at y) ({limit} points): split the item",
+                path=f"{attribute.name}[{limit}]",
+            )
+
+    def __repr__(self) -> str:
+        return "<point_letters validator for the maxItems of the field's metadata>"
+
+
+def point_letters() -> _PointLetters:
+    """An item's points: no more than its metadata's ``maxItems`` (:data:`MAX_POINTS`),
+    the letters a) to y)."""
+    return _PointLetters()
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """Khoản: a numbered item, ``1.``, ``2.``, … of a section.
+
+    An item has either a *title* (khoản có tiêu đề: "1. Kết quả thực hiện" on its own
+    line, in bold) or a *text* (khoản không có tiêu đề: "1. Quyết định này …", upright),
+    never both.
+
+    Attributes:
+        title: tiêu đề của khoản, when the item is a heading.
+        text: the item's text, when it has no title.
+        body: paragraphs, dash lines and tables after the title or text.
+        points: the item's points (điểm) a), b), …
+    """
+
+    title: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": HEADING},
+    )
+    text: tuple[Segment, ...] | None = attrs.field(
+        default=None,
+        converter=_to_opt_text,
+        validator=_validate_opt_segments,
+        metadata={"layout": LISTED},
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    points: tuple[Point, ...] = attrs.field(
+        default=(),
+        converter=_to_points,
+        validator=[_validate_members((Point,), "a point"), point_letters()],
+        metadata={"maxItems": MAX_POINTS},
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (self.title is None) == (self.text is None):
+            raise ValidationError(
+                {"title": self.title, "text": self.text},
+                "needs exactly one of title (a heading) or text",
+                path="title",
+            )
+
+
+def _to_items(value: Iterable[Item | str]) -> tuple[Item, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(Item(text=v) if isinstance(v, str) else v for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """Mục: a section ``I.``, ``II.``, … with an upper-case title.
+
+    Attributes:
+        title: tiêu đề của mục, in normal or upper case (baocao prints it upper case).
+        body: paragraphs, dash lines and tables before the items.
+        items: the section's items (khoản) 1., 2., …
+    """
+
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": HEADING}
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_to_items, validator=_validate_members((Item,), "an item")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.body and not self.items:
+            raise ValidationError(
+                self.title, "is a section with no body and no items", path="items"
+            )
+
+
+def _to_sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
+_validate_sections = _validate_members((Section,), "a section")
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """Phần: the optional top level, ``Phần I``, ``Phần II``, … above the sections.
+
+    Attributes:
+        title: tiêu đề của phần (printed upper case, centred, under "Phần I").
+        body: paragraphs, dash lines and tables before the sections.
+        sections: the part's sections (mục) I., II., …; numbering restarts in each part.
+    """
+
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_to_sections, validator=_validate_sections
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.body and not self.sections:
+            raise ValidationError(
+                self.title, "is a part with no body and no sections", path="sections"
+            )

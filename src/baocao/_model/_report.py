@@ -1,0 +1,402 @@
+"""The report itself, and what stands around its body: the issuer and the signatory above
+and below it, the filing line that ends Nơi nhận, and the appendices after the signature.
+
+A :class:`Report` carries every component that Nghị định 30/2020/NĐ-CP (Điều 8, Phụ lục I)
+gives a typed administrative document of Mẫu 1.4 (báo cáo, kế hoạch, tờ trình, …).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .._errors import ValidationError
+from .._text import check_text
+from ._body import (
+    Block,
+    Part,
+    Section,
+    _to_blocks,
+    _to_sections,
+    _validate_blocks,
+    _validate_sections,
+)
+from ._fields import (
+    ShortForm,
+    _check_bounds,
+    _lines,
+    _no_end_punctuation,
+    _normal_case,
+    _opt_lines,
+    _opt_text,
+    _strings,
+    _text,
+    _validate_instance,
+    _validate_members,
+    _validate_opt_text,
+    _validate_place,
+    _validate_strings,
+    _validate_text,
+    in_bounds,
+    plain_date,
+)
+from ._kinds import Authority, DocumentType
+from ._layout import (
+    AUTHORITY_LINE,
+    CENTRED,
+    ENTRY,
+    HEADING,
+    ONE_LINE,
+    SIGNATURE,
+    SIGNER,
+    SUBJECT,
+    _validate_layout,
+)
+
+__all__ = [
+    "ABBREVIATION",
+    "MAX_DOCUMENT_NUMBER",
+    "Appendix",
+    "Filing",
+    "Issuer",
+    "Report",
+    "Signatory",
+]
+
+MAX_DOCUMENT_NUMBER = 9_999_999
+"""Largest accepted document number (số); a body numbers its documents from 01 each year."""
+
+ABBREVIATION = r"[0-9A-ZĐ.]+(?:-[0-9A-ZĐ.]+)*"
+"""An abbreviation of the symbol (ký hiệu): capitals, digits and '.', groups joined by '-'
+(the symbol is upper case, PL I, II.3.c)."""
+
+_ABBREVIATION = re.compile(ABBREVIATION)
+
+
+def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_text(value, path=attribute.name)
+    assert isinstance(value, str)
+    if not _ABBREVIATION.fullmatch(value) and _ABBREVIATION.fullmatch(value.upper()):
+        raise ValidationError(
+            value,
+            f"has lower-case letters: the symbol (ký hiệu) is upper case (PL I, "
+            f"II.3.c); write {value.upper()!r}",
+            path=attribute.name,
+        )
+    if not _ABBREVIATION.fullmatch(value):  # not .match: "$" would let "SNV\n" through
+        raise ValidationError(
+            value,
+            "is not an abbreviation (capitals, digits and '.', groups joined by '-', no spaces)",
+            path=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Issuer:
+    """Tên cơ quan, tổ chức ban hành văn bản (ô 2), and its parent body.
+
+    Attributes:
+        name: tên cơ quan, tổ chức ban hành, in normal case ("Sở Nội vụ"); baocao
+            prints it upper case and bold. A list, or ``\\n``, gives explicit lines.
+        abbreviation: chữ viết tắt tên cơ quan, the body's part of the symbol (ký hiệu),
+            e.g. ``SNV`` in ``2710/BC-SNV``.
+        parent: tên cơ quan, tổ chức chủ quản trực tiếp, if any ("Ủy ban nhân dân /
+            Thành phố Hồ Chí Minh"); printed upper case, not bold. A list gives lines.
+    """
+
+    name: str = attrs.field(
+        converter=_lines,
+        validator=[_validate_text, _validate_layout],
+        metadata={"layout": CENTRED, "short_form": ShortForm.LINES},
+    )
+    abbreviation: str = attrs.field(converter=_text, validator=_validate_abbreviation)
+    parent: str | None = attrs.field(
+        default=None,
+        converter=_opt_lines,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": CENTRED, "short_form": ShortForm.LINES},
+    )
+
+
+def _to_authority(value: Authority | str | None) -> Authority | None:
+    return None if value is None else Authority.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class Signatory:
+    """Người ký: quyền hạn, chức vụ and họ tên of the person who signs (ô 7).
+
+    The lines of the signature block follow Điều 13 and Phụ lục I, II.7:
+
+    ==================  ==================================  ==========================
+    authority           acting_for                          block
+    ==================  ==================================  ==========================
+    none                —                                   GIÁM ĐỐC
+    ``Q.``              —                                   Q. GIÁM ĐỐC
+    ``KT.``             the head's title ("Giám đốc")       KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    ``TL.``, ``TUQ.``   the head's title                    TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG
+    ``TM.``             the collective ("Ủy ban nhân dân")  TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH
+    ==================  ==================================  ==========================
+
+    Attributes:
+        name: họ và tên người ký, without academic titles.
+        title: chức vụ của người ký, in normal case ("Phó Giám đốc").
+        authority: quyền hạn ký: ``TM.``, ``KT.``, ``TL.``, ``TUQ.``, ``Q.`` or none.
+        acting_for: for ``TM.`` the collective, for ``KT.``/``TL.``/``TUQ.`` the title
+            of the head the signer signs for.
+        collective: a ``TM.`` line above a ``KT.`` or ``Q.`` signature ("TM. ỦY BAN
+            NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+    """
+
+    name: str = attrs.field(
+        converter=_text,
+        validator=[
+            _normal_case("the signer's name (họ tên)", "Nguyễn Văn A", one_line=True),
+            _validate_layout,
+        ],
+        metadata={"layout": SIGNER},
+    )
+    title: str = attrs.field(
+        converter=_text,
+        validator=[_validate_text, _validate_layout],
+        metadata={"layout": SIGNATURE},
+    )
+    authority: Authority | None = attrs.field(default=None, converter=_to_authority)
+    acting_for: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
+    collective: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
+
+    def __attrs_post_init__(self) -> None:
+        needs_for = self.authority in (Authority.TM, Authority.KT, Authority.TL, Authority.TUQ)
+        if needs_for and self.acting_for is None:
+            assert self.authority is not None
+            raise ValidationError(
+                None,
+                f"is required with {self.authority.value} (the title or collective signed for)",
+                path="acting_for",
+            )
+        if not needs_for and self.acting_for is not None:
+            raise ValidationError(
+                self.acting_for, "is only used with TM., KT., TL. or TUQ.", path="acting_for"
+            )
+        if self.authority is None and self.title.casefold().startswith("phó "):
+            raise ValidationError(
+                self.title,
+                "is a deputy's title: a deputy signs as KT. (authority: KT., "
+                "acting_for: the head's title)",
+                path="title",
+            )
+        if self.collective is not None and self.authority not in (Authority.KT, Authority.Q):
+            raise ValidationError(
+                self.collective,
+                "is only used with KT. or Q. (the TM. line above them)",
+                path="collective",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Filing:
+    """The last line of Nơi nhận: ``- Lưu: VT, <unit>[, copies]. [drafter.(issued)]``.
+
+    Attributes:
+        unit: chữ viết tắt đơn vị soạn thảo, the drafting unit ("VP", "TCCB").
+        copies: số lượng bản lưu, if needed (printed with two digits: "02").
+        drafter: ký hiệu người soạn thảo, the drafter's initials ("PL"), ô 12.
+        issued: số lượng bản phát hành, copies issued ("PL.(300)"); needs ``drafter``.
+    """
+
+    unit: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
+    )
+    copies: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999})
+    drafter: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
+    )
+    issued: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999_999})
+
+    def __attrs_post_init__(self) -> None:
+        if self.copies is not None:
+            _check_bounds(Filing, "copies", self.copies)
+        if self.issued is not None:
+            _check_bounds(Filing, "issued", self.issued)
+            if self.drafter is None:
+                raise ValidationError(
+                    self.issued, "needs the drafter's initials (drafter)", path="issued"
+                )
+
+
+@attrs.frozen(kw_only=True)
+class Appendix:
+    """Phụ lục: an appendix after the signature, with its own title and body.
+
+    With two or more appendices they are numbered "Phụ lục I", "Phụ lục II", …; each
+    starts on a new page, with its own page numbering.
+
+    Attributes:
+        title: tên phụ lục (printed upper case, bold, centred).
+        body: paragraphs, dash lines and tables.
+        sections: sections (mục) I., II., … after the body.
+    """
+
+    title: str = attrs.field(
+        converter=_text, validator=[_validate_text, _validate_layout], metadata={"layout": CENTRED}
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_to_sections, validator=_validate_sections
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.body and not self.sections:
+            raise ValidationError(
+                self.title, "is an appendix with no body and no sections", path="body"
+            )
+
+
+def _to_parts(value: Iterable[Part]) -> tuple[Part, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
+def _to_appendices(value: Iterable[Appendix]) -> tuple[Appendix, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
+def _to_type(value: DocumentType | str) -> DocumentType:
+    return DocumentType.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """A typed administrative document (Mẫu 1.4), by default a báo cáo.
+
+    Attributes:
+        issuer: cơ quan, tổ chức ban hành (ô 2) and its parent body.
+        number: số của văn bản (ô 3), printed with a leading zero below 10. Leave it
+            out (``None``) for a draft: the Văn thư assigns the number after signing
+            (Điều 15), and the line reads "Số:      /BC-SNV".
+        place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh".
+        date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
+        subject: trích yếu nội dung (ô 5a), in normal case.
+        signatory: người ký (ô 7).
+        doc_type: tên loại văn bản (ô 5a); its abbreviation starts the symbol (ký hiệu).
+        addressees: kính gửi (ô 9a), for a report sent to a higher body; "Như trên"
+            then opens Nơi nhận.
+        legal_bases: căn cứ ban hành, each printed in italics ending with ";", the last
+            with "." (write them without that punctuation).
+        opening: phần mở đầu, paragraphs before the sections.
+        parts: phần, the optional level above the sections.
+        sections: mục, the body's sections (when there are no parts).
+        closing: phần kết, paragraphs after the sections; the content ends with "./.".
+        recipients: nơi nhận (ô 9b), one line each, without "-" or ";".
+        filing: the "Lưu: VT, …" line that ends Nơi nhận.
+        appendices: phụ lục.
+    """
+
+    issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
+    place: str = attrs.field(converter=_text, validator=_validate_place)
+    date: _dt.date = attrs.field(validator=plain_date())
+    subject: str = attrs.field(
+        converter=_text,
+        validator=[
+            _normal_case("the trích yếu", "Kết quả công tác văn thư năm 2025"),
+            _validate_layout,
+        ],
+        metadata={"layout": SUBJECT},
+    )
+    signatory: Signatory = attrs.field(validator=_validate_instance(Signatory, "a signatory"))
+    number: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(in_bounds()),
+        metadata={"minimum": 1, "maximum": MAX_DOCUMENT_NUMBER},
+    )
+    doc_type: DocumentType = attrs.field(default=DocumentType.REPORT, converter=_to_type)
+    addressees: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": ENTRY, "short_form": ShortForm.ONE},
+    )
+    legal_bases: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": HEADING, "short_form": ShortForm.ONE},
+    )
+    opening: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    parts: tuple[Part, ...] = attrs.field(
+        default=(),
+        converter=_to_parts,
+        validator=_validate_members((Part,), "a part"),
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_to_sections, validator=_validate_sections
+    )
+    closing: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    recipients: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _no_end_punctuation, _validate_layout],
+        metadata={"layout": ENTRY, "short_form": ShortForm.ONE},
+    )
+    filing: Filing = attrs.field(
+        factory=Filing, validator=_validate_instance(Filing, "a filing line")
+    )
+    appendices: tuple[Appendix, ...] = attrs.field(
+        default=(),
+        converter=_to_appendices,
+        validator=_validate_members((Appendix,), "an appendix"),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.parts and self.sections:
+            raise ValidationError(
+                len(self.sections),
+                "sections were given beside parts: put the sections inside the parts",
+                path="sections",
+            )
+        if not (self.opening or self.parts or self.sections or self.closing):
+            raise ValidationError(
+                (),
+                "is empty: a report needs some content (opening, sections, parts or closing)",
+                path="sections",
+            )
+        if self.addressees:
+            wanted = {a.casefold() for a in self.addressees}
+            for index, line in enumerate(self.recipients):
+                if line.casefold() in wanted:
+                    raise ValidationError(
+                        line,
+                        "is already an addressee (kính gửi); Nơi nhận starts with "
+                        "'Như trên', which covers it",
+                        path=f"recipients[{index}]",
+                    )
+
+    @property
+    def symbol(self) -> str:
+        """Ký hiệu: ``<type>-<issuer>``, e.g. ``BC-SNV``."""
+        return f"{self.doc_type.value}-{self.issuer.abbreviation}"
