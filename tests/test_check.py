@@ -21,16 +21,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import baocao
-from baocao._check._document import (
-    Finding,
-    Font,
-    ParsedDocument,
-    RunFormat,
-    check,
-    parse,
-    shorten,
-)
-from baocao._check._rules import RULES, conformance_table
+from baocao._check._document import Font, ParsedDocument, RunFormat, parse
+from baocao._check._finding import Finding, shorten
+from baocao._check._rules import RULES, check, conformance_table
 from baocao._cli import _check as _cli_check
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
 from baocao._model import Segment

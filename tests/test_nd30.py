@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from baocao import _nd30, _options
-from baocao._check import _document, _rules
+from baocao._check import _document, _rules_header, _rules_page
 from baocao._render import _layout, _template_gen
 
 
@@ -45,9 +45,9 @@ def test_the_drawn_rule_share_is_inside_the_decrees_range() -> None:
         (_template_gen, "NATIONAL_NAME"),
         (_template_gen, "MOTTO"),
         (_document, "NATIONAL_NAME"),
-        (_rules, "MOTTO"),
-        (_rules, "NATIONAL_NAME_VARIANTS"),
-        (_rules, "MARGIN_RANGES"),
+        (_rules_header, "MOTTO"),
+        (_rules_header, "NATIONAL_NAME_VARIANTS"),
+        (_rules_page, "MARGIN_RANGES"),
     ],
 )
 def test_the_wings_read_the_decrees_facts_not_copies(reader: object, name: str) -> None:

@@ -4,6 +4,7 @@
 does not follow the decree, where, what was found and what is expected::
 
     >>> import baocao, datetime
+    >>> from baocao._check import check
     >>> report = baocao.Report(
     ...     issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"), number=15,
     ...     place="Hà Nội", date=datetime.date(2026, 3, 5),
@@ -57,6 +58,7 @@ from .._errors import ValidationError
 from .._files import read_docx
 from .._nd30 import MOTTO, NATIONAL_NAME, RULE_SHARE, roman
 from .._ooxml import open_package
+from ._finding import Finding, Severity, shorten
 
 __all__ = [
     "Appendix",
@@ -75,12 +77,10 @@ __all__ = [
     "Severity",
     "Shape",
     "Span",
-    "check",
     "parse",
     "shorten",
 ]
 
-Severity = Literal["error", "warning"]
 DocxInput = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
 # --------------------------------------------------------------------------- namespaces
@@ -133,66 +133,6 @@ _EMU_PER_MM = 36000.0
 DEFAULT_FONT = "Times New Roman"
 #: Word's size (pt) when no level of the style hierarchy gives one.
 DEFAULT_SIZE = 10.0
-
-# --------------------------------------------------------------------------- findings
-
-
-@attrs.frozen
-class Finding:
-    """One departure from the format of Nghị định 30/2020/NĐ-CP.
-
-    Attributes:
-        rule: the stable id of the rule, e.g. ``"date.padding"`` (see ``docs/conformance.md``).
-        clause: the clause of the decree, e.g. ``"PL I, II.4.b"`` (Phụ lục I, Mục II,
-            khoản 4, điểm b).
-        severity: ``"error"`` (the decree is not followed) or ``"warning"`` (tolerated but
-            not recommended, or inconsistent).
-        where: the element and the start of its text, e.g. ``Địa danh, ngày tháng "Hà Nội,
-            ngày 5 tháng 3 năm 2026"``; never an XML offset.
-        found: what the document has.
-        expected: what the decree asks for.
-
-    >>> print(Finding("date.padding", "PL I, II.4.b", "error", 'Ngày tháng "ngày 5"',
-    ...               'day "5"', 'day "05"'))
-    error date.padding (PL I, II.4.b): Ngày tháng "ngày 5": found day "5", expected day "05"
-    """
-
-    rule: str
-    clause: str
-    severity: Severity
-    where: str
-    found: str
-    expected: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.severity} {self.rule} ({self.clause}): {self.where}: "
-            f"found {self.found}, expected {self.expected}"
-        )
-
-    def to_dict(self) -> dict[str, str]:
-        """The finding as a plain dict (for JSON)."""
-        return {
-            "rule": self.rule,
-            "clause": self.clause,
-            "severity": self.severity,
-            "where": self.where,
-            "found": self.found,
-            "expected": self.expected,
-        }
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """One line of at most ``limit`` characters, for the ``where`` of a finding.
-
-    >>> shorten("Tổng kết   thực hiện\\nĐề án nâng cao năng lực đội ngũ cán bộ, công chức", 30)
-    'Tổng kết thực hiện Đề án nâng…'
-    """
-    flat = " ".join(unicodedata.normalize("NFC", text).split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rstrip() + "…"
-
 
 # --------------------------------------------------------------------------- model
 
@@ -2525,20 +2465,3 @@ def parse(docx: DocxInput) -> ParsedDocument:
     """
     data, shown = read_docx(docx)
     return ParsedDocument(_Package(data, shown))
-
-
-def check(docx: DocxInput) -> list[Finding]:
-    """Check a .docx against Nghị định 30/2020/NĐ-CP, Phụ lục I; return the findings.
-
-    ``docx`` is a path, the bytes of a .docx, or a binary stream. Any .docx can be checked,
-    not only those baocao makes. The findings come in the order of the rule table
-    (``docs/conformance.md``), and within a rule in document order; an empty list means
-    nothing was found.
-
-    Raises:
-        ValidationError: the input is not a readable .docx (the message says why).
-        InvalidTypeError: the input is neither a path, bytes nor a binary stream.
-    """
-    from ._rules import run_rules
-
-    return run_rules(parse(docx))
