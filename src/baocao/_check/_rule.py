@@ -9,19 +9,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from ._document import (
-    TYPE_TITLES,
-    Fragment,
-    Para,
-    ParsedDocument,
-    RuleLine,
-    Severity,
-    Span,
-    fits_share,
-    fragment_width_mm,
-    longest_line_mm,
-    shorten,
-)
+from .._ooxml import Fragment, Para, Span, fragment_width_mm, longest_wrapped_mm
+from ._document import ParsedDocument
+from ._finder import RuleLine, fits_share
+from ._finding import Severity, shorten
+from ._patterns import TYPE_TITLES
 
 __all__ = ["Check", "Problem", "Rule"]
 
@@ -211,7 +203,7 @@ def _share_problem(
     """The rule under ``fragments`` must be 1/3 to 1/2 of their longest line."""
     if not fragments:
         return
-    longest = longest_line_mm(fragments)
+    longest = longest_wrapped_mm(fragments)
     expected = (
         f"a solid line 1/3 to 1/2 of the longest line of the {what} "
         f"({_mm(longest)}): {longest / 3:.1f}–{longest / 2:.1f} mm"

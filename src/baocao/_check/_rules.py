@@ -2,9 +2,15 @@
 
 Each row gives a stable id (``"date.padding"``), the clause of Nghị định 30/2020/NĐ-CP it
 comes from ("PL I, II.4.b" = Phụ lục I, Mục II, khoản 4, điểm b), a severity, a one-line
-description and a *check*: a function of a :class:`~baocao._check.ParsedDocument` that
+description and a *check*: a function of a :class:`~baocao._check._document.ParsedDocument` that
 yields a :class:`Problem` for each place the rule is not met. Adding a rule is adding a row;
 :func:`conformance_table` turns the table into the Markdown of ``docs/conformance.md``.
+
+The rows live in one module per area of the report (``_rules_page``, ``_rules_header``,
+``_rules_number_date``, ``_rules_body``, ``_rules_tail``, ``_rules_appendices``,
+``_rules_amounts``; the shared helpers in ``_rule``): a new rule goes in its area's table.
+This module assembles :data:`RULES` from them in a fixed order, runs them
+(:func:`run_rules`) and gives :func:`check`.
 
 Severities: ``error`` when the decree is not followed; ``warning`` when the document is
 legal but fragile or inconsistent (a rule typed as underscores, decomposed Unicode, two

@@ -8,16 +8,10 @@ import re
 from collections.abc import Iterator
 
 from .._errors import BaocaoError
-from ._document import (
-    Para,
-    ParsedDocument,
-    shorten,
-)
-from ._rule import (
-    Problem,
-    Rule,
-    _where_para,
-)
+from .._ooxml import Para
+from ._document import ParsedDocument
+from ._finding import shorten
+from ._rule import Problem, Rule, _where_para
 
 # --------------------------------------------------------------------------- amounts
 

@@ -7,12 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import (
-    roman,
-)
-from ._document import (
-    ParsedDocument,
-)
+from .._nd30 import roman
+from ._document import ParsedDocument
 from ._rule import (
     _ALIGN,
     Problem,

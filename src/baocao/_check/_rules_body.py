@@ -7,20 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import (
-    POINT_LETTERS,
-    SIZE_RANGES,
-    roman,
-)
-from ._document import (
-    Fragment,
-    Para,
-    ParsedDocument,
-    bounded_int,
-    loose,
-    roman_value,
-    shorten,
-)
+from .._nd30 import POINT_LETTERS, SIZE_RANGES, roman
+from .._ooxml import Fragment, Para, bounded_int
+from ._document import ParsedDocument
+from ._finding import shorten
+from ._patterns import loose, roman_value
 from ._rule import (
     _ALIGN,
     Problem,

@@ -7,16 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .._nd30 import (
-    MOTTO,
-    NATIONAL_NAME_VARIANTS,
-    SIZE_RANGES,
-)
-from ._document import (
-    Fragment,
-    ParsedDocument,
-    fragment_width_mm,
-)
+from .._nd30 import MOTTO, NATIONAL_NAME_VARIANTS, SIZE_RANGES
+from .._ooxml import Fragment, fragment_width_mm
+from ._document import ParsedDocument
 from ._rule import (
     Problem,
     Rule,

@@ -10,17 +10,12 @@ from collections.abc import Iterator
 
 import attrs
 
-from .._nd30 import (
-    SIZE_RANGES,
-)
+from .._nd30 import SIZE_RANGES
+from .._ooxml import Fragment
 from . import _units
-from ._document import (
-    TYPE_TITLES,
-    Fragment,
-    ParsedDocument,
-    loose,
-    shorten,
-)
+from ._document import ParsedDocument
+from ._finding import shorten
+from ._patterns import TYPE_TITLES, loose
 from ._rule import (
     _TYPE_ABBREVIATIONS,
     Problem,

@@ -8,24 +8,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from .._nd30 import (
-    MARGIN_RANGES,
-)
-from ._document import (
-    Para,
-    ParsedDocument,
-    RunFormat,
-)
-from ._rule import (
-    _ALIGN,
-    TNR,
-    Problem,
-    Rule,
-    _aggregate,
-    _mm,
-    _pt,
-    _where_para,
-)
+from .._nd30 import MARGIN_RANGES
+from .._ooxml import Para, RunFormat
+from ._document import ParsedDocument
+from ._rule import _ALIGN, TNR, Problem, Rule, _aggregate, _mm, _pt, _where_para
 
 # --------------------------------------------------------------------------- structure
 

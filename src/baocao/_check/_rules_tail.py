@@ -5,25 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import (
-    SIZE_RANGES,
-)
-from ._document import (
-    Fragment,
-    ParsedDocument,
-    loose,
-)
-from ._rule import (
-    Problem,
-    Rule,
-    _flag,
-    _has_letters,
-    _is_upper,
-    _pt,
-    _size_problem,
-    _upper,
-    _where,
-)
+from .._nd30 import SIZE_RANGES
+from .._ooxml import Fragment
+from ._document import ParsedDocument
+from ._patterns import loose
+from ._rule import Problem, Rule, _flag, _has_letters, _is_upper, _pt, _size_problem, _upper, _where
 
 # --------------------------------------------------------------------------- Nơi nhận
 
