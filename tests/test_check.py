@@ -21,19 +21,13 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import baocao
-from baocao._check._document import (
-    Finding,
-    Font,
-    ParsedDocument,
-    RunFormat,
-    check,
-    parse,
-    shorten,
-)
-from baocao._check._rules import RULES, conformance_table
+from baocao._check._document import ParsedDocument, parse
+from baocao._check._finding import Finding, shorten
+from baocao._check._rules import RULES, check, conformance_table
 from baocao._cli import _check as _cli_check
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
 from baocao._model import Segment
+from baocao._ooxml import Font, RunFormat
 
 from .conftest import make_report
 

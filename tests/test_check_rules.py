@@ -35,7 +35,7 @@ from baocao import (
     Signatory,
     Table,
 )
-from baocao._check._document import check, parse
+from baocao._check import check, parse
 from baocao._check._rules import RULES
 from baocao._ooxml import mm_from_twips, text_width_mm, twips
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from baocao import _nd30, _options
-from baocao._check import _document, _rules
+from baocao._check import _patterns, _rules_header, _rules_page
 from baocao._render import _layout, _template_gen
 
 
@@ -44,11 +44,19 @@ def test_the_drawn_rule_share_is_inside_the_decrees_range() -> None:
         (_template_gen, "STYLE_SIZES"),
         (_template_gen, "NATIONAL_NAME"),
         (_template_gen, "MOTTO"),
-        (_document, "NATIONAL_NAME"),
-        (_rules, "MOTTO"),
-        (_rules, "NATIONAL_NAME_VARIANTS"),
-        (_rules, "MARGIN_RANGES"),
+        (_patterns, "NATIONAL_NAME"),
+        (_rules_header, "MOTTO"),
+        (_rules_header, "NATIONAL_NAME_VARIANTS"),
+        (_rules_page, "MARGIN_RANGES"),
     ],
 )
 def test_the_wings_read_the_decrees_facts_not_copies(reader: object, name: str) -> None:
     assert getattr(reader, name) is getattr(_nd30, name)
+
+
+def test_words_roman_list_labels_are_the_decrees_numerals() -> None:
+    # The OOXML layer writes Word's upperRoman numerals itself (it imports nothing of the
+    # decree): they must stay the numerals of _nd30.
+    from baocao._ooxml import _numbering
+
+    assert all(_numbering.roman(n) == _nd30.roman(n) for n in range(1, 5000))

@@ -2,7 +2,8 @@
 conformance rules, as findings. It never imports the render wing.
 """
 
-from ._document import Finding, check
-from ._rules import conformance_table
+from ._document import parse
+from ._finding import Finding
+from ._rules import check, conformance_table
 
-__all__ = ["Finding", "check", "conformance_table"]
+__all__ = ["Finding", "check", "conformance_table", "parse"]

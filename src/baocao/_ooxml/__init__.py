@@ -1,9 +1,37 @@
 """The OOXML wing: the one layer that reads and writes raw WordprocessingML.
 
-Package read and write (bounded, deterministic zip), font metrics and measuring. It imports
-only ``_errors``.
+Namespaces (:func:`qn`), package read and write (bounded, deterministic zip), numbers read
+within Word's bounds, the theme, the style resolver (:class:`Styles`), numbering, drawn
+shapes, the paragraph and run reader (:class:`WordDocument`, :class:`Para`,
+:class:`RunFormat` …), font metrics, and measuring and wrapping text (:func:`wrap_text`,
+:func:`wrap_widths`). It imports only ``_errors``.
 """
 
+from ._bounds import (
+    EMU_PER_MM,
+    MAX_COLUMNS,
+    MAX_EMU,
+    MAX_LEVEL,
+    MAX_POINTS,
+    MAX_START,
+    TWIPS_LIMIT,
+    bounded_int,
+    bounded_number,
+    read_points,
+    read_twips,
+)
+from ._docx import DocxPackage, WordDocument
+from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
+from ._measure import (
+    SUPERSCRIPT_SCALE,
+    fragment_width_mm,
+    line_height_pt,
+    longest_wrapped_mm,
+    paragraph_height_mm,
+    span_width_mm,
+    wrap_text,
+    wrap_widths,
+)
 from ._metrics import (
     FALLBACK_CHAR,
     FONT_VERSION,
@@ -15,6 +43,22 @@ from ._metrics import (
     text_width_pt,
     twips,
 )
+from ._ns import (
+    A_NS,
+    CT_NS,
+    MC_NS,
+    PKG_REL_NS,
+    R_NS,
+    REL_TYPE,
+    STRICT_PREFIX,
+    STRICT_W_NS,
+    V_NS,
+    W_NS,
+    WP_NS,
+    WPS_NS,
+    qn,
+)
+from ._numbering import DASHES, Numbering
 from ._package import (
     MAX_ENTRIES,
     MAX_PART_BYTES,
@@ -24,27 +68,80 @@ from ._package import (
     open_package,
     template_package,
 )
+from ._paragraphs import Container, Field, Fragment, Para, SectionInfo, Shape, Span
+from ._styles import Styles
+from ._theme import Theme
 from ._zip import Compressed, compress, normalise_zip, zip_entries
 
 __all__ = [
+    "A_NS",
+    "CT_NS",
+    "DASHES",
+    "DEFAULT_FONT",
+    "DEFAULT_SIZE",
+    "EMU_PER_MM",
     "FALLBACK_CHAR",
     "FONT_VERSION",
+    "MAX_COLUMNS",
+    "MAX_EMU",
     "MAX_ENTRIES",
+    "MAX_LEVEL",
     "MAX_PART_BYTES",
+    "MAX_POINTS",
+    "MAX_START",
     "MAX_TOTAL_BYTES",
+    "MC_NS",
     "MM_PER_PT",
+    "PKG_REL_NS",
+    "REL_TYPE",
+    "R_NS",
+    "STRICT_PREFIX",
+    "STRICT_W_NS",
+    "SUPERSCRIPT_SCALE",
+    "TWIPS_LIMIT",
     "TWIPS_PER_MM",
+    "V_NS",
+    "WPS_NS",
+    "WP_NS",
+    "W_NS",
     "Compressed",
+    "Container",
+    "DocxPackage",
     "Fail",
+    "Field",
+    "Font",
+    "Fragment",
+    "Numbering",
     "Package",
+    "Para",
+    "ParaFormat",
+    "RunFormat",
+    "SectionInfo",
+    "Shape",
+    "Span",
+    "Styles",
+    "Theme",
+    "WordDocument",
+    "bounded_int",
+    "bounded_number",
     "compress",
+    "fragment_width_mm",
+    "line_height_pt",
     "longest_line_mm",
+    "longest_wrapped_mm",
     "mm_from_twips",
     "normalise_zip",
     "open_package",
+    "paragraph_height_mm",
+    "qn",
+    "read_points",
+    "read_twips",
+    "span_width_mm",
     "template_package",
     "text_width_mm",
     "text_width_pt",
     "twips",
+    "wrap_text",
+    "wrap_widths",
     "zip_entries",
 ]

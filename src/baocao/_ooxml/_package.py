@@ -37,6 +37,7 @@ from typing import Any, NoReturn
 from lxml import etree
 
 from .._errors import BaocaoError
+from ._ns import CT_NS, PKG_REL_NS, STRICT_PREFIX, qn
 
 __all__ = [
     "MAX_ENTRIES",
@@ -56,11 +57,8 @@ MAX_TOTAL_BYTES = 512 * 1024 * 1024
 
 _CHUNK = 1024 * 1024
 _MAX_DIRECTORY_ENTRY = 46 + 254  # a central directory record, with a generous name
-_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_STRICT_NS = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: every namespace starts so
-_W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
-_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+_W_DOCUMENT = qn("document")
+_W_BODY = qn("body")
 _ROOTS = {  # relationship type (last segment) → the root element its part must have
     "core-properties": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
     "coreProperties",
@@ -274,11 +272,11 @@ class Package:
         xml_types = ("/xml", "+xml")
         defaults = {
             (item.get("Extension") or "").casefold(): item.get("ContentType") or ""
-            for item in root.iter(f"{{{_TYPES_NS}}}Default")
+            for item in root.iter(f"{{{CT_NS}}}Default")
         }
         for part in self.names:
             self.content_types[part] = defaults.get(posixpath.splitext(part)[1][1:].casefold(), "")
-        for item in root.iter(f"{{{_TYPES_NS}}}Override"):
+        for item in root.iter(f"{{{CT_NS}}}Override"):
             part = (item.get("PartName") or "").lstrip("/")
             if part in self.names:
                 self.content_types[part] = item.get("ContentType") or ""
@@ -289,7 +287,7 @@ class Package:
         out = {}
         package_rels = roots.get("_rels/.rels")
         if package_rels is not None:
-            for rel in package_rels.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+            for rel in package_rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
                 wanted = _ROOTS.get((rel.get("Type") or "").rsplit("/", 1)[-1])
                 target = (rel.get("Target") or "").split("#", 1)[0].lstrip("/")
                 if wanted and rel.get("TargetMode") != "External":
@@ -300,7 +298,7 @@ class Package:
         """The parts that the internal relationships of ``rels_name`` point to."""
         folder = posixpath.dirname(posixpath.dirname(rels_name))
         out = []
-        for rel in root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+        for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             for attribute in ("Id", "Type", "Target"):
                 if rel.get(attribute) is None:
                     self._refuse(f"a relationship in {rels_name} has no {attribute}")
@@ -334,7 +332,7 @@ class Package:
                 if target.casefold() not in lowered:
                     self._refuse(f"the part {target}, named in {name}, is missing")
             if name == "_rels/.rels":
-                for rel in root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+                for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
                     if (rel.get("Type") or "").endswith("/officeDocument") and rel.get(
                         "TargetMode"
                     ) != "External":
@@ -343,7 +341,7 @@ class Package:
         if main not in roots:
             self._refuse(f"it has no {main} (the main document part)")
         tag = roots[main].tag
-        if isinstance(tag, str) and tag.startswith("{" + _STRICT_NS):
+        if isinstance(tag, str) and tag.startswith("{" + STRICT_PREFIX):
             self._refuse(
                 "it is a Strict Open XML document; save it as a standard Word document (.docx)"
             )
