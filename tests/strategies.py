@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from hypothesis import strategies as st
 
 import baocao
-from baocao._render._layout import paragraph_text
+from baocao._ooxml import paragraph_text
 
 from .conftest import open_docx
 

@@ -22,7 +22,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 import baocao
-from baocao._render._layout import paragraph_text
+from baocao._ooxml import paragraph_text
 
 from .conftest import ROOT, SEED, open_docx
 

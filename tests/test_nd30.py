@@ -60,3 +60,24 @@ def test_words_roman_list_labels_are_the_decrees_numerals() -> None:
     from baocao._ooxml import _numbering
 
     assert all(_numbering.roman(n) == _nd30.roman(n) for n in range(1, 5000))
+
+
+@pytest.mark.parametrize("profile", ["14", "13"])
+@pytest.mark.parametrize(
+    "issuer",
+    ["Sở Nội vụ", "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp"],
+)
+def test_the_rule_render_draws_is_the_share_the_checker_measures(profile: str, issuer: str) -> None:
+    """One wrap and one measure: the length render gives the rule under the issuing body is
+    RULE_SHARE of the longest line as the checker wraps and measures that line."""
+    import baocao
+    from baocao._check import parse
+    from baocao._ooxml import longest_wrapped_mm
+
+    from .conftest import make_report
+
+    report = make_report(issuer=baocao.Issuer(name=issuer, abbreviation="BQL"))
+    elements = parse(baocao.render(report, profile=profile)).elements
+    assert elements.issuer_line is not None
+    expected = longest_wrapped_mm(elements.issuer) * _layout.RULE_SHARE
+    assert elements.issuer_line.length_mm == pytest.approx(expected, abs=0.05)

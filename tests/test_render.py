@@ -15,8 +15,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 import baocao
-from baocao._ooxml import _metrics
-from baocao._render._layout import paragraph_text
+from baocao._ooxml import _metrics, paragraph_text
 
 from .conftest import make_report, open_docx
 

@@ -16,9 +16,8 @@ import pytest
 from docx.oxml.ns import qn
 
 import baocao
-from baocao._ooxml import Compressed, zip_entries
+from baocao._ooxml import Compressed, paragraph_text, zip_entries
 from baocao._render import default_template_path
-from baocao._render._layout import paragraph_text
 from baocao._render._template_gen import build_template
 
 from .conftest import ROOT, make_report

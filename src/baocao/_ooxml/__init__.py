@@ -46,7 +46,9 @@ from ._metrics import (
 from ._ns import (
     A_NS,
     CT_NS,
+    FOOTNOTES_TYPE,
     MC_NS,
+    MS_REL_TYPE,
     PKG_REL_NS,
     R_NS,
     REL_TYPE,
@@ -71,6 +73,7 @@ from ._package import (
 from ._paragraphs import Container, Field, Fragment, Para, SectionInfo, Shape, Span
 from ._styles import Styles
 from ._theme import Theme
+from ._tree import paragraph_style, paragraph_text
 from ._zip import Compressed, compress, normalise_zip, zip_entries
 
 __all__ = [
@@ -82,6 +85,7 @@ __all__ = [
     "EMU_PER_MM",
     "FALLBACK_CHAR",
     "FONT_VERSION",
+    "FOOTNOTES_TYPE",
     "MAX_COLUMNS",
     "MAX_EMU",
     "MAX_ENTRIES",
@@ -92,6 +96,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "MC_NS",
     "MM_PER_PT",
+    "MS_REL_TYPE",
     "PKG_REL_NS",
     "REL_TYPE",
     "R_NS",
@@ -133,6 +138,8 @@ __all__ = [
     "normalise_zip",
     "open_package",
     "paragraph_height_mm",
+    "paragraph_style",
+    "paragraph_text",
     "qn",
     "read_points",
     "read_twips",

@@ -19,6 +19,10 @@ STRICT_PREFIX = "http://purl.oclc.org/ooxml/"
 
 #: The start of the type of a relationship of the main part (``REL_TYPE + "styles"``).
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#: The start of the type of a relationship Microsoft added (2006 and later).
+MS_REL_TYPE = "http://schemas.microsoft.com/office/2006/relationships/"
+#: The content type of the footnotes part.
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
 def qn(name: str) -> str:

@@ -13,9 +13,8 @@ import re
 from typing import Any
 
 import jinja2
-from docx.oxml.ns import qn
 
-from ._layout import paragraph_text
+from .._ooxml import paragraph_text, qn
 from ._limits import LimitError
 from ._sandbox import RAW_XML
 from ._strict import RenderedXMLError
@@ -67,7 +66,7 @@ def _near(exc: jinja2.TemplateError, document: Any) -> str:
         if rel.reltype.endswith(("/header", "/footer"))
     ]
     for part in parts:
-        for paragraph in part.iter(qn("w:p")):
+        for paragraph in part.iter(qn("p")):
             text = paragraph_text(paragraph)
             if name in text:
                 return " ".join(text.split())

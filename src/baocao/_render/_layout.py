@@ -1,7 +1,7 @@
 """The layout pass: what a template cannot know before the text is there.
 
 After docxtpl has filled the template, this pass measures the text with Times New Roman
-metrics (``baocao._metrics``) and
+metrics (``baocao._ooxml``: the style resolver, wrapping and measure the checker uses) and
 
 * sets the length of each rule (a ``BC Rule`` paragraph: an empty paragraph with a bottom
   border, centred by its indents) from the text above it: under the motto, the motto's
@@ -23,48 +23,41 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .. import _ooxml
 from .._nd30 import STYLE_SIZES
+from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
 
-_BASEDON = qn("w:basedOn")
-_BODY = qn("w:body")
-_BR = qn("w:br")
-_CR = qn("w:cr")
-_GRIDCOL = qn("w:gridCol")
-_IND = qn("w:ind")
-_KEEPNEXT = qn("w:keepNext")
-_LEFT = qn("w:left")
-_P = qn("w:p")
-_PPR = qn("w:pPr")
-_PSTYLE = qn("w:pStyle")
-_PGMAR = qn("w:pgMar")
-_PGSZ = qn("w:pgSz")
-_RPR = qn("w:rPr")
-_RIGHT = qn("w:right")
-_SECTPR = qn("w:sectPr")
-_STYLE = qn("w:style")
-_STYLEID = qn("w:styleId")
-_SZ = qn("w:sz")
-_T = qn("w:t")
-_TAB = qn("w:tab")
-_TBL = qn("w:tbl")
-_TBLGRID = qn("w:tblGrid")
-_TC = qn("w:tc")
-_TR = qn("w:tr")
-_TYPE = qn("w:type")
-_VAL = qn("w:val")
-_W = qn("w:w")
-_DOCDEFAULTS = qn("w:docDefaults")
-_RPRDEFAULT = qn("w:rPrDefault")
-_TBLCELLMAR = qn("w:tblCellMar")
-_TBLPR = qn("w:tblPr")
-_TBLW = qn("w:tblW")
-_TCPR = qn("w:tcPr")
-_TCW = qn("w:tcW")
+_BODY = qn("body")
+_GRIDCOL = qn("gridCol")
+_IND = qn("ind")
+_KEEPNEXT = qn("keepNext")
+_LEFT = qn("left")
+_P = qn("p")
+_PPR = qn("pPr")
+_PSTYLE = qn("pStyle")
+_PGMAR = qn("pgMar")
+_PGSZ = qn("pgSz")
+_RPR = qn("rPr")
+_RIGHT = qn("right")
+_SECTPR = qn("sectPr")
+_STYLE = qn("style")
+_STYLEID = qn("styleId")
+_SZ = qn("sz")
+_TBL = qn("tbl")
+_TBLGRID = qn("tblGrid")
+_TC = qn("tc")
+_TR = qn("tr")
+_TYPE = qn("type")
+_VAL = qn("val")
+_W = qn("w")
+_TBLCELLMAR = qn("tblCellMar")
+_TBLPR = qn("tblPr")
+_TBLW = qn("tblW")
+_TCPR = qn("tcPr")
+_TCW = qn("tcW")
 
 __all__ = [
     "RULE_SHARE",
@@ -72,7 +65,6 @@ __all__ = [
     "apply_profile",
     "layout_body",
     "set_core_properties",
-    "wrap_lines",
 ]
 
 RULE_SHARE = 0.40
@@ -83,106 +75,26 @@ _SLACK_MM = 1.0
 _TABLE_MIN_COL_MM = 14.0
 
 
-def wrap_lines(
-    text: str, width_mm: float, size_pt: float, *, bold: bool = False, italic: bool = False
-) -> list[str]:
-    """Break ``text`` into the lines a word processor would make in ``width_mm``.
-
-    Greedy, at spaces, as Word and LibreOffice do for Vietnamese text; explicit
-    ``\\n`` are kept. A word longer than the line stays on a line of its own.
-
-    >>> wrap_lines("Độc lập - Tự do - Hạnh phúc", 40, 14, bold=True)
-    ['Độc lập - Tự do -', 'Hạnh phúc']
-    """
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split(" "):
-            candidate = word if not current else f"{current} {word}"
-            if (
-                current
-                and _ooxml.text_width_mm(candidate, size_pt, bold=bold, italic=italic) > width_mm
-            ):
-                lines.append(current)
-                current = word
-            else:
-                current = candidate
-        lines.append(current)
-    return lines
-
-
 class Styles:
-    """Effective size, bold and italic of each paragraph style (through basedOn).
+    """Effective size, bold and italic of each paragraph style, as the checker reads them
+    (:class:`baocao._ooxml.Styles`: the ``basedOn`` chain, ``docDefaults``, the default
+    paragraph style for a paragraph that names none).
 
-    Computed once from a ``w:styles`` element into plain dicts, so one instance can be
+    Computed once from a ``w:styles`` element into a plain dict, so one instance can be
     shared by threads that render at once.
     """
 
     def __init__(self, styles_element: Any) -> None:
-        self._raw: dict[str, Any] = {}
-        default_size = 12.0
-        defaults = styles_element.find(f"{_DOCDEFAULTS}/{_RPRDEFAULT}/{_RPR}")
-        if defaults is not None:
-            sz = defaults.find(_SZ)
-            if sz is not None:
-                default_size = int(sz.get(_VAL)) / 2
-        self.default_size = default_size
-        for style in styles_element.iter(_STYLE):
-            self._raw[style.get(_STYLEID)] = style
-        self._fonts = {style_id: self._resolve(style_id) for style_id in self._raw}
-        self._raw = {}
+        resolver = _ooxml.Styles.from_xml(styles_element)
+        self._fonts: dict[str | None, tuple[float, bool, bool]] = {}
+        for style_id in [None, *resolver.by_id]:
+            fmt = resolver.resolve(style_id)
+            self._fonts[style_id] = (fmt.size, fmt.bold, fmt.italic)
 
     def font(self, style_id: str | None) -> tuple[float, bool, bool]:
-        found = self._fonts.get(style_id) if style_id is not None else None
-        return found if found is not None else (self.default_size, False, False)
-
-    def _prop(self, style_id: str | None, name: str) -> Any:
-        seen = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self._raw.get(style_id)
-            if style is None:
-                break
-            rpr = style.find(_RPR)
-            if rpr is not None:
-                found = rpr.find(qn(name))
-                if found is not None:
-                    return found
-            based = style.find(_BASEDON)
-            style_id = None if based is None else based.get(_VAL)
-        return None
-
-    def _resolve(self, style_id: str | None) -> tuple[float, bool, bool]:
-        sz = self._prop(style_id, "w:sz")
-        size = self.default_size if sz is None else int(sz.get(_VAL)) / 2
-        return size, self._flag(style_id, "w:b"), self._flag(style_id, "w:i")
-
-    def _flag(self, style_id: str | None, name: str) -> bool:
-        element = self._prop(style_id, name)
-        if element is None:
-            return False
-        return element.get(_VAL, "true") not in ("0", "false", "off")
-
-
-def _style_of(paragraph: Any) -> str | None:
-    ppr = paragraph.find(_PPR)
-    if ppr is None:
-        return None
-    style = ppr.find(_PSTYLE)
-    return None if style is None else str(style.get(_VAL))
-
-
-def paragraph_text(paragraph: Any) -> str:
-    """The text of a ``w:p`` as a reader sees it (``w:br`` → ``\\n``, ``w:tab`` → ``\\t``)."""
-    out = []
-    for node in paragraph.iter(_T, _BR, _TAB, _CR):
-        if node.tag == _T:
-            out.append(node.text or "")
-        elif node.tag == _TAB:
-            out.append("\t")
-        else:
-            out.append("\n")
-    return "".join(out)
+        """(size in pt, bold, italic) of text in paragraph style ``style_id``."""
+        found = self._fonts.get(style_id)
+        return found if found is not None else self._fonts[None]
 
 
 def _text_width_mm(body: Any) -> float:
@@ -204,7 +116,7 @@ def _cell_width_mm(cell: Any) -> float:
     margins = 0
     mar = table.find(f"{_TBLPR}/{_TBLCELLMAR}")
     if mar is not None:
-        for side in ("w:left", "w:right"):
+        for side in ("left", "right"):
             element = mar.find(qn(side))
             if element is not None:
                 margins += int(element.get(_W))
@@ -244,18 +156,17 @@ def _previous_paragraph(paragraph: Any) -> Any:
 
 def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
     for paragraph in list(body.iter(_P)):
-        if _style_of(paragraph) != "BCRule":
+        if paragraph_style(paragraph) != "BCRule":
             continue
         above = _previous_paragraph(paragraph)
         if above is None:
             continue
         cell = _ancestor_cell(paragraph)
         room = _cell_width_mm(cell) if cell is not None else text_mm
-        size, bold, italic = styles.font(_style_of(above))
-        text = paragraph_text(above)
-        lines = wrap_lines(text, room, size, bold=bold, italic=italic)
-        longest = max(_ooxml.text_width_mm(line, size, bold=bold, italic=italic) for line in lines)
-        length = longest if _style_of(above) == "BCMotto" else longest * RULE_SHARE
+        size, bold, italic = styles.font(paragraph_style(above))
+        lines = _ooxml.wrap_text(paragraph_text(above), room, size, bold=bold, italic=italic)
+        longest = max(lines)  # the same wrapping and measure as the checker's
+        length = longest if paragraph_style(above) == "BCMotto" else longest * RULE_SHARE
         length = min(length, room)
         _set_indents(paragraph, max(0, _ooxml.twips((room - length) / 2)))
 
@@ -287,14 +198,14 @@ def _tables_with(body: Any, style: str) -> Iterator[Any]:
         first = table.find(_TR)
         if first is None:
             continue
-        if any(_style_of(p) == style for p in first.iter(_P)):
+        if any(paragraph_style(p) == style for p in first.iter(_P)):
             yield table
 
 
 def _needed_mm(cell: Any, styles: Styles) -> float:
     needed = 0.0
     for paragraph in cell.iter(_P):
-        size, bold, italic = styles.font(_style_of(paragraph))
+        size, bold, italic = styles.font(paragraph_style(paragraph))
         for line in paragraph_text(paragraph).split("\n"):
             needed = max(needed, _ooxml.text_width_mm(line, size, bold=bold, italic=italic))
     return needed
@@ -353,7 +264,7 @@ def apply_profile(styles_element: Any, profile: str) -> None:
         if sizes is None or rpr is None:
             continue
         half = str(round(sizes[column] * 2))
-        for name in ("w:sz", "w:szCs"):
+        for name in ("sz", "szCs"):
             element = rpr.find(qn(name))
             if element is not None:
                 element.set(_VAL, half)
@@ -368,7 +279,7 @@ def _apply_margins(body: Any, margins: Margins) -> None:
         if mar is None:
             continue
         for side in ("top", "bottom", "left", "right"):
-            mar.set(qn(f"w:{side}"), str(_ooxml.twips(float(getattr(margins, side)))))
+            mar.set(qn(side), str(_ooxml.twips(float(getattr(margins, side)))))
     new_mm = _text_width_mm(body)
     if abs(new_mm - old_mm) < 0.01:
         return

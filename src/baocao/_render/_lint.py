@@ -64,6 +64,7 @@ from typing import Any
 import jinja2
 from lxml import etree
 
+from .._ooxml import FOOTNOTES_TYPE
 from ._lint_checks import Linter, LintIssue
 from ._lint_tags import CLOSER, OPENER, QUOTES, TAG, Part, Unit, collapse, scan, units
 from ._loading import (
@@ -78,7 +79,7 @@ from ._upstream import body_xml, headers_and_footers, open_docxtpl, part_element
 
 __all__ = ["lint", "locate"]
 
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_FOOTNOTES = FOOTNOTES_TYPE
 
 
 # --------------------------------------------------------------------------- parts

@@ -13,8 +13,9 @@ import re
 from typing import Any
 
 import attrs
-from docx.oxml.ns import qn
 from lxml import etree
+
+from .._ooxml import qn
 
 __all__ = [
     "CLOSER",
@@ -34,10 +35,10 @@ __all__ = [
     "units",
 ]
 
-_W_P = qn("w:p")
-W_T = qn("w:t")
-W_TR = qn("w:tr")
-W_TC = qn("w:tc")
+_W_P = qn("p")
+W_T = qn("t")
+W_TR = qn("tr")
+W_TC = qn("tc")
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPENER = re.compile(r"\{[{%#]")

@@ -20,15 +20,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .._errors import BaocaoError, InvalidTypeError, TemplateError
 from .._files import MAX_DOCX_BYTES, read_bounded
-from .._ooxml import template_package
+from .._ooxml import FOOTNOTES_TYPE, MS_REL_TYPE, R_NS, REL_TYPE, W_NS, template_package
 from ._upstream import (
     HEADER_FOOTER_RELTYPES,
+    PackageNotFoundError,
     parse_part,
     part_element,
     set_part_blob,
@@ -51,8 +50,8 @@ DEFAULT_TEMPLATE = "bao-cao.docx"
 
 PathLike = str | os.PathLike[str]
 
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_W = qn("w:p")[1:].split("}")[0]
+_FOOTNOTES = FOOTNOTES_TYPE
+_W = W_NS
 
 
 def default_template_path() -> Path:
@@ -116,8 +115,8 @@ def reading_template(name: str) -> Iterator[None]:
         ) from None
 
 
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_MS = "http://schemas.microsoft.com/office/2006/relationships/"
+_RT = REL_TYPE
+_MS = MS_REL_TYPE
 _DROPPED = {
     _MS + "vbaProject": "macros (vbaProject.bin)",
     _MS + "keyMapCustomizations": "macro key bindings (customizations.xml)",
@@ -165,7 +164,7 @@ def strip_template(tpl: Any, name: str) -> None:
                 del part.rels[rel_id]
                 element = part_element(part)
                 for ref in [] if element is None else list(element.iter()):
-                    if ref.get(qn("r:id")) == rel_id and ref.getparent() is not None:
+                    if ref.get(f"{{{R_NS}}}id") == rel_id and ref.getparent() is not None:
                         ref.getparent().remove(ref)
     use_w_prefix(tpl)
 

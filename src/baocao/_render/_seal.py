@@ -14,14 +14,14 @@ from typing import cast
 from lxml import etree
 
 from .._errors import ConversionError
-from .._ooxml import Compressed, Package, zip_entries
+from .._ooxml import PKG_REL_NS, R_NS, REL_TYPE, W_NS, Compressed, Package, zip_entries
 
 __all__ = ["FETCHING_FIELDS", "seal"]
 
-_PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_PKG_RELS = f"{{{PKG_REL_NS}}}"
+_R = f"{{{R_NS}}}"
+_W = f"{{{W_NS}}}"
+_HYPERLINK = REL_TYPE + "hyperlink"
 
 #: Field codes that make a word processor load a file or a URL when it updates them.
 FETCHING_FIELDS = frozenset(

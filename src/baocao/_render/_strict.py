@@ -16,11 +16,11 @@ from typing import Any
 
 import attrs
 import jinja2
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .. import _model as m
 from .._errors import ValidationError
+from .._ooxml import qn
 from ._limits import grouped, reader_text
 from ._sandbox import jinja_environment
 
@@ -121,14 +121,14 @@ def fix_table_grids(tree: Any) -> None:
     the WordprocessingML namespace: a table whose rows have more cells than its grid has
     columns gets more columns, one with fewer cells loses its extra columns, its width
     kept."""
-    w = qn("w:w")
-    for table in tree.iter(qn("w:tbl")):
-        grid = table.find(qn("w:tblGrid"))
+    w = qn("w")
+    for table in tree.iter(qn("tbl")):
+        grid = table.find(qn("tblGrid"))
         if grid is None:
             continue
-        columns = grid.findall(qn("w:gridCol"))
-        rows = list(table.iter(qn("w:tr")))
-        most = max((len(row.findall(qn("w:tc"))) for row in rows), default=0)
+        columns = grid.findall(qn("gridCol"))
+        rows = list(table.iter(qn("tr")))
+        most = max((len(row.findall(qn("tc"))) for row in rows), default=0)
         to_add = most - len(columns)
         if to_add > 0:
             width = sum(_width(c) for c in columns if c.get(w) is not None)
@@ -138,18 +138,16 @@ def fix_table_grids(tree: Any) -> None:
                 for column in columns:
                     column.set(w, str(int(_width(column) * new_average / old_average)))
                 for _ in range(to_add):
-                    etree.SubElement(grid, qn("w:gridCol"), {w: str(int(new_average))})
-        columns = grid.findall(qn("w:gridCol"))
-        spans = max(
-            (sum(_span(cell) for cell in row.findall(qn("w:tc"))) for row in rows), default=0
-        )
+                    etree.SubElement(grid, qn("gridCol"), {w: str(int(new_average))})
+        columns = grid.findall(qn("gridCol"))
+        spans = max((sum(_span(cell) for cell in row.findall(qn("tc"))) for row in rows), default=0)
         to_remove = len(columns) - spans
         if to_remove > 0:
             removed = 0.0
             for column in columns[-to_remove:]:
                 removed += _width(column)
                 grid.remove(column)
-            left = grid.findall(qn("w:gridCol"))
+            left = grid.findall(qn("gridCol"))
             extra = int(removed / len(left)) if left else 0
             for column in left:
                 column.set(w, str(int(_width(column) + extra)))
@@ -157,17 +155,17 @@ def fix_table_grids(tree: Any) -> None:
 
 def _width(column: Any) -> float:
     try:
-        return float(column.get(qn("w:w")))
+        return float(column.get(qn("w")))
     except (TypeError, ValueError):
         return 0.0
 
 
 def _span(cell: Any) -> int:
-    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    span = cell.find(f"{qn('tcPr')}/{qn('gridSpan')}")
     if span is None:
         return 1
     try:
-        return int(span.get(qn("w:val")))
+        return int(span.get(qn("val")))
     except (TypeError, ValueError):
         return 1
 

@@ -33,13 +33,12 @@ import zipfile
 from typing import IO, Any
 
 import jinja2
-from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from .. import _model as m
 from .._errors import InvalidTypeError, TemplateError
 from .._files import write_output
-from .._ooxml import Compressed, compress, zip_entries
+from .._ooxml import FOOTNOTES_TYPE, WP_NS, Compressed, compress, qn, zip_entries
 from .._options import Margins, check_profile
 from ._context import context as build_context
 from ._describe import describe
@@ -74,7 +73,7 @@ from ._upstream import (
 
 __all__ = ["Template", "cached_template", "render"]
 
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_FOOTNOTES = FOOTNOTES_TYPE
 _P_OPEN = re.compile(r"<w:p([ >])")
 _P_CLOSE = re.compile(r"\n<w:p([ >])")
 _LISTING = re.compile("[\t\a\n\f]")
@@ -160,7 +159,7 @@ class Template:
         self._core = serialize_part(part_element(core_part))
         # The document element with an empty body.
         shell = copy.deepcopy(document.element)
-        body = shell.find(qn("w:body"))
+        body = shell.find(qn("body"))
         for child in list(body):
             body.remove(child)
         self._shell = etree.tostring(shell)
@@ -196,10 +195,10 @@ class Template:
     ) -> dict[str, bytes | Compressed]:
         entries = dict(self._static)
         tree = fix_tables(self._tools, self._finish(self._body.render(ctx)))
-        for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap)):
+        for index, element in enumerate(tree.xpath("//wp:docPr", namespaces={"wp": WP_NS})):
             element.attrib["id"] = str(1001 + index)
         root = etree.fromstring(self._shell)
-        empty = root.find(qn("w:body"))
+        empty = root.find(qn("body"))
         assert empty is not None  # the shell keeps its w:body
         root.replace(empty, tree)
         styles_blob, styles = self._styles[profile]

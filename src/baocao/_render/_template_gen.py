@@ -29,18 +29,13 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import docx
-from docx.oxml import parse_xml
-
 from .. import _ooxml
 from .._nd30 import MOTTO, NATIONAL_NAME, STYLE_SIZES
-from .._ooxml import normalise_zip
-from ._upstream import replace_part_xml, replace_styles_part
+from .._ooxml import R_NS, W_NS, normalise_zip
+from ._upstream import new_document, parse_part, replace_part_xml, replace_styles_part
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
 
@@ -528,7 +523,7 @@ def _page_number_xml() -> str:
 
 def build_template() -> bytes:
     """Build the default template and return the .docx bytes (deterministic)."""
-    document = docx.Document()
+    document = new_document()
     part = document.part
     # Styles: replace python-docx's default styles with ours.
     replace_styles_part(document, _styles_xml().encode())
@@ -554,11 +549,11 @@ def build_template() -> bytes:
     settings = document.settings.element
     compat = settings.find(f"{{{W_NS}}}compat")
     if compat is None:
-        compat = parse_xml(f"<w:compat {NSDECL}/>")
+        compat = parse_part(f"<w:compat {NSDECL}/>")
         settings.append(compat)
-    compat.insert(0, parse_xml(f"<w:doNotExpandShiftReturn {NSDECL}/>"))
+    compat.insert(0, parse_part(f"<w:doNotExpandShiftReturn {NSDECL}/>"))
     # Body.
-    body = parse_xml(_body_xml(header_rid, first_rid).encode())
+    body = parse_part(_body_xml(header_rid, first_rid).encode())
     old_body = document.element.body
     document.element.replace(old_body, body)
     # Core properties: nothing that changes from one build to the next.

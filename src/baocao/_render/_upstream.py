@@ -23,22 +23,27 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+import docx
 import docxtpl
 from docx.opc.coreprops import CoreProperties
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 
+from .._ooxml import FOOTNOTES_TYPE
 from ._strict import compile_properties, fix_table_grids, parse_rendered, render_properties
 
 __all__ = [
     "HEADER_FOOTER_RELTYPES",
     "TESTED",
+    "PackageNotFoundError",
     "StrictDocxTemplate",
     "body_xml",
     "core_properties",
     "core_properties_part",
     "fix_tables",
     "headers_and_footers",
+    "new_document",
     "open_docxtpl",
     "parse_part",
     "part_element",
@@ -57,7 +62,7 @@ __all__ = [
 TESTED = {"python-docx": "1.2.0", "docxtpl": "0.20.2"}
 """The releases these functions were written against and tested with."""
 
-_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_FOOTNOTES = FOOTNOTES_TYPE
 
 # --------------------------------------------------------------------------- python-docx
 
@@ -104,6 +109,11 @@ def serialize_part(element: Any) -> bytes:
     """An element as python-docx writes a part (``docx.opc.oxml.serialize_part_xml``:
     an XML declaration with ``standalone="yes"``, UTF-8)."""
     return serialize_part_xml(element)
+
+
+def new_document() -> Any:
+    """A new python-docx document (``docx.Document()``), for the template generator."""
+    return docx.Document()
 
 
 def parse_part(xml: bytes | str) -> Any:
