@@ -62,6 +62,7 @@ PUBLIC = {
     "ValidationError",
     "InvalidTypeError",
     "LoadError",
+    "NotADocxError",
     "TemplateError",
     "ConversionError",
     "WorkerError",
@@ -89,6 +90,8 @@ def test_errors_form_one_hierarchy() -> None:
     assert issubclass(baocao.TemplateError, ValueError)
     assert issubclass(baocao.ConversionError, RuntimeError)
     assert issubclass(baocao.WorkerError, RuntimeError)
+    assert issubclass(baocao.NotADocxError, baocao.ValidationError)
+    assert issubclass(baocao.NotADocxError, baocao.TemplateError)
     for error in (
         baocao.ValidationError,
         baocao.LoadError,

@@ -380,13 +380,14 @@ NOT_DOCX = _not_docx()
 def test_not_a_docx(name: str, tmp_path: Path) -> None:
     path = tmp_path / "bad.docx"
     path.write_bytes(NOT_DOCX[name])
-    with pytest.raises(baocao.TemplateError) as info:
+    with pytest.raises(baocao.NotADocxError) as info:
         lint(path)
-    assert str(info.value).startswith(f"{path}: not a usable .docx template (")
+    assert isinstance(info.value, baocao.TemplateError)  # what 0.1 raised, still caught
+    assert str(info.value).startswith(f"template: {str(path)!r} is not a usable .docx (")
     for render in (baocao.render, _plain):
-        with pytest.raises(baocao.TemplateError) as info:
+        with pytest.raises(baocao.NotADocxError) as info:
             render(make_report(), template=path)
-        assert str(info.value).startswith(f"{path}: not a usable .docx template (")
+        assert str(info.value).startswith(f"template: {str(path)!r} is not a usable .docx (")
 
 
 def test_a_missing_template(tmp_path: Path) -> None:
@@ -485,7 +486,7 @@ def test_cli_unreadable(
     missing = tmp_path / "missing.docx"
     assert _run("lint", str(files["zip"]), str(missing), str(files["good"])) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"baocao: error: {files['zip']}: not a usable .docx template")
+    assert err[0].startswith(f"baocao: error: template: {str(files['zip'])!r} is not a usable")
     assert err[1].startswith(f"baocao: error: {missing}: cannot read the template")
     assert err[2] == f"{files['good']}: no problems"
 

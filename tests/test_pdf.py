@@ -30,6 +30,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
 
+import baocao
 from baocao._errors import ConversionError, InvalidTypeError, ValidationError
 from baocao._ooxml import text_width_pt
 from baocao._render import _pdf, _seal
@@ -167,7 +168,9 @@ def test_damaged_docx_gives_no_pdf() -> None:
 
 
 def test_non_docx_bytes_are_refused() -> None:
-    with pytest.raises(ValidationError, match=r"not a \.docx file \(it is not a ZIP"):
+    with pytest.raises(baocao.NotADocxError, match=r"not a usable \.docx \(it is not a ZIP"):
+        to_pdf(b"Hello, this is plain text")
+    with pytest.raises(ValidationError):  # what 0.1 raised, still caught
         to_pdf(b"Hello, this is plain text")
 
 

@@ -397,7 +397,7 @@ def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
 def test_unusable_template(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.docx"
     path.write_bytes(content)
-    with pytest.raises(baocao.TemplateError, match=r"not a usable \.docx template"):
+    with pytest.raises(baocao.NotADocxError, match=r"is not a usable \.docx \("):
         baocao.render(make_report(), template=path)
     with pytest.raises(baocao.TemplateError, match="cannot read"):
         baocao.render(make_report(), template=tmp_path / "missing.docx")

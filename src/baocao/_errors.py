@@ -32,6 +32,7 @@ __all__ = [
     "ConversionError",
     "InvalidTypeError",
     "LoadError",
+    "NotADocxError",
     "TemplateError",
     "ValidationError",
     "WorkerError",
@@ -114,6 +115,17 @@ class LoadError(BaocaoError, ValueError):
 
 class TemplateError(BaocaoError, ValueError):
     """A .docx template is broken, or uses a value that the context does not have."""
+
+
+class NotADocxError(ValidationError, TemplateError):
+    """A file given as a .docx is not one baocao can read: not a ZIP archive, an old .doc,
+    no main document part, over the package limits, an XML part with a DTD.
+
+    ``check``, ``to_pdf``, ``lint`` and templates ask the one reader in ``baocao._ooxml``
+    and raise this. It is a :class:`ValidationError` (``path`` is ``"docx"`` or
+    ``"template"``, ``value`` names the file) and a :class:`TemplateError`, so code written
+    for either before it existed still catches it.
+    """
 
 
 class ConversionError(BaocaoError, RuntimeError):

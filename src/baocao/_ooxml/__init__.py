@@ -67,6 +67,8 @@ from ._package import (
     MAX_TOTAL_BYTES,
     Fail,
     Package,
+    not_a_docx,
+    open_docx,
     open_package,
     template_package,
 )
@@ -136,6 +138,8 @@ __all__ = [
     "longest_wrapped_mm",
     "mm_from_twips",
     "normalise_zip",
+    "not_a_docx",
+    "open_docx",
     "open_package",
     "paragraph_height_mm",
     "paragraph_style",

@@ -16,7 +16,7 @@ from ._measure import line_height_pt, paragraph_height_mm, wrap_widths
 from ._metrics import MM_PER_PT, mm_from_twips
 from ._ns import PKG_REL_NS, R_NS, REL_TYPE, STRICT_W_NS, W_P, W_PPR, W_VAL, qn
 from ._numbering import Numbering
-from ._package import open_package
+from ._package import not_a_docx, open_docx
 from ._paragraphs import Container, Fragment, Para, SectionInfo
 from ._reader import Builder, Cursor
 from ._styles import Styles
@@ -28,12 +28,9 @@ class DocxPackage:
 
     def __init__(self, data: bytes, shown: str) -> None:
         self.shown = shown
-        self.package = open_package(data, self._fail, keep=True)  # bounded, hardened
+        self.package = open_docx(data, shown, keep=True)  # bounded, hardened
         self.names = self.package.names
         self.main = self._main_part()
-
-    def _fail(self, reason: str) -> ValidationError:
-        return ValidationError(self.shown, f"is not a usable .docx ({reason})", path="docx")
 
     def _main_part(self) -> str:
         for rel_type, target in self.rels(""):
@@ -41,11 +38,7 @@ class DocxPackage:
                 return target
         if "word/document.xml" in self.names:
             return "word/document.xml"
-        raise ValidationError(
-            self.shown,
-            "is not a .docx file (the ZIP archive has no word/document.xml)",
-            path="docx",
-        )
+        raise not_a_docx(self.shown, "docx")("it has no word/document.xml (the main document part)")
 
     def read(self, name: str) -> bytes:
         return self.package.read(name)

@@ -1,10 +1,12 @@
-"""One bounded reader for .docx packages, shared by ``check``, ``lint`` and templates.
+"""One bounded reader for .docx packages, shared by ``check``, ``to_pdf``, ``lint`` and
+templates.
 
 A .docx is a ZIP archive of XML parts (an OPC package). Whatever its origin, baocao opens
-it here, and a hostile file gets the same answer from :func:`baocao.check`,
-:func:`baocao.lint` and :class:`baocao.Template` (``render --template``): one clear error
-whose reason is the same text, in memory bounded by the limits below and time linear in
-the package.
+it here (:func:`open_docx`), and a file that is not a usable .docx gets the same answer
+from :func:`baocao.check`, :func:`baocao.to_pdf`, :func:`baocao.lint` and
+:class:`baocao.Template` (``render --template``): one :class:`~baocao.NotADocxError` whose
+reason is the same text, in memory bounded by the limits below and time linear in the
+package.
 
 * **Entries**: at most :data:`MAX_ENTRIES`, counted from the archive's end record before
   anything else is read; no two with the same name (OPC names ignore case).
@@ -36,7 +38,7 @@ from typing import Any, NoReturn
 
 from lxml import etree
 
-from .._errors import BaocaoError
+from .._errors import BaocaoError, NotADocxError
 from ._ns import CT_NS, PKG_REL_NS, STRICT_PREFIX, qn
 
 __all__ = [
@@ -44,6 +46,8 @@ __all__ = [
     "MAX_PART_BYTES",
     "MAX_TOTAL_BYTES",
     "Package",
+    "not_a_docx",
+    "open_docx",
     "open_package",
     "template_package",
 ]
@@ -76,8 +80,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 Fail = Callable[[str], BaocaoError]
-"""Makes the caller's error from a reason (``check``: ValidationError; templates:
-TemplateError), so each keeps its own class and the reason is the same text."""
+"""Makes the error for a package refused from its reason: :func:`not_a_docx` for a .docx
+given by the caller, ``ConversionError`` while sealing a document for LibreOffice."""
 
 
 _PARSERS = threading.local()  # an lxml parser is used by one thread at a time
@@ -371,6 +375,40 @@ class Package:
             self._roots = roots
 
 
+def not_a_docx(name: str, path: str) -> Fail:
+    """The ``fail`` of a .docx refused: a :class:`~baocao.NotADocxError` naming the file
+    ``name`` at ``path`` ("docx" or "template") with the reason."""
+
+    def fail(reason: str) -> BaocaoError:
+        return NotADocxError(name, f"is not a usable .docx ({reason})", path=path)
+
+    return fail
+
+
+def open_docx(
+    data: bytes, name: str, *, path: str = "docx", validate: bool = True, keep: bool = False
+) -> Package:
+    """The one answer to "is this a .docx?" for ``check``, ``to_pdf``, ``lint`` and
+    templates: a :class:`~baocao.NotADocxError` naming ``name`` at ``path``, or the package.
+
+    The archive is always checked (an old .doc, the entry count, sizes, duplicate names)
+    and must have its main document part. With ``validate`` (``check``, templates) every
+    XML part is parsed and the package's structure checked too; ``to_pdf`` asks only that
+    much, and leaves the rest to LibreOffice.
+
+    >>> open_docx(b"PK\x05\x06" + bytes(18), "x.docx")
+    Traceback (most recent call last):
+    ...
+    baocao.NotADocxError: docx: 'x.docx' is not a usable .docx (it has no word/document.xml ...)
+    """
+    package = Package(data, not_a_docx(name, path))
+    if validate:
+        package.validate(keep=keep)
+    elif "word/document.xml" not in package.names:
+        package._refuse("it has no word/document.xml (the main document part)")
+    return package
+
+
 def open_package(data: bytes, fail: Fail, *, keep: bool = False) -> Package:
     """Open and validate the .docx ``data``; ``fail(reason)`` makes the error for a
     package refused. With ``keep``, its parsed XML parts are kept for :meth:`Package.xml`.
@@ -383,16 +421,12 @@ def open_package(data: bytes, fail: Fail, *, keep: bool = False) -> Package:
 @functools.lru_cache(maxsize=16)  # keyed on the content: rendering reuses its template
 def template_package(data: bytes, name: str) -> bytes:
     """The bytes of template ``data`` once the package is checked (a
-    :class:`~baocao.TemplateError` naming ``name`` if it is refused). They are ``data``
+    :class:`~baocao.NotADocxError` naming ``name`` if it is refused). They are ``data``
     itself, unless some XML part is not UTF-8 (a UTF-16 part, valid OPC): then that part
     is re-encoded in UTF-8, which python-docx and docxtpl expect, and the package rebuilt."""
-    from .._errors import TemplateError
     from ._zip import zip_entries
 
-    def fail(reason: str) -> BaocaoError:
-        return TemplateError(f"{name}: not a usable .docx template ({reason})")
-
-    package = open_package(data, fail)
+    package = open_docx(data, name, path="template")
     recode = [
         part for part, code in package.encodings.items() if code.replace("-", "").upper() != "UTF8"
     ]

@@ -24,7 +24,15 @@ from lxml import etree
 
 from .._errors import BaocaoError, InvalidTypeError, TemplateError
 from .._files import MAX_DOCX_BYTES, read_bounded
-from .._ooxml import FOOTNOTES_TYPE, MS_REL_TYPE, R_NS, REL_TYPE, W_NS, template_package
+from .._ooxml import (
+    FOOTNOTES_TYPE,
+    MS_REL_TYPE,
+    R_NS,
+    REL_TYPE,
+    W_NS,
+    not_a_docx,
+    template_package,
+)
 from ._upstream import (
     HEADER_FOOTER_RELTYPES,
     PackageNotFoundError,
@@ -104,15 +112,13 @@ _BROKEN_PACKAGE = (
 
 @contextlib.contextmanager
 def reading_template(name: str) -> Iterator[None]:
-    """Turn what a broken .docx package raises into a :class:`~baocao.TemplateError`."""
+    """Turn what a broken .docx package raises into a :class:`~baocao.NotADocxError`."""
     try:
         yield
     except BaocaoError:
         raise
     except _BROKEN_PACKAGE as exc:
-        raise TemplateError(
-            f"{name}: not a usable .docx template ({type(exc).__name__}: {exc})"
-        ) from None
+        raise not_a_docx(name, "template")(f"{type(exc).__name__}: {exc}") from None
 
 
 _RT = REL_TYPE

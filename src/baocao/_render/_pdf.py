@@ -25,7 +25,6 @@ rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies thi
 from __future__ import annotations
 
 import contextlib
-import io
 import math
 import os
 import shutil
@@ -34,13 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from .._errors import ConversionError, InvalidTypeError, ValidationError
 from .._files import read_docx, write_output
+from .._ooxml import open_docx
 from .._signals import deferred
 from ._seal import seal
 
@@ -243,24 +242,10 @@ def check_fonts() -> None:
 # --- input and output -------------------------------------------------------------------------
 
 
-def _check_docx_bytes(data: bytes, shown: object) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise ValidationError(
-            shown, "is not a .docx file (it is not a ZIP archive)", path="docx"
-        ) from None
-    if "word/document.xml" not in names:
-        raise ValidationError(
-            shown, "is not a .docx file (the ZIP archive has no word/document.xml)", path="docx"
-        )
-
-
 def _read_input(docx: object) -> bytes:
     """The bytes of the .docx given as bytes, a path or a binary stream; checked to be a .docx."""
     data, shown = read_docx(docx)
-    _check_docx_bytes(data, shown)
+    open_docx(data, shown, validate=False)  # the one sniffer: a NotADocxError if not
     return data
 
 
