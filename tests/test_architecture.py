@@ -188,7 +188,7 @@ UPSTREAM_INTERNALS = (
 
 def test_only_one_module_touches_python_docx_and_docxtpl_internals() -> None:
     """Their private attributes sit in ``_render/_upstream.py`` (with upper version bounds
-    and tests/test_upstream.py), so a new release breaks one module, loudly."""
+    and tests/render/test_upstream.py), so a new release breaks one module, loudly."""
     touching = sorted(
         f"{module}: {internal}"
         for module, path in MODULES.items()

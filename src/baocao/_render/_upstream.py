@@ -1,7 +1,7 @@
 """Everything baocao uses of python-docx's and docxtpl's private or undocumented internals.
 
 Written against python-docx 1.2.0 and docxtpl 0.20.2 (:data:`TESTED`); ``pyproject.toml``
-bounds both below their next minor release, and ``tests/test_upstream.py`` fails, naming
+bounds both below their next minor release, and ``tests/render/test_upstream.py`` fails, naming
 the attribute, when an installed release no longer has one of them. The other modules
 call these small functions instead of reaching into the objects themselves, so that a new
 upstream release is checked, and mended, here.

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import baocao
 from baocao._cli import main
 
-from .conftest import EXAMPLE_YAML, minimal_data, open_docx, require_tools
+from ..conftest import EXAMPLE_YAML, minimal_data, open_docx, require_tools
 
 
 def _write(tmp_path: Path, data: object, name: str = "r.yaml") -> Path:
@@ -162,7 +162,7 @@ def test_profile_and_margins_options(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.soffice
 def test_render_pdf(tmp_path: Path) -> None:
-    from .pdftext import pdf_text_layout
+    from ..pdftext import pdf_text_layout
 
     require_tools()
     source = _write(tmp_path, minimal_data())

@@ -36,8 +36,8 @@ from baocao._ooxml import text_width_pt
 from baocao._render import _pdf, _seal
 from baocao._render._pdf import check_fonts, find_soffice, to_pdf
 
-from .conftest import require_tools
-from .pdftext import pdf_text_layout, pdf_words
+from ..conftest import require_tools
+from ..pdftext import pdf_text_layout, pdf_words
 
 MOTTO_LINE = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -691,7 +691,7 @@ def test_seal_removes_every_outward_reference(tmp_path: Path) -> None:
 def test_seal_leaves_a_document_without_links_alone() -> None:
     from baocao import render
 
-    from .conftest import make_report
+    from ..conftest import make_report
 
     for data in (make_docx(), render(make_report())):
         assert _seal.seal(data) is data

@@ -39,7 +39,7 @@ from baocao._check import check, parse
 from baocao._check._rules import RULES
 from baocao._ooxml import mm_from_twips, text_width_mm, twips
 
-from .conftest import make_report, require_tools
+from ..conftest import make_report, require_tools
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -915,7 +915,7 @@ def test_misses_and_false_positives_of_0_1(
     assert {f.rule for f in findings} == rules, "\n".join(str(f) for f in findings)
 
 
-PHULUC3 = Path(__file__).parent / "data" / "Phuluc3.docx"
+PHULUC3 = Path(__file__).parents[1] / "data" / "Phuluc3.docx"
 """Phụ lục III of Nghị định 30/2020/NĐ-CP as published: the forms (Mẫu 1.1 – 1.10)."""
 
 
@@ -996,7 +996,7 @@ def test_the_page_estimate_agrees_with_libreoffice(rows: int, pages: int) -> Non
     require_tools()
     from baocao._render import to_pdf
 
-    from .pdftext import pdf_text_layout
+    from ..pdftext import pdf_text_layout
 
     data = table_of_rows(rows, 10)
     assert len(pdf_text_layout(to_pdf(data))) == pages

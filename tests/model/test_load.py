@@ -13,7 +13,7 @@ import pytest
 import baocao
 from baocao._model import _load
 
-from .conftest import EXAMPLE_YAML, minimal_data
+from ..conftest import EXAMPLE_YAML, minimal_data
 
 
 def test_mapping_yaml_and_json_give_the_same_report(tmp_path: Path) -> None:

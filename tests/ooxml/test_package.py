@@ -22,7 +22,7 @@ import baocao
 from baocao import BaocaoError, TemplateError, ValidationError
 from baocao._ooxml import MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES, Compressed, zip_entries
 
-from .conftest import make_report
+from ..conftest import make_report
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MEMORY_LIMIT = 64 * 1024 * 1024  # Python allocations while refusing a hostile file

@@ -24,7 +24,7 @@ from baocao import (
 )
 from baocao._check import check
 
-from .conftest import make_report
+from ..conftest import make_report
 
 
 def test_values_are_frozen() -> None:
@@ -393,7 +393,7 @@ TAKEN_BESIDE_THOSE: list[dict[str, Any]] = [  # the same characters where they b
 
 @pytest.mark.parametrize("changes", TAKEN_BESIDE_THOSE)
 def test_the_same_characters_are_taken_where_they_belong(changes: dict[str, Any]) -> None:
-    from .conftest import minimal_data
+    from ..conftest import minimal_data
 
     report = baocao.load(minimal_data(**changes))
     assert check(baocao.render(report)) == []
@@ -405,7 +405,7 @@ def test_the_same_characters_are_taken_where_they_belong(changes: dict[str, Any]
     ids=[c[1] + ":" + repr(next(iter(c[0].values())))[:20] for c in REFUSED_FOR_CHECK],
 )
 def test_what_check_would_refuse_is_refused(changes: dict[str, Any], path: str, words: str) -> None:
-    from .conftest import minimal_data
+    from ..conftest import minimal_data
 
     with pytest.raises(baocao.ValidationError) as info:
         baocao.load(minimal_data(**changes))
@@ -415,6 +415,6 @@ def test_what_check_would_refuse_is_refused(changes: dict[str, Any], path: str, 
 
 @pytest.mark.parametrize("subject", ["Kết quả của UBND", "שלום עולם", "2026", "Đề án 06"])
 def test_a_subject_in_normal_case_or_without_case_is_taken(subject: str) -> None:
-    from .conftest import minimal_data
+    from ..conftest import minimal_data
 
     assert baocao.load(minimal_data(subject=subject)).subject == subject

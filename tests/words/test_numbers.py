@@ -33,7 +33,7 @@ from baocao._words import (
     words_to_percent,
 )
 
-GOLDEN = Path(__file__).parent / "data" / "numbers_golden.tsv"
+GOLDEN = Path(__file__).parents[1] / "data" / "numbers_golden.tsv"
 
 
 # --------------------------------------------------------------------------- golden table
@@ -716,7 +716,7 @@ def test_decimal_context_is_untouched() -> None:
 
 # --------------------------------------------------------------------------- amounts in words
 
-MONEY_GOLDEN = Path(__file__).parent / "data" / "money_words_golden.tsv"
+MONEY_GOLDEN = Path(__file__).parents[1] / "data" / "money_words_golden.tsv"
 
 
 def _money_rows() -> list[Any]:
@@ -872,7 +872,7 @@ def test_fast_path_leaves_other_texts_to_the_full_reader() -> None:
 def _amount_findings(sentence: str) -> list[Any]:
     import baocao
 
-    from .conftest import make_report
+    from ..conftest import make_report
 
     report = make_report(
         sections=[baocao.Section(title="Kinh phí", body=[sentence])],

@@ -17,7 +17,7 @@ from baocao._check import check
 from baocao._check._rules import RULES
 from baocao._check._units import abolished_in, abolished_place
 
-from .conftest import make_report
+from ..conftest import make_report
 from .test_check_rules import Parts, mutate, para, set_rpr, set_text
 
 

@@ -20,8 +20,8 @@ from baocao._ooxml import Compressed, paragraph_text, zip_entries
 from baocao._render import default_template_path
 from baocao._render._template_gen import build_template
 
-from .conftest import ROOT, make_report
-from .reference import render_document
+from ..conftest import ROOT, make_report
+from ..reference import render_document
 
 
 def test_committed_template_is_up_to_date() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from baocao._cli import _words as _cli_words
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def parser() -> argparse.ArgumentParser:

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 import baocao
 from baocao._model import _parse
 
-from .test_bad_data import memory_bounded
-from .test_hostile import _full_data, _set
+from ..test_bad_data import memory_bounded
+from ..test_hostile import _full_data, _set
 
 TEMPLATE = """\
 issuer: {{name: Sở Nội vụ, abbreviation: SNV}}

@@ -27,7 +27,7 @@ import baocao
 from baocao import _files
 from baocao._cli import main
 
-from .conftest import EXAMPLE_YAML, make_report, minimal_data, open_docx
+from ..conftest import EXAMPLE_YAML, make_report, minimal_data, open_docx
 
 OLD = b"the old report, which must survive"
 
@@ -239,7 +239,7 @@ def test_a_killed_process_never_leaves_a_half_file(tmp_path: Path) -> None:
         "os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
         "baocao.render(make_report(), sys.argv[1])\n"
     )
-    root = str(Path(__file__).resolve().parents[1])
+    root = str(Path(__file__).resolve().parents[2])
     result = subprocess.run(
         [sys.executable, "-c", code, str(target), root],
         capture_output=True,

@@ -20,7 +20,7 @@ import yaml
 import baocao
 from baocao._cli import main
 
-from .conftest import make_report, minimal_data, open_docx
+from ..conftest import make_report, minimal_data, open_docx
 
 
 def _reports(count: int) -> list[baocao.Report]:
@@ -172,7 +172,7 @@ print("results", sum(r.ok for r in results), len(results),
 
 def test_a_plain_script_works_and_runs_once(tmp_path: Path) -> None:
     """No ``if __name__ == "__main__":``: the workers must not run the script again."""
-    root = str(Path(__file__).resolve().parents[1])
+    root = str(Path(__file__).resolve().parents[2])
     script = tmp_path / "plain.py"
     script.write_text(PLAIN_SCRIPT.format(root=root), encoding="utf-8")
     result = subprocess.run(

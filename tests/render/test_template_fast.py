@@ -14,8 +14,8 @@ import pytest
 
 import baocao
 
-from .conftest import make_report
-from .reference import render_document
+from ..conftest import make_report
+from ..reference import render_document
 
 
 def _parts(data: bytes) -> dict[str, bytes]:

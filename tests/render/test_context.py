@@ -12,7 +12,7 @@ import baocao
 from baocao import Item, Point, Section, Signatory
 from baocao._render._context import POINT_LETTERS, filing_line, point_letter, roman
 
-from .conftest import make_report
+from ..conftest import make_report
 
 
 def _labels(report: baocao.Report) -> list[tuple[str, str]]:

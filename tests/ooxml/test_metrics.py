@@ -25,7 +25,7 @@ from baocao._ooxml import (
     twips,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "tools" / "gen_metrics.py"
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONT_FILES = [

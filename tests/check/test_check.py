@@ -29,9 +29,9 @@ from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
 from baocao._model import Segment
 from baocao._ooxml import Font, RunFormat
 
-from .conftest import make_report
+from ..conftest import make_report
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

@@ -26,9 +26,9 @@ import baocao
 from baocao._cli import _lint as _cli_lint
 from baocao._render import LintIssue, default_template_path, lint
 
-from .conftest import make_report, open_docx
-from .reference import render_document
-from .strategies import document_paragraphs
+from ..conftest import make_report, open_docx
+from ..reference import render_document
+from ..strategies import document_paragraphs
 from .test_template import add_rel, edited, para, with_macros, with_paragraph
 
 Paragraph = str | tuple[str, ...] | list[str]  # text, runs of one paragraph, cells of a row

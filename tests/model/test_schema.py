@@ -30,7 +30,7 @@ from baocao import _model as m
 from baocao._model._schema import CROSS_FIELD_RULES
 from baocao._text import nfc
 
-from .conftest import EXAMPLE_YAML, minimal_data
+from ..conftest import EXAMPLE_YAML, minimal_data
 
 SCHEMA = baocao.json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(

@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 import baocao
 from baocao._ooxml import _metrics, paragraph_text
 
-from .conftest import make_report, open_docx
+from ..conftest import make_report, open_docx
 
 TNR = "Times New Roman"
 
