@@ -17,13 +17,14 @@ import datetime as _dt
 import decimal
 import enum
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
 from .._errors import InvalidTypeError, ValidationError
 from .._text import check_text, nfc
 from ._layout import LINE_BREAKS
+from ._validators import Check, Validator, named
 
 __all__ = [
     "MAX_DECIMALS",
@@ -137,15 +138,18 @@ def _strings(value: str | Iterable[str]) -> tuple[str, ...]:
     return value  # type: ignore[return-value]  # the validator reports the type
 
 
+@named("text")
 def _validate_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_text(value, path=attribute.name)
 
 
+@named("optional_text")
 def _validate_opt_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_text(value, path=attribute.name)
 
 
+@named("texts")
 def _validate_strings(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise InvalidTypeError(value, "is not a list of texts", path=attribute.name)
@@ -153,6 +157,7 @@ def _validate_strings(_inst: object, attribute: attrs.Attribute[Any], value: obj
         check_text(item, path=f"{attribute.name}[{index}]")
 
 
+@named("no_end_punctuation")
 def _no_end_punctuation(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """List entries whose punctuation (";" and the final ".") baocao adds itself."""
     items = value if isinstance(value, tuple) else (value,)
@@ -174,6 +179,7 @@ def all_capitals(text: str) -> bool:
     return text.isupper()
 
 
+@named("place")
 def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Địa danh: a name on the one date line, starting with a capital (PL I, II.4.b)."""
     check_text(value, path=attribute.name)
@@ -202,7 +208,7 @@ def _validate_place(_inst: object, attribute: attrs.Attribute[Any], value: objec
         )
 
 
-def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
+def _normal_case(what: str, example: str, *, one_line: bool = False) -> Check:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check_text(value, path=attribute.name)
         assert isinstance(value, str)
@@ -220,18 +226,18 @@ def _normal_case(what: str, example: str, *, one_line: bool = False) -> Any:
                 path=attribute.name,
             )
 
-    return check
+    return Check(check, f"normal_case of {what}")
 
 
-def _validate_instance(kind: type, what: str) -> Any:
+def _validate_instance(kind: type, what: str) -> Check:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             raise InvalidTypeError(value, f"is not {what}", path=attribute.name)
 
-    return check
+    return Check(check, f"instance_of {kind.__name__}")
 
 
-def _validate_members(kinds: tuple[type, ...], what: str) -> Any:
+def _validate_members(kinds: tuple[type, ...], what: str) -> Check:
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise InvalidTypeError(value, f"is not a list of {what}", path=attribute.name)
@@ -239,7 +245,7 @@ def _validate_members(kinds: tuple[type, ...], what: str) -> Any:
             if not isinstance(item, kinds):
                 raise InvalidTypeError(item, f"is not {what}", path=f"{attribute.name}[{index}]")
 
-    return check
+    return Check(check, "members_of " + " or ".join(k.__name__ for k in kinds))
 
 
 def _check_int(
@@ -281,19 +287,6 @@ def _check_decimal(value: object, *, path: str) -> None:
 # Each checks one field and has a repr, as attrs' own do (attrs.validators.in_ …), so that
 # ``attrs.fields(Money).style`` says what it holds. Rules between fields stay in the
 # classes' ``__attrs_post_init__``.
-
-
-class Validator:
-    """A validator of one field, made by a small factory (:func:`one_of`, :func:`in_bounds`
-    …), with a repr that names it as attrs' own validators are named."""
-
-    name: ClassVar[str]
-
-    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        raise NotImplementedError  # pragma: no cover
-
-    def __repr__(self) -> str:
-        return f"<{self.name} validator>"
 
 
 @attrs.frozen(repr=False)

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from .._errors import ValidationError
+from ._validators import named
 
 __all__ = [
     "AUTHORITY_LINE",
@@ -144,6 +145,7 @@ def field_layout(attribute: attrs.Attribute[Any]) -> Layout | None:
     return layout if isinstance(layout, Layout) else None
 
 
+@named("layout")
 def _validate_layout(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A text field (or each text of a list field) against the field's :class:`Layout`."""
     layout = field_layout(attribute)

@@ -56,6 +56,7 @@ from ._layout import (
     SUBJECT,
     _validate_layout,
 )
+from ._validators import named
 
 __all__ = [
     "ABBREVIATION",
@@ -77,6 +78,7 @@ ABBREVIATION = r"[0-9A-ZĐ.]+(?:-[0-9A-ZĐ.]+)*"
 _ABBREVIATION = re.compile(ABBREVIATION)
 
 
+@named("abbreviation")
 def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_text(value, path=attribute.name)
     assert isinstance(value, str)

@@ -27,6 +27,7 @@ from ._fields import (
     whole_dong,
 )
 from ._layout import _validate_layout
+from ._validators import named
 
 __all__ = ["Date", "Money", "Number", "Percent", "Rate", "Segment"]
 
@@ -180,11 +181,13 @@ def _check_segments(value: object, path: str) -> None:
         raise ValidationError("".join(texts), "must not be empty", path=path)
 
 
+@named("segments")
 def _validate_segments(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _check_segments(value, attribute.name)
     _validate_layout(_inst, attribute, value)
 
 
+@named("optional_segments")
 def _validate_opt_segments(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _check_segments(value, attribute.name)
