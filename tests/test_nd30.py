@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from baocao import _nd30, _options
+from baocao import _model, _nd30, _options
 from baocao._check import _patterns, _rules_header, _rules_page
 from baocao._render import _layout, _template_gen
 
@@ -81,3 +81,18 @@ def test_the_rule_render_draws_is_the_share_the_checker_measures(profile: str, i
     assert elements.issuer_line is not None
     expected = longest_wrapped_mm(elements.issuer) * _layout.RULE_SHARE
     assert elements.issuer_line.length_mm == pytest.approx(expected, abs=0.05)
+
+
+def test_the_document_types_are_the_decrees() -> None:
+    assert [t.value for t in _model.DocumentType] == list(_nd30.DOCUMENT_TYPES)
+    assert [t.title for t in _model.DocumentType] == list(_nd30.DOCUMENT_TYPES.values())
+
+
+def test_the_authorities_are_the_decrees_prefixes() -> None:
+    assert tuple(a.value for a in _model.Authority) == _nd30.AUTHORITY_PREFIXES
+
+
+def test_the_checker_knows_every_document_type() -> None:
+    from baocao._check import _patterns
+
+    assert sorted(_patterns.TYPE_TITLES.values()) == sorted(_nd30.DOCUMENT_TYPES)

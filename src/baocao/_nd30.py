@@ -8,7 +8,9 @@ the model, the renderer, the template generator and the checker alike.
 - the share of its line that the rule under the issuing body and the trích yếu takes
   (PL I, II.2.b, II.5.b);
 - the numbering alphabets of the body (PL I, II.6.đ): Roman numerals for sections, parts and
-  appendices, and the letters of points.
+  appendices, and the letters of points;
+- the document types of Mẫu 1.4 with their abbreviations (Phụ lục III, Mục I), and the
+  authority prefixes of a signature (Điều 13).
 
 Nothing here imports anything: every wing may read it.
 """
@@ -16,6 +18,8 @@ Nothing here imports anything: every wing may read it.
 from __future__ import annotations
 
 __all__ = [
+    "AUTHORITY_PREFIXES",
+    "DOCUMENT_TYPES",
     "MARGIN_RANGES",
     "MOTTO",
     "NATIONAL_NAME",
@@ -124,6 +128,33 @@ STYLE_ELEMENTS: dict[str, str] = {
 RULE_SHARE: tuple[float, float] = (1 / 3, 1 / 2)
 """The rule under the issuing body and under the trích yếu is 1/3 to 1/2 as long as the
 line above it (PL I, II.2.b, II.5.b)."""
+
+DOCUMENT_TYPES: dict[str, str] = {
+    "BC": "Báo cáo",
+    "KH": "Kế hoạch",
+    "TTr": "Tờ trình",
+    "TB": "Thông báo",
+    "ĐA": "Đề án",
+    "CTr": "Chương trình",
+    "HD": "Hướng dẫn",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "TC": "Thông cáo",
+    "PA": "Phương án",
+    "DA": "Dự án",
+    "GUQ": "Giấy ủy quyền",
+    "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển",
+    "PB": "Phiếu báo",
+}
+"""The tên loại văn bản that use Mẫu 1.4 ("văn bản có tên loại"): the abbreviation of Phụ
+lục III, Mục I that goes into the symbol (``BC`` in ``2710/BC-SNV``) → the name printed
+above the trích yếu, in normal case."""
+
+AUTHORITY_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+"""Quyền hạn ký, the prefixes before a signer's title (Điều 13): thay mặt, ký thay, thừa
+lệnh, thừa ủy quyền, quyền."""
 
 POINT_LETTERS: tuple[str, ...] = tuple("abcdđeghiklmnopqrstuvxy")
 """The letters of points a), b), …: the Vietnamese alphabet without its accented vowels

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .._nd30 import MOTTO, NATIONAL_NAME, roman
+from .._nd30 import DOCUMENT_TYPES, MOTTO, NATIONAL_NAME, roman
 from .._ooxml import DASHES
 
 _OLD_TONES = {
@@ -70,13 +70,8 @@ _RULE_CHARS = re.compile(r"^[_\-–—‾⎯─━]{3,}$")
 PLACEHOLDER_RE = re.compile(r"^\((?:chữ\s+ký|ký\b|ký,|ký tên)", re.IGNORECASE)
 
 
-def _type_titles() -> dict[str, str]:
-    from .._model import DocumentType
-
-    return {loose(t.title): t.value for t in DocumentType}
-
-
-TYPE_TITLES: dict[str, str] = _type_titles()
+TYPE_TITLES: dict[str, str] = {loose(title): abbr for abbr, title in DOCUMENT_TYPES.items()}
+"""The loose form of each document type's name → its abbreviation (from ``_nd30``)."""
 
 
 """Loose form of each Mẫu 1.4 type name → its abbreviation (``"báocáo"`` → ``"BC"``)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import SIZE_RANGES
+from .._nd30 import AUTHORITY_PREFIXES, SIZE_RANGES
 from .._ooxml import Fragment
 from ._document import ParsedDocument
 from ._patterns import loose
@@ -144,7 +144,7 @@ def _signature_authority(doc: ParsedDocument) -> Iterator[Problem]:
             yield Problem(
                 _where(_SIGNATURE, line),
                 f'"{match.group(0).rstrip()}"',
-                f'"{wanted.rstrip()}" and one space (TM., KT., TL., TUQ., Q.)',
+                f'"{wanted.rstrip()}" and one space ({", ".join(AUTHORITY_PREFIXES)})',
             )
 
 
@@ -266,7 +266,9 @@ TAIL_RULES: tuple[Rule, ...] = (
         "signature.authority",
         "PL I, II.7.b",
         "error",
-        'Authority prefixes are written exactly "TM.", "KT.", "TL.", "TUQ.", "Q." and one space.',
+        "Authority prefixes are written exactly "
+        + ", ".join(f'"{prefix}"' for prefix in AUTHORITY_PREFIXES)
+        + " and one space.",
         _signature_authority,
     ),
     Rule(

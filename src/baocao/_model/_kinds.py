@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 
 from .._errors import InvalidTypeError, ValidationError
+from .._nd30 import DOCUMENT_TYPES
 from .._text import nfc
 
 __all__ = ["Authority", "DocumentType"]
@@ -66,25 +67,7 @@ class DocumentType(enum.Enum):
         raise ValidationError(value, f"is not one of {choices}", path=path)
 
 
-_TYPE_TITLES = {
-    DocumentType.REPORT: "Báo cáo",
-    DocumentType.PLAN: "Kế hoạch",
-    DocumentType.SUBMISSION: "Tờ trình",
-    DocumentType.NOTICE: "Thông báo",
-    DocumentType.SCHEME: "Đề án",
-    DocumentType.PROGRAMME: "Chương trình",
-    DocumentType.GUIDANCE: "Hướng dẫn",
-    DocumentType.DIRECTIVE: "Chỉ thị",
-    DocumentType.STATUTE: "Quy chế",
-    DocumentType.REGULATION: "Quy định",
-    DocumentType.COMMUNIQUE: "Thông cáo",
-    DocumentType.ACTION_PLAN: "Phương án",
-    DocumentType.PROJECT: "Dự án",
-    DocumentType.AUTHORISATION: "Giấy ủy quyền",
-    DocumentType.DISPATCH_SLIP: "Phiếu gửi",
-    DocumentType.TRANSFER_SLIP: "Phiếu chuyển",
-    DocumentType.NOTE_SLIP: "Phiếu báo",
-}
+_TYPE_TITLES = {member: DOCUMENT_TYPES[member.value] for member in DocumentType}
 
 
 class Authority(enum.Enum):
