@@ -40,6 +40,14 @@ def test_light_uses_import_no_heavy_wing(code: str) -> None:
     assert [name for name in HEAVY if name in loaded] == []
 
 
+def test_the_cli_imports_what_its_command_needs() -> None:
+    """``baocao check`` reads .docx files: no YAML, Babel, python-docx, docxtpl or Jinja."""
+    loaded = _modules_after("from baocao._cli import main; main(['check', '/nonexistent/x.docx'])")
+    unneeded = ("yaml", "babel", "num2words", "docx", "docxtpl", "jinja2")
+    assert [name for name in unneeded if name in loaded] == []
+    assert "baocao._check._rules" in loaded
+
+
 def test_a_heavy_name_loads_its_wing_on_first_use() -> None:
     loaded = _modules_after("import baocao; baocao.render")
     assert "docxtpl" in loaded

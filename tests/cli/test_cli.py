@@ -549,7 +549,7 @@ def test_a_batch_writes_one_file_per_input_or_nothing(
         argv = ["render", "-q", *paths, *(["-o", str(root / "out")] if folder else [])]
         before = sorted(root.rglob("*"))
         with (
-            mock.patch("baocao._cli._render.load", return_value=None),
+            mock.patch("baocao._model.load", return_value=None),
             mock.patch("baocao._render.render_many", fake_render_many),  # imported on use
             contextlib.redirect_stderr(io.StringIO()),
         ):

@@ -9,8 +9,9 @@ and, where the data tell, what it is now.
 The data are not typed here: they come from the data files of the PyPI package
 ``vietnamadminunits`` (MIT licence; the legacy 63-province list with its districts and
 communes, the 34-province list with its communes, and the mapping between them; by Trần
-Ngọc Minh Hiếu). Only its JSON files are read, not its code (which needs shapely and geopy),
-and only when a rule first asks.
+Ngọc Minh Hiếu). ``tools/gen_units.py`` builds baocao's index from them once, into
+``units.json`` beside this module (140 kB, read in about a millisecond when a rule first
+asks); a test checks that the committed file is what the installed package gives.
 
     >>> [(u.name, u.current) for u in abolished_in("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG")]
     [('Tỉnh Hà Giang', 'Tỉnh Tuyên Quang')]
@@ -22,12 +23,10 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib.util
 import json
 import re
 import unicodedata
-from pathlib import Path
-from typing import Any
+from importlib import resources
 
 import attrs
 
@@ -35,8 +34,6 @@ __all__ = ["ABOLISHED_ON", "Abolished", "abolished_in", "abolished_place"]
 
 ABOLISHED_ON = datetime.date(2025, 7, 1)
 """The day the district level and the merged provinces ceased to exist."""
-
-_PACKAGE = "vietnamadminunits"
 
 
 @attrs.frozen
@@ -53,14 +50,6 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-def _data_file(name: str) -> Any:
-    spec = importlib.util.find_spec(_PACKAGE)  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"baocao needs the package {_PACKAGE} (pip install {_PACKAGE})")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return json.loads((folder / "data" / name).read_text(encoding="utf-8"))
-
-
 @attrs.frozen
 class _Index:
     provinces: dict[str, Abolished]  # short name key → a merged province
@@ -72,53 +61,20 @@ class _Index:
 
 @functools.cache
 def _index() -> _Index:
-    legacy = _data_file("parser_legacy.json")
-    new = _data_file("parser_from_2025.json")
-    mapping = _data_file("converter_2025.json")
-    new_provinces: dict[str, Any] = new["DICT_PROVINCE"]
-    now_of: dict[str, str] = {}  # legacy province key → today's province name
-    for new_key, old_keys in mapping["DICT_PROVINCE"].items():
-        for old_key in old_keys:
-            now_of[old_key] = new_provinces[new_key]["province"]
-    provinces = {}
-    for old_key, old in legacy["DICT_PROVINCE"].items():
-        if old_key not in new_provinces:
-            provinces[_key(old["provinceShort"])] = Abolished(
-                old["province"], now_of.get(old_key, "")
-            )
-    districts: dict[tuple[str, str], list[Abolished]] = {}
-    for province_key, items in legacy["DICT_PROVINCE_DISTRICT"].items():
-        for item in items.values():
-            where = (_key(item["districtType"]), _key(item["districtShort"]))
-            districts.setdefault(where, []).append(
-                Abolished(item["district"], now_of.get(province_key, ""))
-            )
-    new_wards: dict[tuple[str, str], str] = {}
-    for province_key, wards in new["DICT_PROVINCE_WARD_NO_ACCENTED"].items():
-        for ward_key, ward in wards.items():
-            new_wards[(province_key, ward_key)] = (
-                f"{ward['ward']}, {new_provinces[province_key]['province']}"
-            )
-    ward_now: dict[str, str] = {}
-    for province_key, wards in mapping["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
-        for ward_key, old_wards in wards.items():
-            for old in old_wards:
-                ward_now[old] = new_wards.get((province_key, ward_key), "")
-    towns: dict[str, list[Abolished]] = {}
-    for province_key, by_district in legacy["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
-        for district_key, wards in by_district.items():
-            for ward_key, ward in wards.items():
-                if ward["wardType"] != "Thị trấn":
-                    continue
-                now = ward_now.get(f"{province_key}_{district_key}_{ward_key}", "")
-                towns.setdefault(_key(ward["wardShort"]), []).append(
-                    Abolished(ward["ward"], now or now_of.get(province_key, ""))
-                )
-    current_provinces = frozenset(_key(p["provinceShort"]) for p in new_provinces.values())
-    current = set(current_provinces)
-    for wards in new["DICT_PROVINCE_WARD_NO_ACCENTED"].values():
-        current.update(_key(w["wardShort"]) for w in wards.values())
-    return _Index(provinces, districts, towns, frozenset(current), current_provinces)
+    data = json.loads(resources.files(__package__).joinpath("units.json").read_bytes())
+    provinces = {short: Abolished(*unit) for short, unit in data["provinces"].items()}
+    districts = {
+        (where.partition("|")[0], where.partition("|")[2]): [Abolished(*unit) for unit in units]
+        for where, units in data["districts"].items()
+    }
+    towns = {short: [Abolished(*unit) for unit in units] for short, units in data["towns"].items()}
+    return _Index(
+        provinces,
+        districts,
+        towns,
+        frozenset(data["current"]),
+        frozenset(data["current_provinces"]),
+    )
 
 
 _KIND = re.compile(r"(?<!\w)(huyện|quận|thị xã|thành phố|tp\.|thị trấn|tỉnh)\s+", re.IGNORECASE)

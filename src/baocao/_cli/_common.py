@@ -10,11 +10,13 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .._errors import LoadError
 from .._files import output_kind
-from .._model import MAX_INPUT_BYTES, Report, load, loads
+
+if TYPE_CHECKING:
+    from .._model import Report
 
 __all__ = [
     "UsageError",
@@ -41,6 +43,9 @@ class UsageError(Exception):
 
 
 def read_report(source: str) -> Report:
+    """The report in the file ``source`` (YAML or JSON), or on standard input for ``-``."""
+    from .._model import MAX_INPUT_BYTES, load, loads  # PyYAML, only for the commands that read
+
     if source == "-":
         if sys.stdin is None:
             raise LoadError("<stdin>: standard input is closed")

@@ -11,12 +11,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import _model
 from .._errors import BaocaoError, LoadError
 from .._files import output_kind
-from .._model import Report, load
 from .._options import Margins
 from ._common import UsageError, check_output_option, check_targets, read_report, write_stdout
+
+if TYPE_CHECKING:
+    from .._model import Report
 
 __all__ = ["INPUT_SUFFIXES", "add_parser", "run"]
 
@@ -129,7 +133,7 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     jobs: list[tuple[Report, Path]] = []
     for path, target in zip(paths, targets, strict=True):
         try:
-            report = load(path)
+            report = _model.load(path)
         except BaocaoError as exc:
             message = str(exc)
             if not message.startswith(str(path)):

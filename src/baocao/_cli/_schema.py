@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from .._files import json_for, write_atomic
-from .._model import json_schema
 from ._common import check_output_option, check_targets, write_stdout
 
 __all__ = ["add_parser", "run"]
@@ -15,6 +14,8 @@ __all__ = ["add_parser", "run"]
 
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao schema``: the schema to standard output or to ``-o FILE``."""
+    from .._model import json_schema
+
     check_output_option(args)
     if args.output and args.output != "-":
         check_targets([Path(args.output)], [], None)

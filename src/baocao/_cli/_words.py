@@ -39,7 +39,6 @@ from .._words import (
     INPUT_FORMATS,
     PRESETS,
     fix_input_format,
-    format_number,
     money_to_words,
     number_to_words,
     percent_to_words,
@@ -124,6 +123,8 @@ def _values(args: argparse.Namespace) -> Iterable[str]:
 
 
 def _digits(value: int | Decimal, input_format: str) -> str:
+    from .._words import format_number  # Babel, only when a number is printed
+
     text = format_number(value)
     if input_format == "en":
         return text.translate(str.maketrans(".,", ",."))
