@@ -17,7 +17,7 @@ import contextlib as _contextlib
 import importlib as _importlib
 from typing import TYPE_CHECKING, Any
 
-# The light wings are imported at once: errors, the model, numbers in words, options.
+# Only the errors are imported at once: every other name loads its wing on first use.
 from ._errors import (
     BaocaoError,
     ConversionError,
@@ -28,42 +28,38 @@ from ._errors import (
     ValidationError,
     WorkerError,
 )
-from ._model import (
-    Appendix,
-    Authority,
-    Dash,
-    Date,
-    DocumentType,
-    Filing,
-    Issuer,
-    Item,
-    Money,
-    Number,
-    Paragraph,
-    Part,
-    Percent,
-    Point,
-    Rate,
-    Report,
-    Section,
-    Signatory,
-    Table,
-)
-from ._options import Margins
-from ._words import (
-    Style,
-    money_to_words,
-    number_to_words,
-    ordinal_to_words,
-    percent_to_words,
-    words_to_money,
-    words_to_number,
-    words_to_percent,
-)
 
-# The heavy ones (python-docx, docxtpl, Jinja, lxml, Babel, YAML, num2words) on first use
-# (PEP 562), so that ``baocao.number_to_words`` and ``baocao words`` start fast.
+# Every wing on first use (PEP 562), so that ``baocao.number_to_words``, ``baocao words``
+# and ``baocao check`` import only what they use.
 _LAZY = {
+    "Appendix": "_model",
+    "Authority": "_model",
+    "Dash": "_model",
+    "Date": "_model",
+    "DocumentType": "_model",
+    "Filing": "_model",
+    "Issuer": "_model",
+    "Item": "_model",
+    "Money": "_model",
+    "Number": "_model",
+    "Paragraph": "_model",
+    "Part": "_model",
+    "Percent": "_model",
+    "Point": "_model",
+    "Rate": "_model",
+    "Report": "_model",
+    "Section": "_model",
+    "Signatory": "_model",
+    "Table": "_model",
+    "Style": "_words",
+    "money_to_words": "_words",
+    "number_to_words": "_words",
+    "ordinal_to_words": "_words",
+    "percent_to_words": "_words",
+    "words_to_money": "_words",
+    "words_to_number": "_words",
+    "words_to_percent": "_words",
+    "Margins": "_options",
     "RenderResult": "_render",
     "render_many": "_render",
     "Finding": "_check",
@@ -87,7 +83,31 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     from ._check import Finding, check
-    from ._model import json_schema, load, loads
+    from ._model import (
+        Appendix,
+        Authority,
+        Dash,
+        Date,
+        DocumentType,
+        Filing,
+        Issuer,
+        Item,
+        Money,
+        Number,
+        Paragraph,
+        Part,
+        Percent,
+        Point,
+        Rate,
+        Report,
+        Section,
+        Signatory,
+        Table,
+        json_schema,
+        load,
+        loads,
+    )
+    from ._options import Margins
     from ._render import (
         LintIssue,
         RenderResult,
@@ -99,7 +119,21 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         render_many,
         to_pdf,
     )
-    from ._words import format_date, format_number, format_percent, rate, register_num2words
+    from ._words import (
+        Style,
+        format_date,
+        format_number,
+        format_percent,
+        money_to_words,
+        number_to_words,
+        ordinal_to_words,
+        percent_to_words,
+        rate,
+        register_num2words,
+        words_to_money,
+        words_to_number,
+        words_to_percent,
+    )
 
 
 def _public(obj: Any) -> Any:

@@ -26,3 +26,14 @@ def lazy_names(package: str, names: Mapping[str, str]) -> Callable[[str], Any]:
         return value
 
     return __getattr__
+
+
+def publish(*objects: Any) -> None:
+    """Make public classes and functions read as ``baocao.X`` in reprs, tracebacks and
+    pickles, not ``baocao._model._report.X``: each wing publishes the names the face
+    exports when the wing is imported, whichever way it is first reached."""
+    for obj in objects:
+        try:
+            obj.__module__ = "baocao"
+        except (AttributeError, TypeError):  # pragma: no cover - a builtin or a slot
+            continue

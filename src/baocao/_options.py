@@ -70,3 +70,6 @@ def check_profile(value: object) -> Profile:
         "is not a size profile: '14' (Quốc hiệu 13, Tiêu ngữ 14, body 14 pt) or '13' (12, 13, 13)",
         path="profile",
     )
+
+
+Margins.__module__ = "baocao"  # it reads as baocao.Margins, as the face exports it

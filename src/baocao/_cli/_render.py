@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import _model
 from .._errors import BaocaoError, LoadError
 from .._files import output_kind
 from .._options import Margins
@@ -113,6 +112,7 @@ class _Progress:
 
 
 def _cmd_render_many(args: argparse.Namespace) -> int:
+    from .._model import load  # PyYAML, only for the commands that read reports
     from .._render import render_many  # the batch wing, only for several inputs
 
     if args.pdf:
@@ -133,7 +133,7 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     jobs: list[tuple[Report, Path]] = []
     for path, target in zip(paths, targets, strict=True):
         try:
-            report = _model.load(path)
+            report = load(path)
         except BaocaoError as exc:
             message = str(exc)
             if not message.startswith(str(path)):

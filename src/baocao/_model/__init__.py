@@ -24,7 +24,7 @@ JSON Schema load on first use.
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_names
+from .._lazy import lazy_names, publish
 from ._body import MAX_POINTS, Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
 from ._fields import MAX_DECIMALS, MAX_DIGITS, all_capitals, bounds
 from ._kinds import Authority, DocumentType
@@ -51,6 +51,28 @@ from ._values import Date, Money, Number, Percent, Rate, Segment
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads
     from ._schema import json_schema
+
+publish(
+    Appendix,
+    Authority,
+    Dash,
+    Date,
+    DocumentType,
+    Filing,
+    Issuer,
+    Item,
+    Money,
+    Number,
+    Paragraph,
+    Part,
+    Percent,
+    Point,
+    Rate,
+    Report,
+    Section,
+    Signatory,
+    Table,
+)  # the names of baocao.__all__
 
 __getattr__ = lazy_names(
     __name__,

@@ -20,7 +20,7 @@ The rooms, each importing only those listed before it:
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_names
+from .._lazy import lazy_names, publish
 from ._fixes import (
     FIX_LARGE,
     FIX_MONEY,
@@ -37,6 +37,17 @@ from ._to_words import money_to_words, number_to_words, ordinal_to_words, percen
 if TYPE_CHECKING:
     from ._format import format_date, format_number, format_percent, rate
     from ._num2words import register_num2words
+
+publish(
+    Style,
+    money_to_words,
+    number_to_words,
+    ordinal_to_words,
+    percent_to_words,
+    words_to_money,
+    words_to_number,
+    words_to_percent,
+)  # the names of baocao.__all__
 
 __getattr__ = lazy_names(
     __name__,
