@@ -12,8 +12,8 @@ Where Babel is used, and where not:
   value it writes what ``babel.numbers.format_decimal`` writes given a pattern
   with exactly as many decimals as the value has, inside a :mod:`decimal`
   context wide enough for it (the tests hold the two to each other, with Babel
-  as the oracle), in about a tenth of the time: Babel parses its pattern again
-  on every call. Babel is not left to round either: it rounds half-even, drops
+  as the oracle), several times faster: Babel parses its pattern again on
+  every call. Babel is not left to round either: it rounds half-even, drops
   trailing zeros (``47,60`` would become ``47,6``), writes ``-0`` and, with the
   default context, fails on values of more than 28 digits. baocao rounds first,
   exactly, with the mode each function documents, and writes no ``-0``.
