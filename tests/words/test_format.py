@@ -8,11 +8,19 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from babel.numbers import (
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    parse_pattern,
+)
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from baocao._errors import BaocaoError, InvalidTypeError, ValidationError
-from baocao._words import format_date, format_number, format_percent, number_to_words, rate
+from baocao._words import _format, format_date, format_number, format_percent, number_to_words, rate
+from baocao._words._inputs import MAX_DIGITS, _decimal_parts, coerce
 
 ROUNDINGS = [
     decimal.ROUND_HALF_UP,
@@ -114,6 +122,156 @@ def test_format_number_decimals_are_half_up(scaled: int, places: int) -> None:
     )
     assert _vi_to_decimal(text) == expected
     assert len(text.partition(",")[2]) == places
+
+
+# --------------------------------------------------------------------------- Babel, the oracle
+
+WIDE = decimal.Context(prec=2 * MAX_DIGITS + 10)
+
+
+def _babel(value: Decimal, pattern: str | None = None) -> str:
+    """What Babel writes for ``value`` (already rounded), with as many decimals as it has.
+
+    baocao's own grouping must give the same string: Babel is the oracle, not the path.
+    The context is as wide as the value (the default one fails beyond 28 digits).
+    """
+    places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+    if pattern is None:
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+    with decimal.localcontext(decimal.Context(prec=len(value.as_tuple().digits) + 2)):
+        return str(format_decimal(value, format=pattern, locale="vi"))
+
+
+def _rounded(value: int | Decimal, decimals: int | None) -> Decimal:
+    """The exact value format_number writes: rounded half-up by decimal, and no ``-0``."""
+    exact = Decimal(value)
+    if decimals is not None:
+        exact = exact.quantize(Decimal(1).scaleb(-decimals), decimal.ROUND_HALF_UP, WIDE)
+    if exact.as_tuple().exponent > 0:  # type: ignore[operator]
+        exact = exact.quantize(Decimal(1), context=WIDE)  # 1E+3 is written 1.000
+    return abs(exact) if exact.is_zero() else exact
+
+
+FIGURES = st.one_of(
+    st.integers(-(10**15), 10**15),
+    st.integers(-(10**60), 10**60),
+    st.decimals(allow_nan=False, allow_infinity=False, places=None),
+    st.builds(
+        lambda coefficient, exponent: Decimal(f"{coefficient}E{exponent}"),
+        st.integers(-(10**45), 10**45),
+        st.integers(-45, 12),
+    ),
+)
+
+
+@given(FIGURES, st.none() | st.integers(0, 12))
+@example(Decimal("-0.004"), 2)
+@example(Decimal("-0E-3"), None)
+@example(Decimal("-999.995"), 2)
+@example(Decimal("123456789012345678901234567890.125"), 2)
+@example(-(10**40) + 1, 3)
+def test_format_number_equals_babel(value: int | Decimal, decimals: int | None) -> None:
+    assert format_number(value, decimals=decimals) == _babel(_rounded(value, decimals))
+
+
+@given(st.booleans(), st.integers(0, 10**50), st.text("0123456789", max_size=40))
+def test_the_formatter_equals_babel_on_exact_parts(
+    negative: bool, integer: int, fraction: str
+) -> None:
+    value = Decimal(f"{'-' if negative else ''}{integer}{'.' if fraction else ''}{fraction}")
+    expected = _babel(abs(value) if value.is_zero() else value)
+    assert _format._format_parts(negative, integer, fraction) == expected
+
+
+@given(st.integers(-(10**40), 10**40), st.integers(0, 6))
+def test_other_groupings_are_written_as_babel_writes_them(scaled: int, places: int) -> None:
+    value = Decimal(f"{scaled}E-{places}")
+    pattern = "#,##,##0." + "0" * places if places else "#,##,##0"
+    saved = _format._THREES, _format._PRIMARY, _format._SECONDARY
+    _format._THREES, _format._PRIMARY, _format._SECONDARY = False, 3, 2  # Indian grouping
+    try:
+        text = format_number(value)
+    finally:
+        _format._THREES, _format._PRIMARY, _format._SECONDARY = saved
+    assert text == _babel(abs(value) if value.is_zero() else value, pattern)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (0, None, "0"),
+        (0, 2, "0,00"),
+        (Decimal("-0"), None, "0"),
+        (Decimal("-0.00"), None, "0,00"),
+        (Decimal("-0E+3"), None, "0"),
+        ("-0,004", 2, "0,00"),
+        ("-0,005", 2, "-0,01"),
+        (999, None, "999"),
+        (1000, None, "1.000"),
+        (-1000, 1, "-1.000,0"),
+        (999999, None, "999.999"),
+        (-1000000, None, "-1.000.000"),
+        ("9,995", 2, "10,00"),
+        ("-999,995", 2, "-1.000,00"),
+        ("999.999,5", 0, "1.000.000"),
+        (Decimal("0.001"), None, "0,001"),
+        (Decimal("-1E-3"), None, "-0,001"),
+        (Decimal("1E-7"), None, "0,0000001"),
+        (Decimal("12E+2"), None, "1.200"),
+        (Decimal("1E+3"), 2, "1.000,00"),
+        (Decimal("1942.545"), 2, "1.942,55"),
+        (10**30, 2, "1" + ".000" * 10 + ",00"),
+        (-(10**28) - 1, None, "-10" + ".000" * 8 + ".001"),
+    ],
+)
+def test_format_number_golden(value: object, decimals: int | None, expected: str) -> None:
+    assert format_number(value, decimals=decimals) == expected  # type: ignore[arg-type]
+
+
+def test_format_number_at_the_digit_limit() -> None:
+    largest = 10**MAX_DIGITS - 1  # 4300 nines
+    assert format_number(largest) == "9" + ".999" * (MAX_DIGITS // 3)  # 4300 = 1 + 3 × 1433
+    text = format_number(-largest, decimals=1)
+    assert text == _babel(Decimal(-largest).quantize(Decimal("0.1"), context=WIDE))
+    tiny = Decimal("-0." + "0" * (MAX_DIGITS - 1) + "7")
+    assert format_number(tiny) == "-0," + "0" * (MAX_DIGITS - 1) + "7"
+
+
+def test_the_symbols_are_the_cldr_ones_of_vi() -> None:
+    assert (_format._GROUP, _format._DECIMAL, _format._MINUS) == (".", ",", "-")
+    assert get_group_symbol("vi") == _format._GROUP
+    assert get_decimal_symbol("vi") == _format._DECIMAL
+    assert get_minus_sign_symbol("vi") == _format._MINUS
+    # what Babel's format_decimal writes before a negative number, given baocao's pattern
+    assert parse_pattern("#,##0").prefix == ("", _format._MINUS)
+    assert parse_pattern("#,##0").grouping == (_format._PRIMARY, _format._SECONDARY) == (3, 3)
+    assert _format._THREES
+
+
+@given(
+    st.one_of(
+        st.decimals(allow_nan=False, allow_infinity=False, places=None),
+        st.builds(
+            lambda coefficient, exponent: Decimal(f"{coefficient}E{exponent}"),
+            st.integers(-(10**45), 10**45),
+            st.integers(-4400, 4400),
+        ),
+    )
+)
+@example(Decimal("-0"))
+@example(Decimal("0E-4300"))
+@example(Decimal("0E-4301"))
+@example(Decimal("1E+4299"))
+def test_coerce_reads_a_decimal_as_its_digit_tuple_does(value: Decimal) -> None:
+    try:
+        expected: object = _decimal_parts(value, value, "value")
+    except ValidationError as error:
+        expected = str(error)
+    try:
+        got: object = coerce(value, path="value")
+    except ValidationError as error:
+        got = str(error)
+    assert got == expected
 
 
 # --------------------------------------------------------------------------- format_percent

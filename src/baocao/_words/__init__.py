@@ -14,7 +14,7 @@ The rooms, each importing only those listed before it:
   ``ordinal_to_words``
 * ``_parser``      the strict reader of a number in words, and its fast path
 * ``_from_words``  ``words_to_number``, ``words_to_money``, ``words_to_percent``
-* ``_format``      figures and dates in digits, through Babel
+* ``_format``      figures and dates in digits, with the ``vi`` symbols of Babel's CLDR data
 * ``_num2words``   baocao's readings inside num2words
 """
 

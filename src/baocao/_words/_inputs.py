@@ -51,6 +51,7 @@ InputFormat: TypeAlias = Literal["vi", "en", "plain"]
 
 MAX_DIGITS: Final = 4300  # the same bound as CPython's int/str conversion limit
 LIMIT: Final = 10**MAX_DIGITS
+_NEGATIVE_LIMIT: Final = -LIMIT
 
 INPUT_FORMATS: Final = ("vi", "en", "plain")
 _DIGIT_PATTERNS: Final = {
@@ -143,7 +144,22 @@ def coerce(
     value: object, *, input_format: str = "vi", allow_float: bool = False, path: str = ""
 ) -> Parts:
     """Split a number into sign, integer part and fraction digits, exactly."""
-    _check_input_format(input_format)
+    if input_format not in INPUT_FORMATS:
+        _check_input_format(input_format)
+    if type(value) is int:  # the common cases first, with the same results as below
+        if _NEGATIVE_LIMIT < value < LIMIT:
+            return value < 0, abs(value), ""
+    elif type(value) is Decimal and value.is_finite():
+        text = str(value)
+        if len(text) <= MAX_DIGITS and "E" not in text:
+            # Read from the string, several times faster than the digit tuple: without
+            # an exponent, str() writes the digits of the coefficient (after "0." when
+            # they are all decimals), so no bound of _decimal_parts can be exceeded.
+            if text[0] == "-":
+                integer, _, fraction = text[1:].partition(".")
+                return True, int(integer), fraction
+            integer, _, fraction = text.partition(".")
+            return False, int(integer), fraction
     if isinstance(value, bool):
         raise InvalidTypeError(value, "is a bool, not a number", path=path)
     if isinstance(value, int):
