@@ -39,12 +39,6 @@ from .._words import (
     INPUT_FORMATS,
     PRESETS,
     fix_input_format,
-    money_to_words,
-    number_to_words,
-    percent_to_words,
-    words_to_money,
-    words_to_number,
-    words_to_percent,
 )
 
 __all__ = ["add_parser", "run"]
@@ -134,6 +128,15 @@ def _digits(value: int | Decimal, input_format: str) -> str:
 
 
 def _convert(value: str, args: argparse.Namespace) -> str:
+    from .._words import (  # the readers and writers, only when a value is converted
+        money_to_words,
+        number_to_words,
+        percent_to_words,
+        words_to_money,
+        words_to_number,
+        words_to_percent,
+    )
+
     if args.parse:
         if args.money:
             amount = words_to_money(value, large=args.large, unaccented=args.unaccented)

@@ -1,7 +1,7 @@
 """The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words.
 
-It imports only ``_errors``, ``_text`` and ``_nd30``. Babel (``format_*``) and num2words
-(``register_num2words``) load on first use.
+It imports only ``_errors``, ``_text`` and ``_nd30``. Babel (``format_*``), num2words
+(``register_num2words``) and the reader of words (``words_to_*``) load on first use.
 
 The rooms, each importing only those listed before it:
 
@@ -29,13 +29,13 @@ from ._fixes import (
     FIX_UNACCENTED,
     fix_input_format,
 )
-from ._from_words import words_to_money, words_to_number, words_to_percent
 from ._inputs import INPUT_FORMATS, NumberInput
 from ._style import PRESETS, Style
 from ._to_words import money_to_words, number_to_words, ordinal_to_words, percent_to_words
 
 if TYPE_CHECKING:
     from ._format import format_date, format_number, format_percent, rate
+    from ._from_words import words_to_money, words_to_number, words_to_percent
     from ._num2words import register_num2words
 
 publish(
@@ -44,10 +44,7 @@ publish(
     number_to_words,
     ordinal_to_words,
     percent_to_words,
-    words_to_money,
-    words_to_number,
-    words_to_percent,
-)  # the names of baocao.__all__
+)  # the names of baocao.__all__ (_from_words publishes its own)
 
 __getattr__ = lazy_names(
     __name__,
@@ -57,6 +54,9 @@ __getattr__ = lazy_names(
         "format_percent": "._format",
         "rate": "._format",
         "register_num2words": "._num2words",
+        "words_to_money": "._from_words",
+        "words_to_number": "._from_words",
+        "words_to_percent": "._from_words",
     },
 )
 

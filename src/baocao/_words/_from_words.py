@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Final
 
 from .._errors import BaocaoError, InvalidTypeError, ValidationError
+from .._lazy import publish
 from ._fixes import FIX_UNACCENTED
 from ._parser import LARGE_STYLES, check_large, fast_read, parse_words, split_text
 from ._spoken import DIGITS
@@ -399,3 +400,6 @@ def words_to_percent(text: str, *, large: LargeStyle | None = None) -> int | Dec
     """
     normalized, words = _strip_unit(text, ("phần", "trăm"), ())
     return parse_words(words, normalized, large)
+
+
+publish(words_to_money, words_to_number, words_to_percent)  # they read as baocao.X
