@@ -214,10 +214,13 @@ def render_many(
 
 POOL_FROM = 12
 """The smallest batch that :func:`render_many` sends to worker processes; a smaller one
-renders in this process. Measured on 2 cores (``benchmarks/bench_render.py``): forking
-two workers costs about as much as two or three small reports, and a batch that fits in
-one chunk (:data:`CHUNK`) keeps a single worker busy anyway; from a dozen small reports
-(or a handful of large ones) the pool is faster."""
+renders in this process. Measured on 2 cores (``benchmarks/bench_render.py``, the pool's
+start included): forking a worker takes a few milliseconds, but each then pays some tens
+of milliseconds to copy the pages it touches in its first renders, and a batch of one
+chunk (:data:`CHUNK`) keeps a single worker busy anyway. The example report (7 pages,
+6-9 ms each) breaks even at 12 reports (0.7-0.85x at 8, 1.0-1.05x at 12, 1.4-1.7x from 24);
+one-page reports (2 ms) break even later (30 to 50), where the pool costs some tens of
+milliseconds at worst."""
 
 
 def _peek(items: Iterable[Item], count: int) -> tuple[list[Item], Iterator[Item] | None]:
@@ -410,15 +413,19 @@ class _Pool:
     def __init__(self, template: Template, jobs: int) -> None:
         self.template = template
         self.jobs = jobs
-        self.fork = fork_is_safe()
-        self.process_class: type[multiprocessing.process.BaseProcess] = (
-            multiprocessing.get_context("fork").Process if self.fork else process_class()
-        )
-        if self.fork:
-            warm(template)
+        self.fork = False  # how the last worker started
         self.workers: list[_Worker] = []
 
     def start(self) -> _Worker:
+        # Asked at each start: a thread may have started since the last (a progress
+        # callback's); forked and forkserver workers speak the same protocol.
+        self.fork = fork_is_safe()
+        process_class_: type[multiprocessing.process.BaseProcess]
+        if self.fork:
+            warm(self.template)
+            process_class_ = multiprocessing.get_context("fork").Process
+        else:
+            process_class_ = process_class()
         parent, child = connection.Pipe()
         kwargs: dict[str, Any] = {}
         if self.fork:  # nothing is pickled: the worker has the compiled template as it is
@@ -426,7 +433,7 @@ class _Pool:
                 "template": self.template,
                 "inherited": [parent, *(w.conn for w in self.workers)],
             }
-        process = self.process_class(
+        process = process_class_(
             target=_serve,
             name="baocao-render",
             daemon=True,
