@@ -162,8 +162,9 @@ def render_many(
     task is a chunk of pickled reports with the template's bytes, and it returns their
     results. At most ``4 * jobs`` chunks are in flight (``jobs``: this machine's cores by
     default; raise it for a bigger cluster). A chunk that the executor loses (a dead
-    worker) fails with a :class:`~baocao.WorkerError`. Pairs are written where the task
-    runs, so their paths must be on a file system that the workers share.
+    worker) fails with a :class:`~baocao.WorkerError`; leaving the loop early, or Ctrl-C,
+    cancels the chunks not yet started. Pairs are written where the task runs, so their
+    paths must be on a file system that the workers share.
 
     A plain script may call it at its top level: the workers do not import the script
     (``if __name__ == "__main__":`` is not needed, and the script runs once). An item that
