@@ -6,11 +6,17 @@ loads the template once. Results stream back in the order of the input, a bounde
 of reports in flight at a time, so a batch of any size runs in constant memory. A report
 that fails does not stop the batch: its result carries the index and the error.
 
-Workers start with ``forkserver`` where the platform has it (a server process that has
-imported baocao forks each worker, so they start quickly and safely), else ``spawn``.
-Unlike :mod:`multiprocessing`'s default, the workers do not import the caller's main
-module: they only need baocao. So a plain script that calls :func:`render_many` at its top
-level works as it is, without ``if __name__ == "__main__":``, and its top level runs once.
+Workers start by a plain ``fork`` where it is safe (one thread, not macOS), with the
+parent's compiled template; otherwise with ``forkserver`` where the platform has it (a
+server process that has imported baocao forks each worker, so they start quickly and
+safely), else ``spawn`` (:mod:`._processes`). Unlike :mod:`multiprocessing`'s default, the
+workers do not import the caller's main module: they only need baocao. So a plain script
+that calls :func:`render_many` at its top level works as it is, without
+``if __name__ == "__main__":``, and its top level runs once. A batch smaller than
+:data:`POOL_FROM` renders in this process: a pool would cost more than it earns.
+
+With ``executor=`` the chunks go to any :class:`concurrent.futures.Executor` instead (a
+Dask cluster, Ray, loky): the same order, errors and progress, no scheduler of baocao's.
 
 baocao runs its own small pool rather than :class:`concurrent.futures.ProcessPoolExecutor`,
 to know which reports each worker holds: when a worker dies (killed, out of memory), only
@@ -24,16 +30,20 @@ the writes they had under way are removed.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
-import importlib
+import itertools
 import multiprocessing
 import os
 import pickle
 import signal
 import sys
+import threading
 import time
 import types
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sized
+from concurrent.futures import Executor, Future
 from multiprocessing import connection
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -45,9 +55,10 @@ from .. import _model as m
 from .._errors import BaocaoError, InvalidTypeError, WorkerError
 from .._options import Margins, check_profile
 from .._signals import deferred
+from ._processes import fork_is_safe, process_class, warm
 from ._template import Template, cached_template
 
-__all__ = ["RenderResult", "render_many"]
+__all__ = ["RenderResult", "render_chunk", "render_many"]
 
 Item = m.Report | tuple[m.Report, "str | os.PathLike[str]"]
 
@@ -134,6 +145,7 @@ def render_many(
     profile: str | int = "14",
     margins: Margins | None = None,
     progress: Callable[[RenderResult], None] | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[RenderResult]:
     """Render reports on ``jobs`` processes (all cores by default), yielding results in
     the order of ``items``.
@@ -141,7 +153,18 @@ def render_many(
     Each item is a :class:`~baocao.Report` (the result carries the .docx bytes) or a
     ``(report, path)`` pair (the worker writes the file atomically). A failing item gives
     a result with its ``error``; the batch goes on. ``progress`` is called with each
-    result as it is yielded. ``jobs=1`` renders in this process.
+    result as it is yielded. ``jobs=1`` renders in this process, and so does a batch too
+    small for worker processes to pay off (fewer than :data:`POOL_FROM` reports).
+
+    ``executor`` (any :class:`concurrent.futures.Executor`: a Dask cluster's
+    ``Client.get_executor()``, Ray's, loky's, a ``ProcessPoolExecutor``) renders the batch
+    there instead of on baocao's own pool, with the same order, errors and progress: each
+    task is a chunk of pickled reports with the template's bytes, and it returns their
+    results. At most ``4 * jobs`` chunks are in flight (``jobs``: this machine's cores by
+    default; raise it for a bigger cluster). A chunk that the executor loses (a dead
+    worker) fails with a :class:`~baocao.WorkerError`; leaving the loop early, or Ctrl-C,
+    cancels the chunks not yet started. Pairs are written where the task runs, so their
+    paths must be on a file system that the workers share.
 
     A plain script may call it at its top level: the workers do not import the script
     (``if __name__ == "__main__":`` is not needed, and the script runs once). An item that
@@ -169,17 +192,47 @@ def render_many(
         jobs = os.cpu_count() or 1
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidTypeError(jobs, "is not a number of processes (1 or more)", path="jobs")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise InvalidTypeError(executor, "is not a concurrent.futures.Executor", path="executor")
     loaded = cached_template(template)
-    results: Generator[RenderResult, None, None] = (
-        _serial(loaded, items, checked, margins)
-        if jobs == 1
-        else _parallel(loaded, items, checked, margins, jobs)
-    )
+    results: Generator[RenderResult, None, None]
+    if executor is not None:
+        results = _on_executor(loaded, items, checked, margins, executor, 4 * jobs)
+    elif jobs == 1:
+        results = _serial(loaded, items, checked, margins)
+    else:
+        first, rest = _peek(items, POOL_FROM)
+        if rest is None:
+            results = _serial(loaded, first, checked, margins)
+        else:
+            results = _parallel(loaded, itertools.chain(first, rest), checked, margins, jobs)
     with contextlib.closing(results):
         for result in results:
             if progress is not None:
                 progress(result)
             yield result
+
+
+POOL_FROM = 12
+"""The smallest batch that :func:`render_many` sends to worker processes; a smaller one
+renders in this process. Measured on 2 cores (``benchmarks/bench_render.py``, the pool's
+start included): forking a worker takes a few milliseconds, but each then pays some tens
+of milliseconds to copy the pages it touches in its first renders, and a batch of one
+chunk (:data:`CHUNK`) keeps a single worker busy anyway. The example report (7 pages,
+6-9 ms each) breaks even at 12 reports (0.7-0.85x at 8, 1.0-1.05x at 12, 1.4-1.7x from 24);
+one-page reports (2 ms) break even later (30 to 50), where the pool costs some tens of
+milliseconds at worst."""
+
+
+def _peek(items: Iterable[Item], count: int) -> tuple[list[Item], Iterator[Item] | None]:
+    """The first ``count`` items, and the rest (``None`` when there is no more)."""
+    if isinstance(items, Sized):
+        if len(items) < count:
+            return list(items), None
+        return [], iter(items)
+    iterator = iter(items)
+    first = list(itertools.islice(iterator, count))
+    return first, (iterator if len(first) == count else None)
 
 
 def _serial(
@@ -205,15 +258,27 @@ def _on_sigterm(_signum: int, _frame: types.FrameType | None) -> None:
     raise SystemExit(128 + signal.SIGTERM)  # unwinds: an atomic write removes its .tmp
 
 
-def _serve(conn: Connection, source: bytes, name: str) -> None:
+def _serve(
+    conn: Connection,
+    source: bytes,
+    name: str,
+    template: Template | None = None,
+    inherited: Iterable[Connection] = (),
+) -> None:
     """The life of a worker: render the chunks the parent sends until it sends ``None`` or
-    goes away."""
+    goes away. A forked worker gets the parent's ``template`` as it is, and closes its
+    copies of the parent's ends of the pipes (``inherited``): else it would never see the
+    end of its own pipe if the parent died."""
     # Ctrl-C reaches the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform != "win32":
         signal.signal(signal.SIGTERM, _on_sigterm)
-    _init_worker(source, name)
-    template: Template = _WORKER["template"]
+    for other in inherited:
+        with contextlib.suppress(OSError):
+            other.close()
+    if template is None:
+        _init_worker(source, name)
+        template = _WORKER["template"]
     while True:
         try:
             message = conn.recv()
@@ -265,81 +330,6 @@ def _render_sent(
             ),
         )
     return _render_one(template, index, report, output, profile, margins)
-
-
-class _SpawnWithoutMain:
-    """:mod:`multiprocessing.spawn` as a worker's start sees it: the same, except that the
-    preparation data names no main module, so the worker does not import (run) it."""
-
-    def __getattr__(self, name: str) -> Any:
-        from multiprocessing import spawn
-
-        return getattr(spawn, name)
-
-    @staticmethod
-    def get_preparation_data(name: str) -> dict[str, Any]:
-        from multiprocessing import spawn
-
-        data: dict[str, Any] = spawn.get_preparation_data(name)
-        data.pop("init_main_from_path", None)
-        data.pop("init_main_from_name", None)
-        return data
-
-
-def _without_main(launch: Any) -> Any:
-    """``launch`` (a ``Popen._launch`` of multiprocessing) reading :class:`_SpawnWithoutMain`
-    as its ``spawn`` module: the same code, with other globals (no global is changed)."""
-    namespace = dict(launch.__globals__, spawn=_SpawnWithoutMain())
-    return types.FunctionType(
-        launch.__code__, namespace, launch.__name__, launch.__defaults__, launch.__closure__
-    )
-
-
-def _start_methods() -> tuple[Any, Any]:
-    from multiprocessing import context
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        return (
-            importlib.import_module("multiprocessing.popen_forkserver"),
-            context.ForkServerProcess,
-        )
-    return (
-        importlib.import_module(  # pragma: no cover - Windows
-            "multiprocessing.popen_spawn_win32"
-            if sys.platform == "win32"
-            else "multiprocessing.popen_spawn_posix"
-        ),
-        context.SpawnProcess,
-    )
-
-
-_popen, _BaseProcess = _start_methods()
-
-
-class _Popen(_popen.Popen):  # type: ignore[misc,name-defined]
-    """The start method's Popen, launching without the main module."""
-
-
-# The method that reads the preparation data: _launch (POSIX), __init__ (Windows).
-_LAUNCH = "_launch" if "_launch" in vars(_popen.Popen) else "__init__"
-setattr(_Popen, _LAUNCH, _without_main(getattr(_popen.Popen, _LAUNCH)))
-
-
-class _Process(_BaseProcess):  # type: ignore[misc,valid-type]
-    """A worker process: started with ``forkserver`` (else ``spawn``), without importing
-    the main module. (Module-level: the process object is pickled to the server.)"""
-
-    @staticmethod
-    def _Popen(process_obj: Any) -> Any:  # noqa: N802 - multiprocessing's name
-        return _Popen(process_obj)
-
-
-def _process_class() -> type[multiprocessing.process.BaseProcess]:
-    if _popen.__name__.endswith("forkserver"):
-        multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["baocao", "baocao._render._forkserver"]
-        )
-    return _Process
 
 
 # --- the pool, in the parent ----------------------------------------------------------------
@@ -424,21 +414,44 @@ class _Pool:
     def __init__(self, template: Template, jobs: int) -> None:
         self.template = template
         self.jobs = jobs
-        self.process_class = _process_class()
+        self.fork = False  # how the last worker started
         self.workers: list[_Worker] = []
 
     def start(self) -> _Worker:
+        # Asked at each start: a thread may have started since the last (a progress
+        # callback's); forked and forkserver workers speak the same protocol.
+        self.fork = fork_is_safe()
+        process_class_: type[multiprocessing.process.BaseProcess]
+        if self.fork:
+            warm(self.template)
+            process_class_ = multiprocessing.get_context("fork").Process
+        else:
+            process_class_ = process_class()
         parent, child = connection.Pipe()
-        process = self.process_class(
+        kwargs: dict[str, Any] = {}
+        if self.fork:  # nothing is pickled: the worker has the compiled template as it is
+            kwargs = {
+                "template": self.template,
+                "inherited": [parent, *(w.conn for w in self.workers)],
+            }
+        process = process_class_(
             target=_serve,
             name="baocao-render",
             daemon=True,
             args=(child, self.template.source, self.template.name),
+            kwargs=kwargs,
         )
         with deferred():
+            # The objects that exist now are frozen for the child's collector: it would
+            # otherwise write to every page it shares with the parent (copy on write).
+            freeze = self.fork and gc.get_freeze_count() == 0
+            if freeze:
+                gc.freeze()
             try:
                 process.start()
             finally:
+                if freeze:
+                    gc.unfreeze()
                 child.close()
             worker = _Worker(process, parent)
             self.workers.append(worker)
@@ -587,3 +600,98 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, object
             chunk = []
     if chunk:
         yield chunk
+
+
+# --- on an executor (Dask, Ray, loky, concurrent.futures) ------------------------------------
+
+_TEMPLATES: dict[tuple[str, str], Template] = {}
+_TEMPLATES_LOCK = threading.Lock()
+
+
+def _template_for(source: bytes, name: str) -> Template:
+    """The compiled template of an executor's task, compiled once per worker process (an
+    executor may run tasks on threads: the cache is locked; a Template is thread-safe)."""
+    key = (hashlib.sha256(source).hexdigest(), name)
+    with _TEMPLATES_LOCK:
+        found = _TEMPLATES.get(key) or _READY.get(key[0])
+    if found is not None and found.name == name:
+        return found
+    template = Template(source, name=name)
+    with _TEMPLATES_LOCK:
+        if len(_TEMPLATES) >= 8:
+            _TEMPLATES.pop(next(iter(_TEMPLATES)))
+        _TEMPLATES[key] = template
+    return template
+
+
+def render_chunk(
+    source: bytes,
+    name: str,
+    chunk: list[tuple[int, bytes, str | None]],
+    profile: str,
+    margins: Margins | None,
+) -> list[RenderResult]:
+    """An executor's task: render a chunk of pickled reports ``(index, pickle, output)``
+    with the template of these bytes; return their results (bytes or an error each)."""
+    template = _template_for(source, name)
+    return [
+        _render_sent(template, index, payload, output, profile, margins)
+        for index, payload, output in chunk
+    ]
+
+
+def _on_executor(
+    template: Template,
+    items: Iterable[Item],
+    profile: str,
+    margins: Margins | None,
+    executor: Executor,
+    window: int,
+) -> Generator[RenderResult, None, None]:
+    """Submit the chunks in order, at most ``window`` in flight, and yield their results in
+    order; cancel what is left when the batch stops early."""
+    with _TEMPLATES_LOCK:  # an executor on threads of this process finds it compiled
+        _TEMPLATES[(hashlib.sha256(template.source).hexdigest(), template.name)] = template
+    source, name = template.source, template.name
+    chunks = _chunks(items, CHUNK)
+    pending: deque[tuple[_Chunk, Future[list[RenderResult]] | None]] = deque()
+    made = 0
+    try:
+        for items_of_chunk in itertools.chain(chunks, [None]):
+            if items_of_chunk is not None:
+                chunk = _prepare(made, items_of_chunk)
+                made += 1
+                future = (
+                    executor.submit(render_chunk, source, name, chunk.sent, profile, margins)
+                    if chunk.sent
+                    else None
+                )
+                pending.append((chunk, future))
+                if len(pending) < window:
+                    continue
+            while pending and (items_of_chunk is None or len(pending) >= window):
+                chunk, future = pending.popleft()
+                yield from _collect(chunk, future)
+    finally:
+        for _, left in pending:
+            if left is not None:
+                left.cancel()
+
+
+def _collect(chunk: _Chunk, future: Future[list[RenderResult]] | None) -> Iterator[RenderResult]:
+    if future is None:
+        return iter(chunk.results(()))
+    try:
+        results = future.result()
+    except Exception as exc:  # the executor lost the task: a dead worker, a broken pool
+        first, last = chunk.sent[0][0], chunk.sent[-1][0]
+        held = f"report {first}" if first == last else f"reports {first}–{last}"
+        return iter(
+            chunk.failed(
+                WorkerError(
+                    f"the executor did not render {held} ({type(exc).__name__}: {exc}); "
+                    "the other reports of the batch are rendered"
+                )
+            )
+        )
+    return iter(chunk.results(results))
