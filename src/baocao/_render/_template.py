@@ -75,8 +75,9 @@ __all__ = ["Template", "cached_template", "render"]
 
 _FOOTNOTES = FOOTNOTES_TYPE
 _P_OPEN = re.compile(r"<w:p([ >])")
-_P_CLOSE = re.compile(r"\n<w:p([ >])")
-_LISTING = re.compile("[\t\a\n\f]")
+_BODY_MARK = b"<!--baocao-body-->"
+_START_TAG = re.compile(rb'<(?![?!])[^\s/>]+((?:\s+xmlns(?::[^\s=]+)?="[^"]*")*)')
+_NS_DECL = re.compile(rb'xmlns(?::([^\s=]+))?="([^"]*)"')
 
 
 class Template:
@@ -163,6 +164,7 @@ class Template:
         for child in list(body):
             body.remove(child)
         self._shell = etree.tostring(shell)
+        self._frame = _frame(shell)
         # Styles and their measured fonts, for each size profile.
         styles = styles_part(document)
         self._styles_name = styles.partname.lstrip("/")
@@ -182,13 +184,37 @@ class Template:
 
     def _finish(self, xml: str) -> str:
         """docxtpl's post-processing of a rendered part (``render_xml_part``)."""
-        xml = _P_CLOSE.sub(r"<w:p\1", xml)
+        # The "\n" put before each <w:p at compile time, taken out (as r"\n<w:p([ >])"
+        # would take it out, but faster).
+        xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
-        if not _LISTING.search(xml):  # nothing for resolve_listing to change
-            return xml
+        if "\n" not in xml and "\t" not in xml and "\a" not in xml and "\f" not in xml:
+            return xml  # nothing for resolve_listing to change
         return resolve_listing(self._tools, xml)
+
+    def _document(self, tree: Any) -> bytes:
+        """The document part: the shell with the rendered body ``tree`` in it, as
+        python-docx writes it. Grafting the body into the shell (``replace``) is what
+        this must equal; lxml does that in time quadratic in the number of ``xml:space``
+        attributes, so the body is written alone and put between the shell's two halves
+        when that gives the same bytes: when every namespace the body declares is declared
+        with the same prefix on the document element (lxml drops such declarations when
+        grafting) and nothing inside the body declares one."""
+        if self._frame is not None:
+            head, tail, declared = self._frame
+            body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+            start = _START_TAG.match(body)
+            if start is not None and body.find(b"xmlns", start.end()) < 0:
+                own = _NS_DECL.findall(start.group(1))
+                if all(declared.get(href) == prefix for prefix, href in own):
+                    return b"".join((head, body[: start.start(1)], body[start.end(1) :], tail))
+        root = etree.fromstring(self._shell)
+        empty = root.find(qn("body"))
+        assert empty is not None  # the shell keeps its w:body
+        root.replace(empty, tree)
+        return serialize_part(root)
 
     def _render_parts(
         self, ctx: dict[str, Any], report: m.Report, profile: str, margins: Margins | None
@@ -197,13 +223,9 @@ class Template:
         tree = fix_tables(self._tools, self._finish(self._body.render(ctx)))
         for index, element in enumerate(tree.xpath("//wp:docPr", namespaces={"wp": WP_NS})):
             element.attrib["id"] = str(1001 + index)
-        root = etree.fromstring(self._shell)
-        empty = root.find(qn("body"))
-        assert empty is not None  # the shell keeps its w:body
-        root.replace(empty, tree)
         styles_blob, styles = self._styles[profile]
         layout_body(tree, styles, margins)
-        entries["word/document.xml"] = serialize_part(root)
+        entries["word/document.xml"] = self._document(tree)
         entries[self._styles_name] = styles_blob
         for name, compiled, encoding in self._parts:
             xml = self._finish(compiled.render(ctx)).encode(encoding)
@@ -253,6 +275,30 @@ class Template:
 
     def __repr__(self) -> str:
         return f"<baocao.Template {self.name}>"
+
+
+def _frame(shell: Any) -> tuple[bytes, bytes, dict[bytes, bytes]] | None:
+    """The document part of ``shell`` (a ``w:document`` with an empty ``w:body``) as
+    python-docx writes it, cut where the body goes, with the namespaces the document
+    element declares (the first prefix of each URI, as lxml looks them up); ``None`` if
+    it cannot be cut."""
+    root = etree.fromstring(etree.tostring(shell))
+    body = root.find(qn("body"))
+    if body is None or body.getparent() is not root:
+        return None
+    root.replace(body, etree.Comment(_BODY_MARK[4:-3].decode()))
+    data = serialize_part(root)
+    if data.count(_BODY_MARK) != 1:
+        return None
+    head, tail = data.split(_BODY_MARK)
+    start = _START_TAG.search(head)
+    declared: dict[bytes, bytes] = {}
+    if start is not None:
+        for prefix, href in _NS_DECL.findall(start.group(1)):
+            if not prefix:
+                return None  # a default namespace: lxml may map a prefix to it
+            declared.setdefault(href, prefix)
+    return head, tail, declared
 
 
 _CACHE: dict[tuple[object, ...], Template] = {}
