@@ -38,8 +38,9 @@ def paragraph_text(paragraph: Any) -> str:
 
 def paragraph_style(paragraph: Any) -> str | None:
     """The style id a ``w:p`` names in its ``w:pPr/w:pStyle``, or None."""
-    ppr = paragraph.find(W_PPR)
-    if ppr is None:
+    # paragraph.find(W_PPR), then ppr.find(_PSTYLE): the first of each, found faster.
+    for ppr in paragraph.iterchildren(W_PPR):
+        for style in ppr.iterchildren(_PSTYLE):
+            return str(style.get(W_VAL))
         return None
-    style = ppr.find(_PSTYLE)
-    return None if style is None else str(style.get(W_VAL))
+    return None
