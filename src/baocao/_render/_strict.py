@@ -204,7 +204,8 @@ def fix_table_grids(tree: Any) -> None:
 # No cell of the table's rows (table.iter("tr"): its own and those of tables inside it)
 # has a w:tcPr/w:gridSpan: _span() is 1 for each.
 _NO_SPANS = etree.XPath(
-    "not(descendant-or-self::w:tr/w:tc/w:tcPr/w:gridSpan)", namespaces={"w": W_NS}
+    "not(descendant::w:gridSpan[parent::w:tcPr/parent::w:tc/parent::w:tr])",
+    namespaces={"w": W_NS},
 )
 
 
