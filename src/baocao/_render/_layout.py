@@ -181,7 +181,11 @@ def _cells(row: Any) -> list[Any]:
 
 def _first_in(element: Any, outer: str, inner: str) -> Any:
     """``element.find(f"{outer}/{inner}")``, faster: the first ``inner`` child of the
-    ``outer`` children, in order."""
+    ``outer`` children, in order (first where they usually are, as the first child)."""
+    if len(element) and element[0].tag == outer:
+        child = element[0]
+        if len(child) and child[0].tag == inner:
+            return child[0]
     for child in element.iterchildren(outer):
         for found in child.iterchildren(inner):
             return found
