@@ -104,8 +104,13 @@ def _check_size(size_pt: object) -> float:
 
 def _units(text: str, bold: bool, italic: bool) -> int:
     table = _TABLES[bool(bold), bool(italic)]
+    normal = unicodedata.normalize("NFC", text)
+    try:
+        return sum(map(table.__getitem__, normal))  # every character in the table: fast
+    except KeyError:
+        pass
     total = 0
-    for char in unicodedata.normalize("NFC", text):
+    for char in normal:
         units = table.get(char)
         if units is None:
             if char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029":

@@ -38,8 +38,14 @@ def paragraph_text(paragraph: Any) -> str:
 
 def paragraph_style(paragraph: Any) -> str | None:
     """The style id a ``w:p`` names in its ``w:pPr/w:pStyle``, or None."""
-    ppr = paragraph.find(W_PPR)
-    if ppr is None:
+    # paragraph.find(W_PPR), then ppr.find(_PSTYLE): the first of each, found faster
+    # (first where they usually are, as the first child).
+    if len(paragraph) and paragraph[0].tag == W_PPR:
+        ppr = paragraph[0]
+        if len(ppr) and ppr[0].tag == _PSTYLE:
+            return str(ppr[0].get(W_VAL))
+    for ppr in paragraph.iterchildren(W_PPR):
+        for style in ppr.iterchildren(_PSTYLE):
+            return str(style.get(W_VAL))
         return None
-    style = ppr.find(_PSTYLE)
-    return None if style is None else str(style.get(W_VAL))
+    return None

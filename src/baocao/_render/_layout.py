@@ -59,6 +59,11 @@ _TBLW = qn("tblW")
 _TCPR = qn("tcPr")
 _TCW = qn("tcW")
 
+# The paragraphs whose paragraph_style() is "BCRule", in document order.
+_RULES = etree.XPath(
+    "descendant::w:p[w:pPr[1]/w:pStyle[1]/@w:val = 'BCRule']", namespaces={"w": _ooxml.W_NS}
+)
+
 __all__ = [
     "RULE_SHARE",
     "Styles",
@@ -155,9 +160,8 @@ def _previous_paragraph(paragraph: Any) -> Any:
 
 
 def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
-    for paragraph in list(body.iter(_P)):
-        if paragraph_style(paragraph) != "BCRule":
-            continue
+    rules: list[Any] = _RULES(body)  # type: ignore[assignment]
+    for paragraph in rules:
         above = _previous_paragraph(paragraph)
         if above is None:
             continue
@@ -172,7 +176,20 @@ def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
 
 
 def _cells(row: Any) -> list[Any]:
-    return list(row.findall(_TC))
+    return list(row.iterchildren(_TC))  # row.findall(_TC), faster
+
+
+def _first_in(element: Any, outer: str, inner: str) -> Any:
+    """``element.find(f"{outer}/{inner}")``, faster: the first ``inner`` child of the
+    ``outer`` children, in order (first where they usually are, as the first child)."""
+    if len(element) and element[0].tag == outer:
+        child = element[0]
+        if len(child) and child[0].tag == inner:
+            return child[0]
+    for child in element.iterchildren(outer):
+        for found in child.iterchildren(inner):
+            return found
+    return None
 
 
 def _set_widths(table: Any, widths: list[int]) -> None:
@@ -185,34 +202,60 @@ def _set_widths(table: Any, widths: list[int]) -> None:
     if tblw is not None:
         tblw.set(_W, str(sum(widths)))
         tblw.set(_TYPE, "dxa")
-    for row in table.findall(_TR):
-        for cell, width in zip(_cells(row), widths, strict=False):
-            tcw = cell.find(f"{_TCPR}/{_TCW}")
+    values = [str(width) for width in widths]
+    for row in table.iterchildren(_TR):
+        for cell, value in zip(row.iterchildren(_TC), values, strict=False):
+            tcw = _first_in(cell, _TCPR, _TCW)
             if tcw is not None:
-                tcw.set(_W, str(width))
+                tcw.set(_W, value)
                 tcw.set(_TYPE, "dxa")
 
 
-def _tables_with(body: Any, style: str) -> Iterator[Any]:
-    for table in body.iter(_TBL):
-        first = table.find(_TR)
-        if first is None:
-            continue
-        if any(paragraph_style(p) == style for p in first.iter(_P)):
-            yield table
+class _Tables:
+    """The tables of a body, each with the paragraph styles of its first row, read once
+    for one layout pass (the pass changes widths and indents, never a style)."""
+
+    def __init__(self, body: Any) -> None:
+        self._tables: list[tuple[Any, set[str | None]]] = []
+        for table in body.iter(_TBL):
+            first = table.find(_TR)
+            if first is not None:
+                self._tables.append((table, {paragraph_style(p) for p in first.iter(_P)}))
+
+    def with_style(self, style: str) -> Iterator[Any]:
+        """The tables whose first row has a paragraph in ``style``, in document order."""
+        for table, styles in self._tables:
+            if style in styles:
+                yield table
 
 
-def _needed_mm(cell: Any, styles: Styles) -> float:
-    needed = 0.0
-    for paragraph in cell.iter(_P):
-        size, bold, italic = styles.font(paragraph_style(paragraph))
-        for line in paragraph_text(paragraph).split("\n"):
-            needed = max(needed, _ooxml.text_width_mm(line, size, bold=bold, italic=italic))
-    return needed
+class _Measure:
+    """The width each cell needs, each distinct text measured once in each paragraph style
+    (one instance for one layout pass)."""
+
+    def __init__(self, styles: Styles) -> None:
+        self._styles = styles
+        self._widths: dict[tuple[str, str | None], float] = {}
+
+    def needed_mm(self, cell: Any) -> float:
+        """The width of the longest line of the cell's paragraphs, on one line each."""
+        needed = 0.0
+        widths = self._widths
+        for paragraph in cell.iter(_P):
+            key = (paragraph_text(paragraph), paragraph_style(paragraph))
+            width = widths.get(key)
+            if width is None:
+                size, bold, italic = self._styles.font(key[1])
+                width = 0.0
+                for line in key[0].split("\n"):
+                    width = max(width, _ooxml.text_width_mm(line, size, bold=bold, italic=italic))
+                widths[key] = width
+            needed = max(needed, width)
+        return needed
 
 
-def _layout_header(body: Any, styles: Styles) -> None:
-    for table in _tables_with(body, "BCIssuer"):
+def _layout_header(tables: _Tables, measure: _Measure) -> None:
+    for table in tables.with_style("BCIssuer"):
         rows = table.findall(_TR)
         columns = list(zip(*(_cells(r) for r in rows), strict=False))
         if len(columns) != 2:
@@ -221,33 +264,32 @@ def _layout_header(body: Any, styles: Styles) -> None:
         total = sum(grid)
         right_room = _cell_width_mm(columns[1][0])
         margins = _ooxml.mm_from_twips(grid[1]) - right_room
-        needed = max(_needed_mm(cell, styles) for cell in columns[1]) + _SLACK_MM
+        needed = max(measure.needed_mm(cell) for cell in columns[1]) + _SLACK_MM
         if needed <= right_room:
             continue
         # The left column keeps 55 mm where it can; below that only as much as the issuing
         # body and "Số: …" need on their lines, so that the date line stays on one line.
-        left_needed = max(_needed_mm(cell, styles) for cell in columns[0]) + _SLACK_MM
+        left_needed = max(measure.needed_mm(cell) for cell in columns[0]) + _SLACK_MM
         left = min(_MIN_LEFT_MM, left_needed + margins)
         right = min(_ooxml.twips(needed + margins), total - _ooxml.twips(left))
         if right > grid[1]:
             _set_widths(table, [total - right, right])
 
 
-def _layout_data_tables(body: Any, styles: Styles, text_mm: float) -> None:
-    for table in _tables_with(body, "BCTableHeading"):
-        rows = table.findall(_TR)
-        count = max(len(_cells(r)) for r in rows)
+def _layout_data_tables(tables: _Tables, measure: _Measure, text_mm: float) -> None:
+    for table in tables.with_style("BCTableHeading"):
+        rows = [_cells(row) for row in table.iterchildren(_TR)]
+        count = max(len(cells) for cells in rows)
         if count == 0:
             continue
         natural = [_TABLE_MIN_COL_MM] * count
-        for row in rows:
-            cells = _cells(row)
+        for number, cells in enumerate(rows):
             if len(cells) != count:
                 continue
+            # Headings may wrap: count them at half their length.
+            share = 0.5 if number == 0 else 1.0
             for index, cell in enumerate(cells):
-                # Headings may wrap: count them at half their length.
-                share = 0.5 if row is rows[0] else 1.0
-                natural[index] = max(natural[index], _needed_mm(cell, styles) * share + 3.0)
+                natural[index] = max(natural[index], measure.needed_mm(cell) * share + 3.0)
         total = _ooxml.twips(text_mm)
         weight = sum(natural)
         widths = [int(total * n / weight) for n in natural]
@@ -270,7 +312,7 @@ def apply_profile(styles_element: Any, profile: str) -> None:
                 element.set(_VAL, half)
 
 
-def _apply_margins(body: Any, margins: Margins) -> None:
+def _apply_margins(body: Any, tables: _Tables, margins: Margins) -> None:
     """Set the margins of every section, and scale the header and footer tables (which
     span the text width) to the new width."""
     old_mm = _text_width_mm(body)
@@ -284,7 +326,7 @@ def _apply_margins(body: Any, margins: Margins) -> None:
     if abs(new_mm - old_mm) < 0.01:
         return
     for style in ("BCIssuer", "BCRecipientsLabel"):
-        for table in _tables_with(body, style):
+        for table in tables.with_style(style):
             grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
             total = _ooxml.twips(new_mm)
             widths = [int(w * total / sum(grid)) for w in grid]
@@ -292,10 +334,10 @@ def _apply_margins(body: Any, margins: Margins) -> None:
             _set_widths(table, widths)
 
 
-def _keep_text_with_signature(body: Any) -> None:
+def _keep_text_with_signature(tables: _Tables) -> None:
     """Keep the last paragraph of the content on the page of the signature block, so that
     no page carries the signature alone (the block itself never splits: cantSplit)."""
-    for table in _tables_with(body, "BCRecipientsLabel"):
+    for table in tables.with_style("BCRecipientsLabel"):
         paragraph = table.getprevious()
         for _ in range(2):  # the spacing paragraph, then the last paragraph of the content
             if paragraph is None or paragraph.tag != _P:
@@ -313,13 +355,15 @@ def _keep_text_with_signature(body: Any) -> None:
 
 def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
     """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
+    tables = _Tables(body)
     if margins is not None:
-        _apply_margins(body, margins)
+        _apply_margins(body, tables, margins)
     text_mm = _text_width_mm(body)
-    _keep_text_with_signature(body)
-    _layout_header(body, styles)
+    _keep_text_with_signature(tables)
+    measure = _Measure(styles)
+    _layout_header(tables, measure)
     _layout_rules(body, styles, text_mm)
-    _layout_data_tables(body, styles, text_mm)
+    _layout_data_tables(tables, measure, text_mm)
 
 
 def set_core_properties(

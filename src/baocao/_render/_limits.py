@@ -183,13 +183,15 @@ def counted(iterable: Iterable[Any], budget: Budget) -> Iterator[Any]:
 def joined(pieces: Iterable[Any], what: str) -> list[Any]:
     """``pieces`` as a list, refused as soon as their text would be over the limit."""
     budget = current_budget()
-    out = []
+    longest = budget.longest
+    out: list[Any] = []
+    append = out.append
     total = 0
     for piece in pieces:
         total += len(piece) if isinstance(piece, str) else 1
-        if total > budget.longest:  # the paragraph: where the output stopped
+        if total > longest:  # the paragraph: where the output stopped
             budget.size(total, what, getattr(pieces, "gi_frame", None))
-        out.append(piece)
+        append(piece)
     return out
 
 

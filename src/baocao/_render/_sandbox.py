@@ -64,6 +64,8 @@ def escaped_size(text: str) -> int:
 
 
 _ESCAPE_EXTRA = (("&", 4), ("<", 3), (">", 3), ('"', 4), ("'", 4), ("{", 5), ("}", 5))
+# What _finalize changes: the characters it escapes and the line breaks it rewrites.
+_SPECIAL = re.compile("[&<>\"'{}\r\v\x85\u2028\u2029]")
 
 
 def _finalize(value: object) -> object:
@@ -72,6 +74,9 @@ def _finalize(value: object) -> object:
     if hasattr(value, "__html__"):
         return value
     text = str(value)
+    if not _SPECIAL.search(text):  # nothing to escape or to break: the text as it is
+        current_budget().size(len(text), "a value printed")
+        return Markup(text)
     current_budget().size(escaped_size(text), "a value printed")
     if _BREAKS.search(text):
         text = _BREAKS.sub("\n", text.replace("\r\n", "\n"))
@@ -249,6 +254,10 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         super().visit_EvalContextModifier(node, frame)
 
 
+_DICT_NAMES = frozenset(dir(dict))
+"""The attributes of a dict: for any other name, Jinja's ``getattr`` falls back to the key."""
+
+
 class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
     """Jinja's sandbox, with a budget (:class:`TemplateLimits`) and every failure a Jinja
     error.
@@ -302,6 +311,8 @@ class _Sandbox(jinja2.sandbox.SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         current_budget().charge()
+        if type(obj) is dict and attribute not in _DICT_NAMES and attribute in obj:
+            return obj[attribute]  # what Jinja finds, once getattr() has failed
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from .. import _model as m
 from .._errors import ValidationError
-from .._ooxml import qn
+from .._ooxml import W_NS, qn
 from ._limits import grouped, reader_text
 from ._sandbox import jinja_environment
 
@@ -91,6 +91,52 @@ def check_text_sizes(value: object, path: str = "") -> tuple[int, int]:
     """Refuse, before rendering, a text of the report longer than :data:`MAX_TEXT_BYTES`
     (in UTF-8): the .docx would not open (lxml would cut it and drop what follows).
     Returns how many texts the report has, and how many characters they have."""
+    try:
+        return _sizes(value)
+    except _TooLongError:
+        return _check_sizes(value, path)  # again, slowly, to name the text
+
+
+class _TooLongError(Exception):
+    pass
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _sizes(value: object) -> tuple[int, int]:
+    """:func:`_check_sizes` without the paths, fast; :class:`_TooLongError` for a text too
+    long."""
+    if isinstance(value, str):
+        if len(value) * 4 > MAX_TEXT_BYTES and len(value.encode("utf-8")) > MAX_TEXT_BYTES:
+            raise _TooLongError
+        return 1, len(value)
+    if isinstance(value, (list, tuple)):
+        items: Any = value
+    else:
+        kind = type(value)
+        names = _FIELDS.get(kind, ())
+        if names == ():
+            names = tuple(field.name for field in attrs.fields(kind)) if attrs.has(kind) else None
+            _FIELDS[kind] = names
+        if names is None:
+            return 0, 0
+        items = [getattr(value, name) for name in names]
+    texts = chars = 0
+    for item in items:
+        if isinstance(item, str):
+            if len(item) * 4 > MAX_TEXT_BYTES:
+                raise _TooLongError
+            texts += 1
+            chars += len(item)
+        elif item is not None and not isinstance(item, int):
+            more, longer = _sizes(item)
+            texts += more
+            chars += longer
+    return texts, chars
+
+
+def _check_sizes(value: object, path: str = "") -> tuple[int, int]:
     if isinstance(value, str):
         if len(value) * 4 > MAX_TEXT_BYTES and len(value.encode("utf-8")) > MAX_TEXT_BYTES:
             raise ValidationError(
@@ -102,13 +148,11 @@ def check_text_sizes(value: object, path: str = "") -> tuple[int, int]:
             )
         return 1, len(value)
     if isinstance(value, (list, tuple)):
-        items = [check_text_sizes(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        items = [_check_sizes(item, f"{path}[{index}]") for index, item in enumerate(value)]
     elif attrs.has(type(value)):
         fields: tuple[Any, ...] = attrs.fields(type(value))  # type: ignore[arg-type]
         items = [
-            check_text_sizes(
-                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
-            )
+            _check_sizes(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
             for field in fields
         ]
     else:
@@ -122,13 +166,14 @@ def fix_table_grids(tree: Any) -> None:
     columns gets more columns, one with fewer cells loses its extra columns, its width
     kept."""
     w = qn("w")
+    tc = qn("tc")
     for table in tree.iter(qn("tbl")):
         grid = table.find(qn("tblGrid"))
         if grid is None:
             continue
         columns = grid.findall(qn("gridCol"))
-        rows = list(table.iter(qn("tr")))
-        most = max((len(row.findall(qn("tc"))) for row in rows), default=0)
+        rows = [list(row.iterchildren(tc)) for row in table.iter(qn("tr"))]
+        most = max((len(cells) for cells in rows), default=0)
         to_add = most - len(columns)
         if to_add > 0:
             width = sum(_width(c) for c in columns if c.get(w) is not None)
@@ -140,7 +185,10 @@ def fix_table_grids(tree: Any) -> None:
                 for _ in range(to_add):
                     etree.SubElement(grid, qn("gridCol"), {w: str(int(new_average))})
         columns = grid.findall(qn("gridCol"))
-        spans = max((sum(_span(cell) for cell in row.findall(qn("tc"))) for row in rows), default=0)
+        if _NO_SPANS(table):  # every cell spans one column: count them
+            spans = most
+        else:
+            spans = max((sum(_span(cell) for cell in cells) for cells in rows), default=0)
         to_remove = len(columns) - spans
         if to_remove > 0:
             removed = 0.0
@@ -151,6 +199,14 @@ def fix_table_grids(tree: Any) -> None:
             extra = int(removed / len(left)) if left else 0
             for column in left:
                 column.set(w, str(int(_width(column) + extra)))
+
+
+# No cell of the table's rows (table.iter("tr"): its own and those of tables inside it)
+# has a w:tcPr/w:gridSpan: _span() is 1 for each.
+_NO_SPANS = etree.XPath(
+    "not(descendant::w:gridSpan[parent::w:tcPr/parent::w:tc/parent::w:tr])",
+    namespaces={"w": W_NS},
+)
 
 
 def _width(column: Any) -> float:

@@ -209,7 +209,7 @@ def resolve_listing(tpl: Any, xml: str) -> str:
     return str(tpl.resolve_listing(xml))
 
 
-def fix_tables(tpl: Any, xml: str) -> Any:
+def fix_tables(tpl: Any, xml: str | bytes) -> Any:
     """The filled body as a tree, its table grids mended (``fix_tables``; on a
     :class:`StrictDocxTemplate`, parsed strictly)."""
     return tpl.fix_tables(xml)
