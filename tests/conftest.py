@@ -6,6 +6,8 @@ import datetime
 import io
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,21 @@ def require_tools(*, soffice: bool = True) -> None:
         if os.environ.get("BAOCAO_REQUIRE_SOFFICE") == "1":
             pytest.fail(f"BAOCAO_REQUIRE_SOFFICE=1 but {message}")
         pytest.skip(message)
+
+
+def run_script(folder: Path, source: str) -> subprocess.CompletedProcess[str]:
+    """Run ``source`` (with ``{root}`` standing for the repository) as a plain script
+    ``plain.py`` in ``folder``, as a user would, and return what it printed."""
+    script = folder / "plain.py"
+    script.write_text(source.format(root=str(ROOT)), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        timeout=300,
+        check=False,
+    )
 
 
 def minimal_data(**changes: Any) -> dict[str, Any]:

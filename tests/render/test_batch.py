@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -20,7 +19,7 @@ import yaml
 import baocao
 from baocao._cli import main
 
-from ..conftest import make_report, minimal_data, open_docx
+from ..conftest import make_report, minimal_data, open_docx, run_script
 
 
 def _reports(count: int) -> list[baocao.Report]:
@@ -172,17 +171,7 @@ print("results", sum(r.ok for r in results), len(results),
 
 def test_a_plain_script_works_and_runs_once(tmp_path: Path) -> None:
     """No ``if __name__ == "__main__":``: the workers must not run the script again."""
-    root = str(Path(__file__).resolve().parents[2])
-    script = tmp_path / "plain.py"
-    script.write_text(PLAIN_SCRIPT.format(root=root), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(tmp_path, PLAIN_SCRIPT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["top level ran", "results 40 40 []"]
     assert "Traceback" not in result.stderr

@@ -3,8 +3,6 @@ pool: in this process below POOL_FROM reports, by fork where it is safe, else fo
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -16,7 +14,7 @@ import pytest
 import baocao
 from baocao._render import _batch, _processes
 
-from ..conftest import make_report
+from ..conftest import make_report, run_script
 
 
 def _reports(count: int) -> list[baocao.Report]:
@@ -201,16 +199,6 @@ stop.set()
 
 
 def test_a_plain_script_with_threads_runs_once(tmp_path: Path) -> None:
-    root = str(Path(__file__).resolve().parents[2])
-    script = tmp_path / "plain.py"
-    script.write_text(FORKSERVER_SCRIPT.format(root=root), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-        check=False,
-    )
+    result = run_script(tmp_path, FORKSERVER_SCRIPT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["top level ran", "results 40 40"]
