@@ -13,11 +13,9 @@ the lists and the amounts in words all come from the library.
 Everything public is here; the ``baocao._*`` modules are private.
 """
 
-import contextlib as _contextlib
 import importlib as _importlib
 from typing import TYPE_CHECKING, Any
 
-# Only the errors are imported at once: every other name loads its wing on first use.
 from ._errors import (
     BaocaoError,
     ConversionError,
@@ -28,6 +26,9 @@ from ._errors import (
     ValidationError,
     WorkerError,
 )
+
+# Only the errors are imported at once: every other name loads its wing on first use.
+from ._lazy import publish as _publish
 
 # Every wing on first use (PEP 562), so that ``baocao.number_to_words``, ``baocao words``
 # and ``baocao check`` import only what they use.
@@ -136,18 +137,11 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     )
 
 
-def _public(obj: Any) -> Any:
-    """Public names read as baocao.X in reprs and tracebacks, not baocao._model.X."""
-    if getattr(obj, "__module__", "").startswith("baocao._"):
-        with _contextlib.suppress(AttributeError, TypeError):
-            obj.__module__ = "baocao"
-    return obj
-
-
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
-        value = _public(getattr(_importlib.import_module(f".{module}", __name__), name))
+        value = getattr(_importlib.import_module(f".{module}", __name__), name)
+        _publish(value)  # it reads as baocao.X in reprs and tracebacks
         globals()[name] = value  # the next access is a plain attribute
         return value
     if name.startswith("_") and not name.startswith("__"):
@@ -223,7 +217,4 @@ __all__ = [
     "words_to_percent",
 ]
 
-for _name in __all__:
-    if _name not in _LAZY:
-        _public(globals()[_name])
-del _name
+_publish(*(globals()[name] for name in __all__ if name not in _LAZY))

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import attrs
 
 from ._errors import InvalidTypeError, ValidationError
+from ._lazy import publish
 from ._nd30 import MARGIN_RANGES, PROFILES
 
 __all__ = ["MARGIN_RANGES", "PROFILES", "Margins", "check_profile"]
@@ -72,4 +73,4 @@ def check_profile(value: object) -> Profile:
     )
 
 
-Margins.__module__ = "baocao"  # it reads as baocao.Margins, as the face exports it
+publish(Margins)  # it reads as baocao.Margins, as the face exports it
