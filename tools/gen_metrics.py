@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from generated import write_or_check  # tools/generated.py
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "baocao" / "_ooxml" / "_metrics_data.py"
@@ -184,19 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FontError as err:
         print(f"gen_metrics: {err}", file=sys.stderr)
         return 2
-    if args.check:
-        current = output.read_text(encoding="utf-8") if output.is_file() else None
-        if current != text:
-            print(
-                f"gen_metrics: {output} is out of date; run `python tools/gen_metrics.py`",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"gen_metrics: {output} is up to date")
-        return 0
-    output.write_text(text, encoding="utf-8", newline="\n")
-    print(f"gen_metrics: wrote {output}")
-    return 0
+    return write_or_check(output, text, "gen_metrics", check=args.check)
 
 
 if __name__ == "__main__":

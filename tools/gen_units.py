@@ -22,11 +22,12 @@ import importlib.metadata
 import importlib.util
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from generated import write_or_check  # tools/generated.py
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "baocao" / "_check" / "units.json"
@@ -122,19 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     output: Path = args.output
     text = render(build())
-    if args.check:
-        current = output.read_text(encoding="utf-8") if output.is_file() else None
-        if current != text:
-            print(
-                f"gen_units: {output} is out of date; run `python tools/gen_units.py`",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"gen_units: {output} is up to date")
-        return 0
-    output.write_text(text, encoding="utf-8", newline="\n")
-    print(f"gen_units: wrote {output}")
-    return 0
+    return write_or_check(output, text, "gen_units", check=args.check)
 
 
 if __name__ == "__main__":
