@@ -174,6 +174,21 @@ def test_format_number_equals_babel(value: int | Decimal, decimals: int | None) 
     assert format_number(value, decimals=decimals) == _babel(_rounded(value, decimals))
 
 
+@given(FIGURES, st.none() | st.integers(0, 12))
+@example(Decimal("-0.00"), 2)
+@example(Decimal("-0"), None)
+@example(Decimal("0E-7"), 3)
+@example(-1, 0)
+def test_the_fast_path_writes_what_the_general_path_writes(
+    value: int | Decimal, decimals: int | None
+) -> None:
+    fast = _format._fast(value, decimals)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_format, "_fast", lambda _value, _decimals: None)
+        general = format_number(value, decimals=decimals)
+    assert fast is None or fast == general
+
+
 @given(st.booleans(), st.integers(0, 10**50), st.text("0123456789", max_size=40))
 def test_the_formatter_equals_babel_on_exact_parts(
     negative: bool, integer: int, fraction: str

@@ -37,6 +37,9 @@ from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_s
 
 from .._errors import InvalidTypeError, ValidationError
 from ._inputs import (
+    INPUT_FORMATS,
+    LIMIT,
+    MAX_DIGITS,
     InputFormat,
     NumberInput,
     check_rounding,
@@ -124,6 +127,20 @@ def format_number(
     >>> format_number("4,607,678,000.5", input_format="en")
     '4.607.678.000,5'
     """
+    if type(value) is int and _THREES and -LIMIT < value < LIMIT and input_format in INPUT_FORMATS:
+        # The commonest case inline (issue 16: a call less is what counts here).
+        if value < 0:
+            text = _MINUS + f"{-value:_}".replace("_", _GROUP)
+        else:
+            text = f"{value:_}".replace("_", _GROUP)
+        if decimals is None or (decimals == 0 and type(decimals) is int):
+            return text
+        if type(decimals) is int and 0 < decimals <= _MAX_DECIMALS:
+            return text + _DECIMAL + "0" * decimals
+    elif _THREES and input_format in INPUT_FORMATS:
+        text = _fast(value, decimals)  # type: ignore[assignment]
+        if text is not None:
+            return text
     parts = coerce(value, input_format=input_format, allow_float=allow_float, path="value")
     negative, integer, fraction = parts
     if decimals is not None:
@@ -135,6 +152,47 @@ def format_number(
         elif places < decimals:  # what quantize does, without the call
             fraction += "0" * (decimals - places)
     return _format_parts(negative, integer, fraction)
+
+
+def _fast(value: object, decimals: object) -> str | None:
+    """The common cases of :func:`format_number` in one call: an ``int``, or a finite
+    ``Decimal`` with no more places than ``decimals``; ``None`` for the general path.
+
+    The same strings as the general path (tests/words/test_format.py holds the two to each
+    other): one function call instead of four is what takes it past 10x Babel (issue 16).
+    """
+    if decimals is None:
+        pad = 0
+    elif type(decimals) is int and 0 <= decimals <= _MAX_DECIMALS:
+        pad = decimals
+    else:
+        return None  # the general path reports the bad decimals
+    kind = type(value)
+    if kind is int:
+        if not -LIMIT < value < LIMIT:  # type: ignore[operator]
+            return None
+        if value < 0:  # type: ignore[operator]
+            text = _MINUS + f"{-value:_}".replace("_", _GROUP)  # type: ignore[operator]
+        else:
+            text = f"{value:_}".replace("_", _GROUP)
+        return text + _DECIMAL + "0" * pad if pad else text
+    if kind is not Decimal:
+        return None
+    digits = str(value)
+    if len(digits) > MAX_DIGITS or "E" in digits or "n" in digits or "N" in digits:
+        return None  # exponents, NaN and Infinity take the general path
+    # Without an exponent, format "f" writes the same digits as str(), grouped by threes.
+    head, _, fraction = format(value, ",f").partition(".")
+    if decimals is not None:
+        if len(fraction) > pad:
+            return None  # rounding: the general path
+        fraction += "0" * (pad - len(fraction))
+    text = (
+        head.replace(",", _GROUP) + _DECIMAL + fraction if fraction else head.replace(",", _GROUP)
+    )
+    if text[0] == "-" and not (head.strip("-0,") or fraction.strip("0")):
+        return text[1:]  # no -0
+    return text if _MINUS == "-" else text.replace("-", _MINUS, 1)
 
 
 def format_percent(
