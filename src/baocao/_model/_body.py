@@ -106,8 +106,8 @@ class Dash:
 
     Attributes:
         text: the line, without its dash (baocao adds "- ").
-        plus: the "+" lines under the dash line (the level below it), each without its
-            "+" (baocao adds "+ ").
+        plus: the "+" lines (dấu cộng) under the dash line, the level below it, each
+            without its "+" (baocao adds "+ ").
     """
 
     text: tuple[Segment, ...] = attrs.field(
@@ -315,8 +315,8 @@ class Item:
         text: the item's text, when it has no title.
         body: paragraphs, dash lines and tables after the title or text.
         points: the item's points (điểm) a), b), …
-        numbered: false for an item without a number (its title alone); the numbered
-            items around it are numbered as if it were not there.
+        numbered: false for an item without a number (không đánh số: its title alone);
+            the numbered items around it are numbered as if it were not there.
     """
 
     title: str | None = attrs.field(
@@ -367,11 +367,10 @@ class Section:
             unless the numbering keeps the typed case).
         body: paragraphs, dash lines and tables before the items.
         items: the section's items (khoản) 1., 2., …
-        closing: paragraphs, dash lines and tables after the items (the section's
-            closing text).
-        numbered: false for a heading without a number (an upper-case heading between
-            the levels); the numbered sections around it are numbered as if it were not
-            there.
+        closing: đoạn kết của mục, paragraphs, dash lines and tables after the items.
+        numbered: false for a heading without a number (không đánh số: an upper-case
+            heading between the levels); the numbered sections around it are numbered as
+            if it were not there.
     """
 
     title: str = attrs.field(
@@ -411,8 +410,9 @@ class Part:
         title: tiêu đề của phần (printed upper case, centred, under "Phần I").
         body: paragraphs, dash lines and tables before the sections.
         sections: the part's sections (mục) I., II., …; numbering restarts in each part.
-        numbered: false for a part heading without a number (its title alone, centred);
-            the numbered parts around it are numbered as if it were not there.
+        numbered: false for a part heading without a number (không đánh số: its title
+            alone, centred); the numbered parts around it are numbered as if it were not
+            there.
     """
 
     title: str = attrs.field(

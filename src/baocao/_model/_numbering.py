@@ -49,8 +49,8 @@ class Numbering:
 
     Attributes:
         scheme: the preset: "decree" (Phần I / I. / 1. / a) / -, PL I, II.6.đ), "arabic"
-            (1. / a) / -, no Roman level), or "decimal" (1. / 1.1. / 1.1.1. / 1.1.1.1.,
-            common practice, not the decree's).
+            (1. / a) / -, no Roman level), or "decimal" (đánh số thập phân: 1. / 1.1. /
+            1.1.1. / 1.1.1.1., common practice, not the decree's).
         part: the label of a phần: "Phần I" (the decree's), "PHẦN I", "Phần thứ nhất",
             "PHẦN THỨ NHẤT", "Phần A" or "PHẦN A".
         part_title: where the title of a phần goes: "next_line" (the decree's, centred
