@@ -200,3 +200,11 @@ def test_labels_are_read_with_their_rank(
     else:
         assert label is not None
         assert (label.rank, label.token, label.value) == (rank, token, value)
+
+
+@pytest.mark.parametrize("name", ["decimal-numbering.yaml", "arabic-numbering.yaml"])
+def test_the_numbering_examples_render_clean(name: str) -> None:
+    from ..conftest import ROOT
+
+    data = baocao.render(baocao.load(ROOT / "examples" / name))
+    assert check(data) == []
