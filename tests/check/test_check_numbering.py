@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 import baocao
 from baocao import Dash, Item, Numbering, Part, Point, Section
@@ -15,6 +17,7 @@ from baocao._check import check
 from baocao._check._rules_numbering import read_label
 
 from ..conftest import make_report
+from ..strategies import _section, blocks, numberings, simple_texts
 from .test_check_rules import Parts, mutate, para, set_text
 
 
@@ -208,3 +211,36 @@ def test_the_numbering_examples_render_clean(name: str) -> None:
 
     data = baocao.render(baocao.load(ROOT / "examples" / name))
     assert check(data) == []
+
+
+@st.composite
+def numbered_reports(draw: st.DrawFn) -> baocao.Report:
+    """The smallest report around a body drawn in any numbering scheme (the fields around
+    the body are fixed: their rules are tested with 0.1's reports)."""
+    numbering = draw(numberings())
+    section = _section(simple_texts, True, numbering)
+    if draw(st.booleans()):
+        parts = []
+        for _ in range(draw(st.integers(1, 3))):
+            body = draw(blocks(simple_texts, True, plus=True))
+            sections = draw(st.lists(section, min_size=0 if body else 1, max_size=3))
+            numbered = draw(st.integers(0, 4)) > 0
+            title = draw(simple_texts().filter(str.strip))
+            parts.append(Part(title=title, body=body, sections=sections, numbered=numbered))
+        return make_report(sections=(), parts=parts, numbering=numbering)
+    return make_report(
+        sections=draw(st.lists(section, min_size=1, max_size=3)), numbering=numbering
+    )
+
+
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking, as for 0.1's reports
+)
+@given(numbered_reports())
+def test_every_scheme_renders_with_no_finding(report: baocao.Report) -> None:
+    """check(render(r)) == [] for a body in any numbering scheme: the decree's, arabic,
+    decimal, Phần in words or letters, hyphens, unnumbered headings, "+" lines."""
+    findings = check(baocao.render(report))
+    assert findings == [], "\n".join(str(f) for f in findings)

@@ -81,15 +81,23 @@ class Numbering:
     def __attrs_post_init__(self) -> None:
         styles = self.styles
         for index, (level, style) in enumerate(zip(LEVELS, styles, strict=True)):
-            if style != DECIMAL_STYLE or index == 0:
+            if style is None or index == 0:
                 continue
             parent = styles[index - 1]
-            if parent not in ("1.", DECIMAL_STYLE):
+            if style == DECIMAL_STYLE and parent not in ("1.", DECIMAL_STYLE):
                 raise ValidationError(
                     style,
                     f"is a decimal number, but the level above ({LEVELS[index - 1]}) is "
                     f"labelled {parent or 'without a number'}: a decimal number continues "
                     "an Arabic one (1. then 1.1.)",
+                    path=level,
+                )
+            if parent is not None and style != DECIMAL_STYLE and _rank(style) <= _rank(parent):
+                raise ValidationError(
+                    style,
+                    f"is below the {LEVELS[index - 1]}s labelled {parent!r}: a reader (and "
+                    "baocao check) tells the levels apart by their labels, Roman numerals "
+                    "or capitals above numbers above letters (I. / 1. / a))",
                     path=level,
                 )
 
@@ -100,6 +108,14 @@ class Numbering:
         preset = NUMBERING_SCHEMES[self.scheme]
         chosen = (self.section, self.item, self.point, self.subpoint)
         return tuple(c if c is not None else p for c, p in zip(chosen, preset, strict=True))
+
+
+def _rank(style: str) -> int:
+    """How deep a style's labels read: capitals and Roman numerals (0), numbers and
+    decimal numbers (1), letters (2)."""
+    if style[0] in "IA":
+        return 0
+    return 2 if style[0] == "a" else 1
 
 
 # --------------------------------------------------------------------------- the tree

@@ -133,7 +133,8 @@ CROSS_FIELD_RULES = (
     "the decimal scheme or with numbering.subpoint, nothing below a sub-point; no level has "
     "more entries than its style has labels (23 letters, 20 ordinals in words); a decimal "
     "style (1.1.) continues a level labelled '1.' or '1.1.', and no decimal numbers stand "
-    "under a heading with numbered: false",
+    "under a heading with numbered: false; the numbered levels read Roman numerals or "
+    "capitals above numbers above letters (no two levels labelled alike but decimal ones)",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
