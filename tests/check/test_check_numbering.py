@@ -15,6 +15,7 @@ import baocao
 from baocao import Dash, Item, Numbering, Part, Point, Section
 from baocao._check import check
 from baocao._check._rules_numbering import read_label
+from baocao._nd30 import DECIMAL_STYLE, LABEL_STYLES, PART_STYLES, numbering_label, style_limit
 
 from ..conftest import make_report
 from ..strategies import _section, blocks, numberings, simple_texts
@@ -244,3 +245,24 @@ def test_every_scheme_renders_with_no_finding(report: baocao.Report) -> None:
     decimal, Phần in words or letters, hyphens, unnumbered headings, "+" lines."""
     findings = check(baocao.render(report))
     assert findings == [], "\n".join(str(f) for f in findings)
+
+
+@pytest.mark.parametrize("style", [*PART_STYLES, *LABEL_STYLES])
+def test_the_checker_reads_every_label_the_renderer_writes(style: str) -> None:
+    """Each label of ``_nd30.numbering_label`` is read back with its rank and number."""
+    ranks = {"I": "upper", "A": "upper", "1": "arabic", "a": "point"}
+    for number in range(1, min(style_limit(style), 40) + 1):
+        numbers = (3, number) if style == DECIMAL_STYLE else (number,)
+        label = numbering_label(style, numbers)
+        read = read_label(f"{label} Kết quả")
+        assert read is not None, label
+        if style.startswith(("Phần", "PHẦN")):
+            assert read.rank == "part"
+            if "thứ" in style.casefold():
+                assert read.value == number
+        elif style == DECIMAL_STYLE:
+            assert (read.rank, read.token) == ("decimal", f"3.{number}")
+        else:
+            assert read.rank == ranks[style[0]], label
+            if read.rank == "arabic":
+                assert read.value == number
