@@ -111,6 +111,22 @@ SCHEMES: dict[str, tuple[Numbering, bool, Callable[[list[Section]], list[Section
 }
 
 
+@pytest.mark.parametrize("name", list(SCHEMES))
+def test_items_restart_under_a_heading_without_a_number(name: str) -> None:
+    numbering, _with_parts, _shape = SCHEMES[name]
+    sections = [
+        Section(title="Kết quả", items=["Một.", "Hai."]),
+        Section(title="Tồn tại", body=["Còn hạn chế."], items=["Một.", "Hai."], numbered=False),
+        Section(
+            title="Nhiệm vụ", items=[Item(title="Sản xuất"), Item(title="Khác", numbered=False)]
+        ),
+    ]
+    if numbering.styles[1] == DECIMAL_STYLE:  # decimal items need their section's number
+        sections[1] = Section(title="Tồn tại", body=["Còn hạn chế."], numbered=False)
+    data = baocao.render(make_report(sections=sections, numbering=numbering))
+    assert check(data) == []
+
+
 def _render(name: str) -> bytes:
     numbering, with_parts, shape = SCHEMES[name]
     sections = shape(_tree())

@@ -23,7 +23,7 @@ from .._ooxml import Para, bounded_int
 from ._document import ParsedDocument
 from ._finding import shorten
 from ._patterns import roman_value
-from ._rule import Problem, _where_para
+from ._rule import Problem, _flag, _where_para
 
 __all__ = ["Label", "read_label"]
 
@@ -134,6 +134,16 @@ class _Story:
     arabic: _Rank = attrs.field(factory=_Rank)
     path: list[int] = attrs.field(factory=list)
     point: int = 0
+    after_heading: bool = False
+    """After a heading without a number (a bold line with no label), the next label may
+    restart its level at 1 (the heading opened a group: "TỒN TẠI", then 1., 2.) or go on
+    (it did not)."""
+
+    def wanted(self, state: _Rank, value: int | None) -> int:
+        """The number the next label of ``state``'s level must have."""
+        if self.after_heading and value == 1:
+            state.count = 0
+        return state.count + 1
 
     def below(self, rank: str) -> None:
         if rank == PART:
@@ -181,7 +191,7 @@ class _Story:
                 value = state.count + 1
         if state.kind is None:
             state.kind = kind
-        wanted = state.count + 1
+        wanted = self.wanted(state, value) if label.rank == UPPER else state.count + 1
         if value != wanted:
             yield (
                 "sections",
@@ -206,7 +216,7 @@ class _Story:
     def item(self, para: Para, label: Label) -> Iterator[tuple[str, Problem]]:
         yield from self.form(para, label, self.arabic)
         value = label.value or 0
-        if value != self.arabic.count + 1:
+        if value != self.wanted(self.arabic, value):
             yield (
                 "items",
                 Problem(
@@ -240,6 +250,8 @@ class _Story:
 
     def letter(self, para: Para, label: Label) -> Iterator[tuple[str, Problem]]:
         letter = label.token
+        if self.after_heading and letter == POINT_LETTERS[0]:
+            self.point = 0
         wanted = POINT_LETTERS[self.point] if self.point < len(POINT_LETTERS) else "?"
         if letter != wanted:
             yield (
@@ -265,6 +277,9 @@ def _problems(doc: ParsedDocument) -> Iterator[tuple[str, Problem]]:
         for para in story:
             label = read_label(para.numbered_text)
             if label is None:
+                spans = [s for s in para.spans if s.text.strip()]
+                if spans and _flag(spans, "bold") == "all":  # a heading without a number
+                    walk.after_heading = True
                 continue
             if label.rank in (PART, UPPER):
                 yield from walk.marked(para, label)
@@ -274,6 +289,7 @@ def _problems(doc: ParsedDocument) -> Iterator[tuple[str, Problem]]:
                 yield from walk.decimal(para, label)
             else:
                 yield from walk.letter(para, label)
+            walk.after_heading = False
 
 
 def numbering(doc: ParsedDocument, level: str) -> Iterator[Problem]:
