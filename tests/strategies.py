@@ -290,11 +290,16 @@ def _table(draw: st.DrawFn, text: Text, values: bool) -> baocao.Table:
     return baocao.Table(header=header, rows=rows, totals=totals)
 
 
-def blocks(text: Text, values: bool, *, max_size: int = 2) -> st.SearchStrategy[list[Any]]:
+def blocks(
+    text: Text, values: bool, *, max_size: int = 2, plus: bool = False
+) -> st.SearchStrategy[list[Any]]:
+    """Body blocks; with ``plus``, dash lines with "+" lines under them too (issue 12)."""
+    listed = _segments(text, values, baocao._model.LISTED)
+    dash = st.builds(baocao.Dash, listed)
+    if plus:
+        dash = st.builds(baocao.Dash, listed, plus=st.lists(listed, max_size=2))
     block = st.one_of(
-        st.builds(baocao.Paragraph, _segments(text, values)),
-        st.builds(baocao.Dash, _segments(text, values, baocao._model.LISTED)),
-        _table(text, values),
+        st.builds(baocao.Paragraph, _segments(text, values)), dash, _table(text, values)
     )
     return st.lists(block, max_size=max_size)
 
@@ -303,29 +308,66 @@ LISTED = baocao._model.LISTED
 
 
 @st.composite
-def _item(draw: st.DrawFn, text: Text, values: bool) -> baocao.Item:
-    points = draw(
-        st.lists(
-            st.builds(
-                baocao.Point, _segments(text, values, LISTED), body=blocks(text, values, max_size=1)
-            ),
-            max_size=2,
-        )
+def _item(
+    draw: st.DrawFn, text: Text, values: bool, numbering: baocao.Numbering | None = None
+) -> baocao.Item:
+    styles = (None, "1.", "a)", None) if numbering is None else numbering.styles
+    point = st.builds(
+        baocao.Point, _segments(text, values, LISTED), body=blocks(text, values, max_size=1)
     )
-    body = draw(blocks(text, values, max_size=1))
-    if draw(st.booleans()):
-        return baocao.Item(
-            title=draw(laid_out(text(), baocao._model.HEADING)), body=body, points=points
+    if styles[3] is not None:  # a scheme that numbers sub-points
+        sub = st.builds(baocao.Point, _segments(text, values, LISTED))
+        point = st.builds(
+            baocao.Point,
+            _segments(text, values, LISTED),
+            body=blocks(text, values, max_size=1),
+            points=st.lists(sub, max_size=2),
         )
+    points = draw(st.lists(point, max_size=2)) if styles[2] is not None else []
+    body = draw(blocks(text, values, max_size=1, plus=numbering is not None))
+    numbered = True
+    if numbering is not None and (styles[2] != baocao._nd30.DECIMAL_STYLE or not points):
+        numbered = draw(st.integers(0, 5)) > 0  # now and then an item without a number
+    if not numbered or draw(st.booleans()):
+        title = draw(laid_out(text(), baocao._model.HEADING))
+        return baocao.Item(title=title, body=body, points=points, numbered=numbered)
     return baocao.Item(text=draw(_segments(text, values, LISTED)), body=body, points=points)
 
 
 @st.composite
-def _section(draw: st.DrawFn, text: Text, values: bool) -> baocao.Section:
+def _section(
+    draw: st.DrawFn, text: Text, values: bool, numbering: baocao.Numbering | None = None
+) -> baocao.Section:
     body = draw(blocks(text, values))
-    items = draw(st.lists(_item(text, values), min_size=0 if body else 1, max_size=2))
+    items = draw(st.lists(_item(text, values, numbering), min_size=0 if body else 1, max_size=2))
+    title = draw(laid_out(text(), baocao._model.HEADING))
+    if numbering is None:
+        return baocao.Section(title=title, body=body, items=items)
+    may_drop = numbering.styles[1] != baocao._nd30.DECIMAL_STYLE or not items
     return baocao.Section(
-        title=draw(laid_out(text(), baocao._model.HEADING)), body=body, items=items
+        title=title,
+        body=body,
+        items=items,
+        closing=draw(blocks(text, values, max_size=1, plus=True)),
+        numbered=not (may_drop and draw(st.integers(0, 5)) == 0),
+    )
+
+
+@st.composite
+def numberings(draw: st.DrawFn) -> baocao.Numbering:
+    """A numbering (issue 12): any scheme, part style, place of a part's title and case of
+    section titles; a style of the sections' own that reads above the items."""
+    scheme = draw(st.sampled_from(list(baocao._nd30.NUMBERING_SCHEMES)))
+    section = None
+    if scheme != "decimal":
+        styles = ["I.", "I-", "A.", "A-"] + (["1.", "1-", "1)"] if scheme == "arabic" else [])
+        section = draw(st.none() | st.sampled_from(styles))
+    return baocao.Numbering(
+        scheme=scheme,
+        part=draw(st.sampled_from(baocao._nd30.PART_STYLES)),
+        part_title=draw(st.sampled_from(["next_line", "dash"])),
+        section=section,
+        heading_case=draw(st.sampled_from(["upper", "as_typed"])),
     )
 
 
@@ -356,15 +398,16 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = Fals
         if baocao._text.nfc(r).casefold() not in taken
     ]
     fields: dict[str, Any] = {}
+    section = _section(text, values)
     if draw(st.booleans()):
         parts = []
         for _ in range(draw(st.integers(1, 2))):
             body = draw(blocks(text, values))
-            sections = draw(st.lists(_section(text, values), min_size=0 if body else 1, max_size=2))
+            sections = draw(st.lists(section, min_size=0 if body else 1, max_size=2))
             parts.append(baocao.Part(title=draw(centred), body=body, sections=sections))
         fields["parts"] = parts
     else:
-        fields["sections"] = draw(st.lists(_section(text, values), max_size=2))
+        fields["sections"] = draw(st.lists(section, max_size=2))
     opening = draw(blocks(text, values))
     closing = draw(blocks(text, values))
     if not (opening or closing or fields.get("parts") or fields.get("sections")):
@@ -372,7 +415,7 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = Fals
     appendices = []
     for _ in range(draw(st.integers(0, 2))):
         body = draw(blocks(text, values))
-        sections = draw(st.lists(_section(text, values), min_size=0 if body else 1, max_size=1))
+        sections = draw(st.lists(section, min_size=0 if body else 1, max_size=1))
         appendices.append(baocao.Appendix(title=draw(centred), body=body, sections=sections))
     one_line = laid_out(text(), baocao._model.ONE_LINE).filter(str.strip)
     unit = draw(st.none() | one_line)

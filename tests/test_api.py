@@ -25,6 +25,7 @@ PUBLIC = {
     "Rate",
     "Number",
     "Date",
+    "Numbering",
     # loading, rendering, context, schema, PDF
     "load",
     "loads",

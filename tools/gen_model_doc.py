@@ -30,6 +30,7 @@ CLASSES = (
     m.Dash,
     m.Table,
     m.Appendix,
+    m.Numbering,
     m.Money,
     m.Percent,
     m.Rate,

@@ -9,6 +9,8 @@ the model, the renderer, the template generator and the checker alike.
   (PL I, II.2.b, II.5.b);
 - the numbering alphabets of the body (PL I, II.6.đ): Roman numerals for sections, parts and
   appendices, and the letters of points;
+- the label styles of the numbering schemes (issue 12): the decree's, and the Arabic, decimal,
+  lettered and hyphenated forms of common practice, with the one formatter of labels;
 - the document types of Mẫu 1.4 with their abbreviations (Phụ lục III, Mục I), and the
   authority prefixes of a signature (Điều 13).
 
@@ -19,11 +21,16 @@ from __future__ import annotations
 
 __all__ = [
     "AUTHORITY_PREFIXES",
+    "DECIMAL_STYLE",
     "DOCUMENT_TYPES",
+    "LABEL_STYLES",
     "MARGIN_RANGES",
     "MOTTO",
     "NATIONAL_NAME",
     "NATIONAL_NAME_VARIANTS",
+    "NUMBERING_SCHEMES",
+    "PART_ORDINALS",
+    "PART_STYLES",
     "POINT_LETTERS",
     "PROFILES",
     "ROMAN",
@@ -31,7 +38,10 @@ __all__ = [
     "SIZE_RANGES",
     "STYLE_ELEMENTS",
     "STYLE_SIZES",
+    "UPPER_LETTERS",
+    "numbering_label",
     "roman",
+    "style_limit",
 ]
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -179,3 +189,99 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)
+
+
+# --------------------------------------------------------------------------- numbering (issue 12)
+
+UPPER_LETTERS: tuple[str, ...] = tuple(letter.upper() for letter in POINT_LETTERS)
+"""The capital letters of a lettered level (``A.``, ``A-``, ``Phần A``): the letters of
+:data:`POINT_LETTERS` in capitals, A B C D Đ E G … Y."""
+
+PART_ORDINALS: tuple[str, ...] = (
+    "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    "mười một", "mười hai", "mười ba", "mười bốn", "mười lăm", "mười sáu", "mười bảy",
+    "mười tám", "mười chín", "hai mươi",
+)  # fmt: skip
+"""The ordinal words of "Phần thứ nhất", "Phần thứ hai", … "Phần thứ hai mươi" (thứ tư, not
+thứ bốn; thứ nhất, not thứ một)."""
+
+PART_STYLES: tuple[str, ...] = (
+    "Phần I",
+    "PHẦN I",
+    "Phần thứ nhất",
+    "PHẦN THỨ NHẤT",
+    "Phần A",
+    "PHẦN A",
+)
+"""How a Phần is labelled: "Phần I" is the decree's (PL I, II.6.đ; Mục V, 6b); the others are
+common practice: the word in capitals, the ordinal in words, or a capital letter."""
+
+LABEL_STYLES: tuple[str, ...] = ("I.", "I-", "A.", "A-", "1.", "1-", "1)", "a)", "1.1.")
+"""How a level under Phần is labelled, each style named by its first label: Roman numerals
+(``I.``, the decree's sections), capital letters (``A.``), Arabic numbers (``1.``, the
+decree's items), Vietnamese letters (``a)``, the decree's points), each closed by a dot, a
+hyphen (``I-``, ``A-``, ``1-``, as some communes write) or a parenthesis; and ``1.1.``, the
+decimal number of the level above followed by this level's own (1.1., 1.1.1., …)."""
+
+DECIMAL_STYLE = "1.1."
+"""The decimal style: the parent's number, then this level's (``1.2.``, ``1.2.3.``)."""
+
+NUMBERING_SCHEMES: dict[str, tuple[str | None, ...]] = {
+    "decree": ("I.", "1.", "a)", None),
+    "arabic": ("1.", "a)", None, None),
+    "decimal": ("1.", DECIMAL_STYLE, DECIMAL_STYLE, DECIMAL_STYLE),
+}
+"""The label style of each level under Phần, for each scheme: sections (mục), items
+(khoản), points (điểm) and sub-points; ``None`` for a level the scheme does not number.
+"decree" is PL I, II.6.đ and Mục V, 6b (I. / 1. / a), then "-" lines); "arabic" numbers the
+top level 1., 2. with a), b) under it (no Roman level); "decimal" nests 1., 1.1., 1.1.1.,
+1.1.1.1. (common practice, not the decree's)."""
+
+
+def style_limit(style: str) -> int:
+    """How many labels a style has: 23 letters, 3999 Roman numerals, 20 ordinals in words;
+    Arabic numbers have no bound a report reaches (one million).
+
+    >>> [style_limit(s) for s in ("a)", "I.", "Phần thứ nhất", "1.")]
+    [23, 3999, 20, 1000000]
+    """
+    if style in ("Phần thứ nhất", "PHẦN THỨ NHẤT"):
+        return len(PART_ORDINALS)
+    if style[-1] in "Aa" or style[0] in "Aa":
+        return len(POINT_LETTERS)
+    if "I" in style:
+        return 3999
+    return 1_000_000
+
+
+def numbering_label(style: str, numbers: tuple[int, ...]) -> str:
+    """The label of a heading in ``style``; ``numbers`` are the 1-based numbers of its
+    decimal ancestors and its own, last (only the last counts outside the decimal style).
+    The caller keeps each number within :func:`style_limit`.
+
+    >>> [numbering_label(s, (2,)) for s in ("I.", "I-", "A.", "A-", "1.", "1-", "1)", "a)")]
+    ['II.', 'II-', 'B.', 'B-', '2.', '2-', '2)', 'b)']
+    >>> numbering_label("1.1.", (1, 2, 3))
+    '1.2.3.'
+    >>> [numbering_label(s, (4,)) for s in PART_STYLES]
+    ['Phần IV', 'PHẦN IV', 'Phần thứ tư', 'PHẦN THỨ TƯ', 'Phần D', 'PHẦN D']
+    """
+    number = numbers[-1]
+    if style == DECIMAL_STYLE:
+        return "".join(f"{n}." for n in numbers)
+    if style.startswith(("Phần", "PHẦN")):
+        word, kind = style.split(" ", 1)
+        if kind == "I":
+            return f"{word} {roman(number)}"
+        if kind == "A":
+            return f"{word} {UPPER_LETTERS[number - 1]}"
+        ordinal = f"thứ {PART_ORDINALS[number - 1]}"
+        return f"{word} {ordinal.upper() if word == 'PHẦN' else ordinal}"
+    head, close = style[:-1], style[-1]
+    if head == "I":
+        return roman(number) + close
+    if head == "A":
+        return UPPER_LETTERS[number - 1] + close
+    if head == "a":
+        return POINT_LETTERS[number - 1] + close
+    return f"{number}{close}"

@@ -40,6 +40,10 @@ def _kt_without_own_title(x: Parts) -> None:
     p.getparent().remove(p)
 
 
+def _section_hyphen(x: Parts) -> None:  # issue 12: two schemes at one level
+    set_text(para(x.document, "II. TỒN TẠI"), "II- TỒN TẠI")
+
+
 def _district_parent(x: Parts) -> None:
     set_text(para(x.document, "ỦY BAN NHÂN DÂN TỈNH"), "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH")
 
@@ -50,6 +54,7 @@ NEW_CASES: list[tuple[str, Callable[[Parts], None]]] = [
     ("recipients.as-above", _no_as_above),
     ("signature.deputy", _deputy_alone),
     ("signature.own-title", _kt_without_own_title),
+    ("numbering.scheme", _section_hyphen),
 ]
 
 

@@ -129,6 +129,8 @@ def from_schema(node: dict[str, Any] | bool, depth: int = 0) -> st.SearchStrateg
         kind = "object"
     if kind == "null":
         return st.none()
+    if kind == "boolean":
+        return st.booleans()
     if kind == "integer":
         return st.integers(base.get("minimum", -(10**6)), base.get("maximum", 10**6))
     if kind == "string":
@@ -142,6 +144,8 @@ def from_schema(node: dict[str, Any] | bool, depth: int = 0) -> st.SearchStrateg
             return st.tuples(*(from_schema(p, depth + 1) for p in prefix)).map(list)
         low = base.get("minItems", 0)
         high = min(base.get("maxItems", _MAX_LIST), max(low, _MAX_LIST - depth // 3))
+        if high == 0:  # deep enough: a recursive list (a point's points) stops here
+            return st.just([])
         return st.lists(from_schema(base["items"], depth + 1), min_size=low, max_size=high).filter(
             check
         )
@@ -180,7 +184,52 @@ def beyond_schema(data: dict[str, Any]) -> bool:
         return False
     if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
         return False  # a mark that the schema's class of combining marks leaves out
+    if not _numbering_fits(data):
+        return False
     return all(_rows_fit(table) for table in _tables(data))
+
+
+def _numbering_fits(data: dict[str, Any]) -> bool:
+    """Whether the tree is as deep as its numbering numbers (issue 12), the rule of
+    CROSS_FIELD_RULES that the schema cannot say."""
+    numbering = data.get("numbering", {})
+    try:
+        styles = (
+            m.Numbering(scheme=numbering)
+            if isinstance(numbering, str)
+            else m.Numbering(**numbering)
+        ).styles
+    except baocao.ValidationError:
+        return False
+    trees = [data.get("sections", [])] + [p.get("sections", []) for p in data.get("parts", [])]
+    trees += [a.get("sections", []) for a in data.get("appendices", [])]
+    for sections in trees:
+        for section in sections:
+            for item in section.get("items", []):
+                points = [] if isinstance(item, str) else item.get("points", [])
+                if points and styles[2] is None:
+                    return False
+                for point in points:
+                    subs = [] if isinstance(point, str) else point.get("points", [])
+                    if subs and styles[3] is None:
+                        return False
+                    if any(not isinstance(sub, str) and sub.get("points") for sub in subs):
+                        return False
+    return not _decimal_under_unnumbered(trees, styles)
+
+
+def _decimal_under_unnumbered(trees: list[list[Any]], styles: tuple[str | None, ...]) -> bool:
+    for sections in trees:
+        for section in sections:
+            items = section.get("items", [])
+            if styles[1] == "1.1." and items and section.get("numbered") is False:
+                return True
+            for item in items:
+                if isinstance(item, str) or item.get("numbered", True):
+                    continue
+                if styles[2] == "1.1." and item.get("points"):
+                    return True
+    return False
 
 
 def _strings(value: Any) -> list[str]:
@@ -435,6 +484,37 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
     ),
     ("an amount after a digit", _text("Năm 1927", {"money": 271}), "an amount"),
     ("an amount after a number", _text({"number": 1927}, {"money": 271}), "an amount"),
+    # issue 12: numbering
+    ("unknown scheme", minimal_data(numbering="roman"), None),
+    ("unknown part style", minimal_data(numbering={"part": "Phần 1"}), None),
+    ("numbered as text", minimal_data(sections=[{**SECTION, "numbered": "no"}]), None),
+    ("plus under a paragraph", minimal_data(closing=[{"text": "A", "plus": ["B"]}]), None),
+    ("plus alone", minimal_data(closing=[{"plus": ["B"]}]), None),
+    (
+        "decimal under a Roman level",
+        minimal_data(numbering={"item": "1.1."}, sections=[SECTION]),
+        "the body is numbered",
+    ),
+    (
+        "points under an arabic item",
+        minimal_data(
+            numbering="arabic",
+            sections=[{"title": "A", "items": [{"title": "B", "points": ["C"]}]}],
+        ),
+        "the body is numbered",
+    ),
+    (
+        "sub-points in the decree scheme",
+        minimal_data(
+            sections=[
+                {
+                    "title": "A",
+                    "items": [{"title": "B", "points": [{"text": "C", "points": ["D"]}]}],
+                }
+            ]
+        ),
+        "the body is numbered",
+    ),
 ]
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import POINT_LETTERS, SIZE_RANGES, roman
-from .._ooxml import Fragment, Para, bounded_int
+from .._nd30 import SIZE_RANGES
+from .._ooxml import Fragment, Para
 from ._document import ParsedDocument
 from ._finding import shorten
 from ._patterns import loose, roman_value
@@ -27,6 +27,7 @@ from ._rule import (
     _where,
     _where_para,
 )
+from ._rules_numbering import PART, UPPER, numbering, read_label
 
 _TYPE = "Tên loại văn bản"
 _SUBJECT = "Trích yếu"
@@ -121,8 +122,13 @@ def _addressee_size(doc: ParsedDocument) -> Iterator[Problem]:
 _PART_RE = re.compile(r"^(Phần|Chương)\s+([IVXLCDM]+)\b")
 _SECTION_RE = re.compile(r"^([IVXLCDM]+)\.\s")
 _ITEM_RE = re.compile(r"^(\d+)\.\s")
-_NESTED_RE = re.compile(r"^(\d+(?:\.\d+)+)\.?\s")
 _POINT_RE = re.compile(r"^([a-zđ])\)\s")
+
+
+def _is_part(text: str) -> bool:
+    """A Phần or Chương label in any of its forms ("Phần I", "PHẦN THỨ HAI", "Phần A")."""
+    label = read_label(text)
+    return label is not None and label.rank == PART
 
 
 def _stories(doc: ParsedDocument) -> list[list[Para]]:
@@ -168,17 +174,21 @@ def _basis_punctuation(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _heading_start(text: str) -> bool:
     return bool(
-        _PART_RE.match(text)
+        _is_part(text)
+        or _PART_RE.match(text)
         or _SECTION_RE.match(text)
         or _ITEM_RE.match(text)
         or _POINT_RE.match(text)
-        or text.startswith("-")
+        or text.startswith(("-", "+"))
     )
 
 
 def _section_number(text: str) -> int | None:
     match = _SECTION_RE.match(text)
-    return None if match is None else roman_value(match[1])
+    if match is None:  # issue 12: also "I-", "A.", "A-"
+        label = read_label(text)
+        return 1 if label is not None and label.rank == UPPER else None
+    return roman_value(match[1])
 
 
 _CAPTION_CHARS = 100
@@ -214,9 +224,9 @@ def _body_kinds(doc: ParsedDocument) -> list[tuple[Para, str]]:
             ):
                 kind = "caption"
                 after_part = False
-            elif _PART_RE.match(text) or (after_part and para.fmt.align == "center"):
+            elif _is_part(text) or (after_part and para.fmt.align == "center"):
                 kind = "heading"
-                after_part = bool(_PART_RE.match(text))
+                after_part = _is_part(text)
             elif centred_bold:
                 kind = "heading"
                 after_part = False
@@ -354,80 +364,24 @@ def _end_mark(doc: ParsedDocument) -> Iterator[Problem]:
         )
 
 
-def _numbering(doc: ParsedDocument, level: str) -> Iterator[Problem]:
-    """Check the numbers of one level: "sections" (Phần, I.), "items" (1.), "points" (a))."""
-    for story in _stories(doc):
-        part = section = item = point = 0
-        for para in story:
-            text = para.numbered_text
-            part_match = _PART_RE.match(text)
-            section_match = _SECTION_RE.match(text)
-            item_match = _ITEM_RE.match(text)
-            point_match = _POINT_RE.match(text)
-            if part_match:
-                value = roman_value(part_match[2])
-                if level == "sections" and value != part + 1:
-                    yield Problem(
-                        _where_para(para),
-                        f'"{part_match[1]} {part_match[2]}"',
-                        f'"{part_match[1]} {roman(part + 1)}"',
-                    )
-                part = value or part + 1
-                section = item = point = 0
-            elif section_match and roman_value(section_match[1]):
-                value = roman_value(section_match[1]) or 0
-                if level == "sections" and value != section + 1:
-                    yield Problem(
-                        _where_para(para),
-                        f'"{section_match[1]}."',
-                        f'"{roman(section + 1)}." (I, II, III, … with no gap or repeat)',
-                    )
-                section = value
-                item = point = 0
-            elif item_match:
-                value = bounded_int(item_match[1], 0, _MAX_ITEM, item + 1)
-                if level == "items" and value != item + 1:
-                    yield Problem(
-                        _where_para(para),
-                        f'"{shorten(item_match[1], 20)}."',
-                        f'"{item + 1}." (1, 2, 3, … with no gap or repeat)',
-                    )
-                item = value
-                point = 0
-            elif point_match:
-                letter = point_match[1]
-                wanted = POINT_LETTERS[point] if point < len(POINT_LETTERS) else "?"
-                if level == "points" and letter != wanted:
-                    yield Problem(
-                        _where_para(para),
-                        f'"{letter})"',
-                        f'"{wanted})" (a, b, c, d, đ, e, g, h, i, k, …)',
-                    )
-                point = POINT_LETTERS.index(letter) + 1 if letter in POINT_LETTERS else point + 1
-
-
 def _numbering_sections(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _numbering(doc, "sections")
+    yield from numbering(doc, "sections")
 
 
 def _numbering_items(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _numbering(doc, "items")
+    yield from numbering(doc, "items")
 
 
 def _numbering_points(doc: ParsedDocument) -> Iterator[Problem]:
-    yield from _numbering(doc, "points")
+    yield from numbering(doc, "points")
 
 
 def _numbering_nested(doc: ParsedDocument) -> Iterator[Problem]:
-    for story in _stories(doc):
-        for para in story:
-            match = _NESTED_RE.match(para.numbered_text)
-            if match:
-                yield Problem(
-                    _where_para(para),
-                    f'decimal numbering "{match[1]}"',
-                    "the levels I. / 1. / a) / - of the decree",
-                )
+    yield from numbering(doc, "nested")
+
+
+def _numbering_scheme(doc: ParsedDocument) -> Iterator[Problem]:
+    yield from numbering(doc, "scheme")
 
 
 BODY_RULES: tuple[Rule, ...] = (
@@ -509,8 +463,8 @@ BODY_RULES: tuple[Rule, ...] = (
         "numbering.sections",
         "PL I, II.6.đ",
         "error",
-        "Phần and sections (mục) are numbered I, II, III, … with no gap or repeat "
-        "(sections restart in each Phần).",
+        "Phần and sections (mục) are numbered I, II, III, … (or A, B, C, …; Phần thứ nhất, "
+        "thứ hai, …) with no gap or repeat (sections restart in each Phần).",
         _numbering_sections,
     ),
     Rule(
@@ -532,8 +486,17 @@ BODY_RULES: tuple[Rule, ...] = (
         "numbering.nested",
         "PL I, II.6.c",
         "warning",
-        "No decimal nested numbering (1.1, 1.1.1).",
+        "Decimal numbers (1.1., 1.1.1., common practice, not the decree's) continue the "
+        "number above them: 1.2. after 1.1., 2.1. only under 2.",
         _numbering_nested,
+    ),
+    Rule(
+        "numbering.scheme",
+        "PL I, II.6.đ",
+        "error",
+        'One scheme per level: its labels are written alike ("I." or "I-", Roman numerals '
+        'or letters, "Phần I" or "Phần thứ nhất" or "PHẦN I").',
+        _numbering_scheme,
     ),
 )
 """The rows of the type name, the trích yếu and the content."""

@@ -13,6 +13,7 @@ The rooms, each importing only those above it:
 * ``_fields``: converters, validators and the readers of a field's metadata;
 * ``_values``: money, percentages, rates, numbers and dates in body text;
 * ``_body``: paragraphs, dash lines, tables, and the tree of parts, sections, items, points;
+* ``_numbering``: how the tree is numbered (:class:`Numbering`: schemes, label styles);
 * ``_report``: the issuer, the signatory, the filing line, appendices and the report;
 * ``_parse``: YAML and JSON text into plain data, at bounded cost;
 * ``_load``: files, texts and mappings into a report; ``_schema``: the JSON Schema of
@@ -45,6 +46,7 @@ from ._layout import (
     field_layout,
     layout_problem,
 )
+from ._numbering import Numbering
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
@@ -63,6 +65,7 @@ publish(
     Item,
     Money,
     Number,
+    Numbering,
     Paragraph,
     Part,
     Percent,
@@ -116,6 +119,7 @@ __all__ = [
     "Layout",
     "Money",
     "Number",
+    "Numbering",
     "Paragraph",
     "Part",
     "Percent",

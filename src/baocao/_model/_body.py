@@ -27,12 +27,14 @@ from ._fields import (
     _validate_text,
 )
 from ._layout import BODY, CENTRED, HEADING, LISTED, _check_layout, _validate_layout
+from ._validators import named
 from ._values import (
     Money,
     Number,
     Percent,
     Rate,
     Segment,
+    _check_segments,
     _to_opt_text,
     _to_text,
     _validate_opt_segments,
@@ -73,16 +75,47 @@ class Paragraph:
     )
 
 
+def _to_plus(value: Iterable[str | Iterable[Segment]]) -> tuple[tuple[Segment, ...], ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(_to_text(v) for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+@named("plus_lines")
+def _validate_plus(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(value, 'is not a list of "+" lines', path=attribute.name)
+    for index, line in enumerate(value):
+        where = f"{attribute.name}[{index}]"
+        _check_segments(line, where)
+        assert isinstance(line, tuple)
+        for piece in line:
+            if isinstance(piece, str):
+                _check_layout(piece, LISTED, where)
+
+
+@named("flag")
+def _validate_flag(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(value, "is not true or false", path=attribute.name)
+
+
 @attrs.frozen
 class Dash:
     """A dash line ("- …", gạch đầu dòng): the level below a point.
 
     Attributes:
         text: the line, without its dash (baocao adds "- ").
+        plus: the "+" lines (dấu cộng) under the dash line, the level below it, each
+            without its "+" (baocao adds "+ ").
     """
 
     text: tuple[Segment, ...] = attrs.field(
         converter=_to_text, validator=_validate_segments, metadata={"layout": LISTED}
+    )
+    # issue 12: numbering
+    plus: tuple[tuple[Segment, ...], ...] = attrs.field(
+        default=(), converter=_to_plus, validator=_validate_plus, metadata={"layout": LISTED}
     )
 
 
@@ -209,6 +242,17 @@ def _to_blocks(value: Iterable[Block | str]) -> tuple[Block, ...]:
 _validate_blocks = _validate_members(_BLOCK_TYPES, "a paragraph, a dash line or a table")
 
 
+def _to_points(value: Iterable[Point | str]) -> tuple[Point, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(Point(v) if isinstance(v, str) else v for v in value)
+    return value  # type: ignore[return-value]  # the validator reports the type
+
+
+@named("sub_points")
+def _validate_sub_points(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate_members((Point,), "a point")(_inst, attribute, value)
+
+
 @attrs.frozen
 class Point:
     """Điểm: a lettered point, ``a)``, ``b)``, … ``đ)`` (letters follow the Vietnamese alphabet).
@@ -216,6 +260,8 @@ class Point:
     Attributes:
         text: the point's text, after its letter.
         body: paragraphs, dash lines and tables that follow it.
+        points: sub-points (the level below a point), for a scheme that numbers them,
+            such as the decimal one (1.1.1.1.); see :class:`~baocao.Numbering`.
     """
 
     text: tuple[Segment, ...] = attrs.field(
@@ -224,12 +270,12 @@ class Point:
     body: tuple[Block, ...] = attrs.field(
         default=(), converter=_to_blocks, validator=_validate_blocks
     )
-
-
-def _to_points(value: Iterable[Point | str]) -> tuple[Point, ...]:
-    if isinstance(value, (list, tuple)):
-        return tuple(Point(v) if isinstance(v, str) else v for v in value)
-    return value  # type: ignore[return-value]  # the validator reports the type
+    # issue 12: numbering
+    points: tuple[Point, ...] = attrs.field(
+        default=(),
+        converter=_to_points,
+        validator=_validate_sub_points,
+    )
 
 
 @attrs.frozen(repr=False)
@@ -269,6 +315,8 @@ class Item:
         text: the item's text, when it has no title.
         body: paragraphs, dash lines and tables after the title or text.
         points: the item's points (điểm) a), b), …
+        numbered: false for an item without a number (không đánh số: its title alone);
+            the numbered items around it are numbered as if it were not there.
     """
 
     title: str | None = attrs.field(
@@ -292,6 +340,8 @@ class Item:
         validator=[_validate_members((Point,), "a point"), point_letters()],
         metadata={"maxItems": MAX_POINTS},
     )
+    # issue 12: numbering
+    numbered: bool = attrs.field(default=True, validator=_validate_flag)
 
     def __attrs_post_init__(self) -> None:
         if (self.title is None) == (self.text is None):
@@ -313,9 +363,14 @@ class Section:
     """Mục: a section ``I.``, ``II.``, … with an upper-case title.
 
     Attributes:
-        title: tiêu đề của mục, in normal or upper case (baocao prints it upper case).
+        title: tiêu đề của mục, in normal or upper case (baocao prints it upper case
+            unless the numbering keeps the typed case).
         body: paragraphs, dash lines and tables before the items.
         items: the section's items (khoản) 1., 2., …
+        closing: đoạn kết của mục, paragraphs, dash lines and tables after the items.
+        numbered: false for a heading without a number (không đánh số: an upper-case
+            heading between the levels); the numbered sections around it are numbered as
+            if it were not there.
     """
 
     title: str = attrs.field(
@@ -327,9 +382,14 @@ class Section:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_validate_members((Item,), "an item")
     )
+    # issue 12: numbering
+    closing: tuple[Block, ...] = attrs.field(
+        default=(), converter=_to_blocks, validator=_validate_blocks
+    )
+    numbered: bool = attrs.field(default=True, validator=_validate_flag)
 
     def __attrs_post_init__(self) -> None:
-        if not self.body and not self.items:
+        if not self.body and not self.items and not self.closing:
             raise ValidationError(
                 self.title, "is a section with no body and no items", path="items"
             )
@@ -350,6 +410,9 @@ class Part:
         title: tiêu đề của phần (printed upper case, centred, under "Phần I").
         body: paragraphs, dash lines and tables before the sections.
         sections: the part's sections (mục) I., II., …; numbering restarts in each part.
+        numbered: false for a part heading without a number (không đánh số: its title
+            alone, centred); the numbered parts around it are numbered as if it were not
+            there.
     """
 
     title: str = attrs.field(
@@ -361,6 +424,8 @@ class Part:
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_to_sections, validator=_validate_sections
     )
+    # issue 12: numbering
+    numbered: bool = attrs.field(default=True, validator=_validate_flag)
 
     def __attrs_post_init__(self) -> None:
         if not self.body and not self.sections:

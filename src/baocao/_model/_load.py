@@ -44,7 +44,7 @@ import yaml
 from .._errors import InvalidTypeError, LoadError, ValidationError, join_path
 from .._files import read_bounded
 from .._text import check_text
-from . import _body, _fields, _kinds, _layout, _report, _values
+from . import _body, _fields, _kinds, _layout, _numbering, _report, _values
 from ._body import Block, Cell, Dash, Item, Paragraph, Point, Table
 from ._fields import MAX_DIGITS, ShortForm, short_form
 from ._parse import (
@@ -172,7 +172,7 @@ _HINTS: dict[type, dict[str, Any]] = {}
 # module of the model: the public classes' __module__ reads "baocao", not theirs.
 _NAMES: dict[str, Any] = {
     name: value
-    for module in (_kinds, _layout, _fields, _values, _body, _report)
+    for module in (_kinds, _layout, _fields, _values, _body, _numbering, _report)
     for name, value in vars(module).items()
 }
 
@@ -243,11 +243,17 @@ def _structure_value(hint: Any, value: object, path: str, field: Any = None) -> 
         return check_text(value, path=path)
     if hint is int:
         return _structure_int(value, path)
+    if hint is bool:  # issue 12: numbering (numbered: false)
+        if not isinstance(value, bool):
+            raise InvalidTypeError(value, "is not true or false", path=path)
+        return value
     if hint is _dt.date:
         return _structure_date(value, path)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint.parse(value, path=path)  # type: ignore[attr-defined]
     if attrs.has(hint):
+        if hint is _numbering.Numbering and isinstance(value, str):
+            value = {"scheme": value}  # the short form: numbering: decimal
         return _structure_class(hint, value, path)
     raise AssertionError(f"unhandled type {hint}")  # pragma: no cover
 
@@ -302,11 +308,29 @@ def _structure_block(value: object, path: str) -> Block:
             table = _structure_class(Table, inner, join_path(path, "table"))
             assert isinstance(table, Table)
             return table
+    if isinstance(value, Mapping) and "plus" in value:  # issue 12: "+" lines
+        return _structure_plus(value, path)
     raise ValidationError(
         value,
-        "is not a paragraph (a text), {text: …}, {dash: …} or {table: …}" + _colon_hint(value),
+        "is not a paragraph (a text), {text: …}, {dash: …, plus: […]} or {table: …}"
+        + _colon_hint(value),
         path=path,
     )
+
+
+def _structure_plus(value: Mapping[str, Any], path: str) -> Dash:
+    """``{dash: …, plus: […]}``: a dash line with its "+" lines under it."""
+    others = [k for k in value if k not in ("dash", "plus")]
+    if "dash" not in value or others:
+        raise ValidationError(
+            others[0] if others and "dash" in value else value,
+            'has "+" lines under something that is not a dash line: "+" lines go under '
+            "a dash line, {dash: …, plus: […]}",
+            path=join_path(path, others[0]) if others and "dash" in value else path,
+        )
+    dash = _structure_class(Dash, {"text": value["dash"], "plus": value["plus"]}, path)
+    assert isinstance(dash, Dash)
+    return dash
 
 
 def _structure_text(value: object, path: str) -> tuple[Segment, ...]:

@@ -56,6 +56,7 @@ from ._layout import (
     SUBJECT,
     _validate_layout,
 )
+from ._numbering import Numbering, check_depth
 from ._validators import named
 
 __all__ = [
@@ -313,6 +314,8 @@ class Report:
         recipients: nơi nhận (ô 9b), one line each, without "-" or ";".
         filing: the "Lưu: VT, …" line that ends Nơi nhận.
         appendices: phụ lục.
+        numbering: how the body is numbered (đánh số): the scheme and its choices per
+            level; by default the decree's, Phần I / I. / 1. / a) / -.
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
@@ -373,6 +376,10 @@ class Report:
         converter=_to_appendices,
         validator=_validate_members((Appendix,), "an appendix"),
     )
+    # issue 12: numbering
+    numbering: Numbering = attrs.field(
+        default=Numbering(), validator=_validate_instance(Numbering, "a numbering")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.parts and self.sections:
@@ -397,6 +404,7 @@ class Report:
                         "'Như trên', which covers it",
                         path=f"recipients[{index}]",
                     )
+        check_depth(self)  # issue 12: numbering
 
     @property
     def symbol(self) -> str:

@@ -19,10 +19,11 @@ from typing import Any, Union
 import attrs
 
 from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
-from ._fields import ShortForm, _no_end_punctuation, bounds, field_bounds, short_form
+from ._fields import ShortForm, _no_end_punctuation, _OneOf, bounds, field_bounds, short_form
 from ._kinds import DocumentType
 from ._layout import HEADING, LISTED, Layout, field_layout
 from ._load import _hints
+from ._numbering import Numbering
 from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
@@ -127,6 +128,13 @@ CROSS_FIELD_RULES = (
     "the schema names the ASCII ones ('1. ', 'I. ', 'a) ')",
     "no text starts with a combining mark: the schema names the combining diacritical "
     "marks of Latin text, load refuses every one (Unicode category M)",
+    "the body is numbered as deep as its numbering numbers: points (điểm) only where the "
+    "scheme or numbering.point labels them (not under an 'arabic' item), sub-points only in "
+    "the decimal scheme or with numbering.subpoint, nothing below a sub-point; no level has "
+    "more entries than its style has labels (23 letters, 20 ordinals in words); a decimal "
+    "style (1.1.) continues a level labelled '1.' or '1.1.', and no decimal numbers stand "
+    "under a heading with numbered: false; the numbered levels read Roman numerals or "
+    "capitals above numbers above letters (no two levels labelled alike but decimal ones)",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
@@ -352,7 +360,14 @@ def _definitions() -> dict[str, Any]:
                     "type": "object",
                     "required": ["dash"],
                     "additionalProperties": False,
-                    "properties": {"dash": {"$ref": "#/$defs/ListedText"}},
+                    "properties": {
+                        "dash": {"$ref": "#/$defs/ListedText"},
+                        "plus": {  # issue 12: the "+" lines under the dash line
+                            "type": "array",
+                            "items": {"$ref": "#/$defs/ListedText"},
+                            "description": _field_docs(Dash)["plus"],
+                        },
+                    },
                     "description": _summary(Dash),
                 },
                 {
@@ -375,8 +390,12 @@ def _definitions() -> dict[str, Any]:
         Point,
         Appendix,
         Table,
+        Numbering,
     ):
         defs[cls.__name__] = _class_schema(cls)
+    defs["Numbering"] = {  # issue 12: the short form, a scheme's name
+        "oneOf": [defs["Numbering"]["properties"]["scheme"], defs["Numbering"]]
+    }
     defs["Item"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Item"]]}
     defs["Point"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Point"]]}
     return defs
@@ -448,6 +467,9 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
             return {"oneOf": [items, array]}
         return array
     if hint is str:
+        choices = _choices(field)
+        if choices is not None:  # issue 12: numbering (a closed list of words)
+            return {"enum": [c for c in choices if c is not None]}
         if (cls, field.name if field is not None else "") in _FIELD_TEXT:
             text = dict(_FIELD_TEXT[cls, field.name])  # type: ignore[index]
         elif field is not None and short_form(field) is ShortForm.LINES:
@@ -460,6 +482,8 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         return text if layout is None else _with_layout(text, layout)
     if hint is int:
         return {"type": "integer", **limits}
+    if hint is bool:  # issue 12: numbering (numbered: false)
+        return {"type": "boolean"}
     if hint is datetime.date:
         return dict(_DATE)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -506,6 +530,16 @@ def _with_layout(schema: dict[str, Any], layout: Layout) -> dict[str, Any]:
     if schema.get("type") == "array":
         return {**schema, "items": _with_layout(schema["items"], layout)}
     return {**schema, "allOf": [*schema.get("allOf", ()), *rules]}
+
+
+def _choices(field: Any) -> tuple[object, ...] | None:
+    """The options of a field checked by :func:`~._fields.one_of`, else ``None``."""
+    if field is None:
+        return None
+    for validator in _validators(field):
+        if isinstance(validator, _OneOf):
+            return validator.options
+    return None
 
 
 def _validators(field: Any) -> tuple[Any, ...]:

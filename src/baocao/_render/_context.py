@@ -18,6 +18,7 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._numbering import body_blocks, content_blocks, heading_of
 
 __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
 
@@ -95,7 +96,8 @@ def _block(block: m.Block) -> dict[str, Any]:
     if isinstance(block, m.Paragraph):
         return {"kind": "paragraph", "label": "", "text": text_of(block.text)}
     if isinstance(block, m.Dash):
-        return {"kind": "dash", "label": "-", "text": text_of(block.text)}
+        text = text_of(block.text)  # issue 12: the heading key, as every numbered line
+        return {"kind": "dash", "label": "-", "text": text, "heading": f"- {text}"}
     return {
         "kind": "table",
         "label": "",
@@ -106,29 +108,14 @@ def _block(block: m.Block) -> dict[str, Any]:
     }
 
 
-def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> None:
-    for s_index, section in enumerate(sections):
-        out.append(
-            {"kind": "section", "label": f"{roman(s_index + 1)}.", "text": upper(section.title)}
-        )
-        out.extend(_block(b) for b in section.body)
-        for i_index, item in enumerate(section.items):
-            label = f"{i_index + 1}."
-            if item.title is not None:
-                out.append({"kind": "item_title", "label": label, "text": item.title})
-            else:
-                assert item.text is not None
-                out.append({"kind": "item", "label": label, "text": text_of(item.text)})
-            out.extend(_block(b) for b in item.body)
-            for p_index, point in enumerate(item.points):
-                out.append(
-                    {
-                        "kind": "point",
-                        "label": f"{point_letter(p_index)})",
-                        "text": text_of(point.text),
-                    }
-                )
-                out.extend(_block(b) for b in point.body)
+def _blocks(blocks: tuple[m.Block, ...]) -> list[dict[str, Any]]:
+    return body_blocks(blocks, _block, text_of)  # issue 12: "+" lines after their dash
+
+
+def _sections(
+    numbering: m.Numbering, sections: tuple[m.Section, ...], out: list[dict[str, Any]]
+) -> None:
+    content_blocks(numbering, _block, text_of, out, sections=sections)  # issue 12: numbering
 
 
 def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -139,6 +126,8 @@ def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not text.endswith(END_MARK):
             text = text + ("/." if text.endswith(".") else END_MARK)
         last["text"] = text
+        if "heading" in last:  # issue 12: the full heading ends with the mark too
+            last["heading"] = heading_of(last["label"], text)
         blocks[-1] = last
     else:
         blocks.append({"kind": "paragraph", "label": "", "text": END_MARK})
@@ -146,15 +135,11 @@ def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _content(report: m.Report) -> list[dict[str, Any]]:
-    out = [_block(b) for b in report.opening]
-    for p_index, part in enumerate(report.parts):
-        out.append(
-            {"kind": "part", "label": f"Phần {roman(p_index + 1)}", "text": upper(part.title)}
-        )
-        out.extend(_block(b) for b in part.body)
-        _sections(part.sections, out)
-    _sections(report.sections, out)
-    out.extend(_block(b) for b in report.closing)
+    out = _blocks(report.opening)
+    content_blocks(
+        report.numbering, _block, text_of, out, parts=report.parts, sections=report.sections
+    )
+    out.extend(_blocks(report.closing))
     return _end(out)
 
 
@@ -238,8 +223,8 @@ def context(report: m.Report) -> dict[str, Any]:
     issuer_name = " ".join(issuer.name.split())
     appendices = []
     for index, appendix in enumerate(report.appendices):
-        blocks = [_block(b) for b in appendix.body]
-        _sections(appendix.sections, blocks)
+        blocks = _blocks(appendix.body)
+        _sections(report.numbering, appendix.sections, blocks)
         number = "" if report.number is None else f"{report.number:02d}"
         reference = (
             f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"

@@ -101,7 +101,9 @@ class _TooLongError(Exception):
     pass
 
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_FIELDS: dict[type, tuple[str, ...] | None] = {m.Numbering: None}
+"""The fields of each class that may hold texts; ``None`` for none (the numbering's words
+are choices from a list, not texts of the report: issue 12)."""
 
 
 def _sizes(value: object) -> tuple[int, int]:
@@ -149,7 +151,7 @@ def _check_sizes(value: object, path: str = "") -> tuple[int, int]:
         return 1, len(value)
     if isinstance(value, (list, tuple)):
         items = [_check_sizes(item, f"{path}[{index}]") for index, item in enumerate(value)]
-    elif attrs.has(type(value)):
+    elif attrs.has(type(value)) and _FIELDS.get(type(value), ()) is not None:
         fields: tuple[Any, ...] = attrs.fields(type(value))  # type: ignore[arg-type]
         items = [
             _check_sizes(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)

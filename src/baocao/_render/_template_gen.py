@@ -371,7 +371,7 @@ def _header_table() -> str:
 def _blocks_xml(var: str) -> str:
     """The loop that prints a list of body blocks (see ``templates/README.md``)."""
     text = "{{ b.text }}"
-    labelled = "{{ b.label }} {{ b.text }}"
+    labelled = "{{ b.heading }}"  # issue 12: label and text, or the text of an unnumbered one
     width = tw(PAGE.text_width())
 
     def cells(row: str, number_style: str, text_style: str) -> str:
@@ -417,7 +417,9 @@ def _blocks_xml(var: str) -> str:
         + _p("BCSection", labelled)
         + _tag('elif b.kind == "item_title"')
         + _p("BCItemTitle", labelled)
-        + _tag('elif b.kind in ("item", "point", "dash")')
+        + _tag('elif b.kind == "part_heading"')  # issue 12: a part on one line
+        + _p("BCPart", labelled)
+        + _tag('elif b.kind in ("item", "point", "dash", "plus")')
         + _p("BCBody", labelled)
         + _tag('elif b.kind == "table"')
         + table
