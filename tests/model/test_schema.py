@@ -129,6 +129,8 @@ def from_schema(node: dict[str, Any] | bool, depth: int = 0) -> st.SearchStrateg
         kind = "object"
     if kind == "null":
         return st.none()
+    if kind == "boolean":
+        return st.booleans()
     if kind == "integer":
         return st.integers(base.get("minimum", -(10**6)), base.get("maximum", 10**6))
     if kind == "string":

@@ -243,6 +243,10 @@ def _structure_value(hint: Any, value: object, path: str, field: Any = None) -> 
         return check_text(value, path=path)
     if hint is int:
         return _structure_int(value, path)
+    if hint is bool:  # issue 12 (draft: true)
+        if not isinstance(value, bool):
+            raise InvalidTypeError(value, "is not true or false", path=path)
+        return value
     if hint is _dt.date:
         return _structure_date(value, path)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
