@@ -45,6 +45,7 @@ from ._layout import (
     field_layout,
     layout_problem,
 )
+from ._marks import AppendixNumbering, Confidentiality, CopiesForm, Orientation, Urgency
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
@@ -104,9 +105,12 @@ __all__ = [
     "SIGNER",
     "SUBJECT",
     "Appendix",
+    "AppendixNumbering",
     "Authority",
     "Block",
     "Cell",
+    "Confidentiality",
+    "CopiesForm",
     "Dash",
     "Date",
     "DocumentType",
@@ -116,6 +120,7 @@ __all__ = [
     "Layout",
     "Money",
     "Number",
+    "Orientation",
     "Paragraph",
     "Part",
     "Percent",
@@ -126,6 +131,7 @@ __all__ = [
     "Segment",
     "Signatory",
     "Table",
+    "Urgency",
     "all_capitals",
     "bounds",
     "field_layout",

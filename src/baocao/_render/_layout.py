@@ -29,7 +29,8 @@ from .. import _ooxml
 from .._nd30 import STYLE_SIZES
 from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
-from ._sections import SectionMap
+from ._boxes import fit_frames
+from ._sections import SectionMap, mark_orientation
 
 _BODY = qn("body")
 _GRIDCOL = qn("gridCol")
@@ -62,6 +63,11 @@ _TCW = qn("tcW")
 # The paragraphs whose paragraph_style() is "BCRule", in document order.
 _RULES = etree.XPath(
     "descendant::w:p[w:pPr[1]/w:pStyle[1]/@w:val = 'BCRule']", namespaces={"w": _ooxml.W_NS}
+)
+
+# The paragraphs with a left and a right border: the candidates for framed marks.
+_FRAMED = etree.XPath(
+    "descendant::w:p[w:pPr[1]/w:pBdr[1][w:left and w:right]]", namespaces={"w": _ooxml.W_NS}
 )
 
 __all__ = [
@@ -154,15 +160,20 @@ def _layout_rules(body: Any, styles: Styles, sections: SectionMap) -> None:
         above = _previous_paragraph(paragraph)
         if above is None:
             continue
-        cell = _ancestor_cell(paragraph)
         # A rule in the body spans its own section's text width, not the last section's.
-        room = _cell_width_mm(cell) if cell is not None else sections.of(paragraph).text_width_mm
+        room = _room_mm(paragraph, sections)
         size, bold, italic = styles.font(paragraph_style(above))
         lines = _ooxml.wrap_text(paragraph_text(above), room, size, bold=bold, italic=italic)
         longest = max(lines)  # the same wrapping and measure as the checker's
         length = longest if paragraph_style(above) == "BCMotto" else longest * RULE_SHARE
         length = min(length, room)
         _set_indents(paragraph, max(0, _ooxml.twips((room - length) / 2)))
+
+
+def _room_mm(paragraph: Any, sections: SectionMap) -> float:
+    """The width ``paragraph`` stands in: its cell's, or its section's text width."""
+    cell = _ancestor_cell(paragraph)
+    return _cell_width_mm(cell) if cell is not None else sections.of(paragraph).text_width_mm
 
 
 def _cells(row: Any) -> list[Any]:
@@ -359,6 +370,9 @@ def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> No
     _layout_header(tables, measure)
     _layout_rules(body, styles, sections)
     _layout_data_tables(tables, measure, sections)
+    # issue 12: the orientation of landscape sections, the frames of the marks of ô 10-11
+    mark_orientation(sections)
+    fit_frames(_FRAMED(body), styles, lambda p: _room_mm(p, sections))
 
 
 def set_core_properties(

@@ -134,3 +134,15 @@ def section_geometry(body: Any, element: Any) -> Geometry:
     For many look-ups in one pass, build one :class:`SectionMap` and call ``.of``.
     """
     return SectionMap(body).of(element)
+
+
+def mark_orientation(sections: SectionMap) -> None:
+    """Write ``w:orient="landscape"`` on each section whose page is wider than high (a
+    landscape appendix of the default template gives only the turned size); portrait
+    sections are left as they are."""
+    for geometry, sect in zip(sections.sections, sections.sect_elements(), strict=True):
+        if sect is None or not geometry.landscape:
+            continue
+        size = sect.find(_PGSZ)
+        if size is not None and size.get(_ORIENT) is None and geometry.width > geometry.height:
+            size.set(_ORIENT, "landscape")
