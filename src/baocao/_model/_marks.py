@@ -29,6 +29,12 @@ __all__ = [
     "Urgency",
     "check_circulation",
     "check_draft",
+    "to_appendix_numbering",
+    "to_confidentiality",
+    "to_copies_form",
+    "to_numbering",
+    "to_orientation",
+    "to_urgency",
 ]
 
 _E = TypeVar("_E", bound="_Choice")
@@ -101,6 +107,30 @@ class CopiesForm(_Choice):
     B = "b"
 
 
+def to_orientation(value: object) -> Orientation:
+    return Orientation.parse(value, path="orientation")
+
+
+def to_numbering(value: object) -> AppendixNumbering | None:
+    return None if value is None else AppendixNumbering.parse(value, path="numbering")
+
+
+def to_appendix_numbering(value: object) -> AppendixNumbering:
+    return AppendixNumbering.parse(value, path="appendix_numbering")
+
+
+def to_confidentiality(value: object) -> Confidentiality | None:
+    return None if value is None else Confidentiality.parse(value, path="confidentiality")
+
+
+def to_urgency(value: object) -> Urgency | None:
+    return None if value is None else Urgency.parse(value, path="urgency")
+
+
+def to_copies_form(value: object) -> CopiesForm:
+    return CopiesForm.parse(value, path="copies_form")
+
+
 def check_circulation(value: str | None, *, path: str = "circulation") -> None:
     """A circulation note (ô 11) is one the decree names, "TRẢ LẠI SAU KHI …" completed
     with its occasion, or the recall stamp "TÀI LIỆU THU HỒI"."""
@@ -122,12 +152,6 @@ def check_circulation(value: str | None, *, path: str = "circulation") -> None:
 def check_draft(report: Any) -> None:
     """What only a draft may leave blank, and what a blank date needs."""
     draft = report.draft
-    if report.date is None and not draft:
-        raise ValidationError(
-            None,
-            "is required: only a draft (draft: true) may leave the date blank",
-            path="date",
-        )
     if report.year is not None:
         if report.date is not None:
             raise ValidationError(
@@ -141,3 +165,9 @@ def check_draft(report: Any) -> None:
                 "leaves the day and month blank, which only a draft may do (draft: true)",
                 path="year",
             )
+    if report.date is None and not draft:
+        raise ValidationError(
+            None,
+            "is required: only a draft (draft: true) may leave the date blank",
+            path="date",
+        )

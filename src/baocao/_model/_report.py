@@ -64,6 +64,12 @@ from ._marks import (
     Urgency,
     check_circulation,
     check_draft,
+    to_appendix_numbering,
+    to_confidentiality,
+    to_copies_form,
+    to_numbering,
+    to_orientation,
+    to_urgency,
 )
 from ._validators import named
 
@@ -254,9 +260,7 @@ class Filing:
         validator=[_validate_strings, _validate_layout],
         metadata={"layout": ONE_LINE, "short_form": ShortForm.ONE},
     )
-    copies_form: CopiesForm = attrs.field(
-        default=CopiesForm.NUMBER, converter=lambda v: CopiesForm.parse(v, path="copies_form")
-    )
+    copies_form: CopiesForm = attrs.field(default=CopiesForm.NUMBER, converter=to_copies_form)
 
     def __attrs_post_init__(self) -> None:
         if self.more_units and self.unit is None:
@@ -308,11 +312,11 @@ class Appendix:
     # issue 12: landscape appendices, their numbers, reference and units lines
     orientation: Orientation = attrs.field(
         default=Orientation.PORTRAIT,
-        converter=lambda v: Orientation.parse(v, path="orientation"),
+        converter=to_orientation,
     )
     numbering: AppendixNumbering | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else AppendixNumbering.parse(v, path="numbering"),
+        converter=to_numbering,
     )
     reference: str | None = attrs.field(
         default=None,
@@ -462,11 +466,11 @@ class Report:
     )
     confidentiality: Confidentiality | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else Confidentiality.parse(v, path="confidentiality"),
+        converter=to_confidentiality,
     )
     urgency: Urgency | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else Urgency.parse(v, path="urgency"),
+        converter=to_urgency,
     )
     circulation: str | None = attrs.field(
         default=None,
@@ -476,7 +480,7 @@ class Report:
     )
     appendix_numbering: AppendixNumbering = attrs.field(
         default=AppendixNumbering.ROMAN,
-        converter=lambda v: AppendixNumbering.parse(v, path="appendix_numbering"),
+        converter=to_appendix_numbering,
     )
 
     def __attrs_post_init__(self) -> None:
