@@ -155,3 +155,32 @@ def test_a_wrong_appendix_number_is_a_finding() -> None:
         set_text(para(x.document, "Phụ lục số 02"), "Phụ lục số 2")
 
     assert {f.rule for f in check(mutate(data, renumber))} == {"appendix.label"}
+
+
+def test_a_report_without_number_and_date_line_checks_clean() -> None:
+    """A báo cáo chuyên đề for a conference: no "Số:" line and no date line, on request."""
+    report = make_report(
+        number_and_date=False,
+        number=None,
+        date=None,
+        place=None,
+        subtitle="(Tài liệu phục vụ Hội nghị xúc tiến đầu tư)",
+    )
+    ctx = baocao.context(report)
+    assert (ctx["number_line"], ctx["place_date"], ctx["date_text"]) == ("", "", "")
+    data = baocao.render(report)
+    assert check(data) == []
+    from baocao._check._document import parse
+
+    elements = parse(data).elements
+    assert [f.text for f in elements.issuer] == ["SỞ NỘI VỤ"]
+    assert (elements.number, elements.date) == (None, None)
+
+
+def test_a_missing_number_line_alone_is_still_a_finding() -> None:
+    data = baocao.render(make_report())
+
+    def drop(x: Parts) -> None:
+        set_text(para(x.document, "Số: 15/BC-SNV"), "")
+
+    assert {f.rule for f in check(mutate(data, drop))} == {"structure.elements"}

@@ -99,6 +99,20 @@ REFUSED: list[tuple[str, dict[str, Any], str, str]] = [
         "drafting unit",
     ),
     ("bad copies form", minimal_data(filing={"copies_form": "bản"}), "filing.copies_form", "'b'"),
+    ("number without its line", minimal_data(number_and_date=False), "number", "number_and_date"),
+    (
+        "date without its line",
+        minimal_data(number_and_date=False, number=None),
+        "date",
+        "number_and_date",
+    ),
+    (
+        "place without its line",
+        {**_without_date(number_and_date=False, number=None)},
+        "place",
+        "number_and_date",
+    ),
+    ("no place", {k: v for k, v in minimal_data().items() if k != "place"}, "place", "required"),
 ]
 
 
@@ -149,6 +163,16 @@ def test_the_schema_accepts_a_marked_draft() -> None:
     validator = jsonschema.Draft202012Validator(baocao.json_schema())
     assert list(validator.iter_errors(data)) == []
     baocao.load(data)
+
+
+def test_a_report_without_number_and_date() -> None:
+    data = {
+        k: v
+        for k, v in minimal_data(number_and_date=False).items()
+        if k not in ("number", "date", "place")
+    }
+    report = baocao.load(data)
+    assert (report.number, report.date, report.place) == (None, None, None)
 
 
 def test_a_python_date_still_works() -> None:

@@ -16,7 +16,7 @@ import attrs
 
 from .._nd30 import RULE_SHARE
 from .._ooxml import DASHES, Fragment, Para, WordDocument, fragment_width_mm, longest_wrapped_mm
-from ._marks import after_subtitle, find_marks, is_reference_line, subtitle_of
+from ._marks import after_subtitle, find_marks, is_reference_line, issuer_anchor, subtitle_of
 from ._patterns import (
     DATE_RE,
     LOOSE_NATIONAL,
@@ -185,6 +185,11 @@ def find_elements(doc: WordDocument) -> Elements:
     marks = [found[k] for k in ("national_name", "motto", "number", "date") if k in found]
     if "number" in found:
         found["parent"], found["issuer"] = _issuer_block(doc, header, found["number"], marks)
+    elif "date" not in found and "national_name" in found:
+        # issue 12: a report printed without its number and date line (báo cáo chuyên đề)
+        anchor = issuer_anchor(header, found["national_name"], marks)
+        if anchor is not None:
+            found["parent"], found["issuer"] = _issuer_block(doc, header, anchor, marks, last=True)
     body_start = 0
     if type_name is not None:
         body_start, found["subject"], found["addressee"] = _front(paras, type_name)
@@ -229,7 +234,12 @@ def find_elements(doc: WordDocument) -> Elements:
 
 
 def _issuer_block(
-    doc: WordDocument, header: Sequence[Fragment], number: Fragment, marks: Sequence[Fragment]
+    doc: WordDocument,
+    header: Sequence[Fragment],
+    number: Fragment,
+    marks: Sequence[Fragment],
+    *,
+    last: bool = False,
 ) -> tuple[tuple[Fragment, ...], tuple[Fragment, ...]]:
     """(parent body lines, issuing body lines): the lines above "Số:" in its column.
 
@@ -237,11 +247,13 @@ def _issuer_block(
     weight are the issuing body. When every line has the same weight and they make several
     paragraphs, the line drawn under the issuing body decides: if it fits (1/3 to 1/2) the
     last paragraph and not the whole block, the paragraphs above are the parent body.
+    With ``last``, ``number`` is the last line of the column itself (a header without
+    "Số:").
     """
     column = _column_side(number)
     above = [
         f
-        for f in header[: header.index(number)]
+        for f in header[: header.index(number) + (1 if last else 0)]
         if _column_side(f) == column and f not in marks and not is_rule_text(f.text)
     ]
     issuer: list[Fragment] = []

@@ -27,6 +27,7 @@ __all__ = [
     "is_mark",
     "is_reference_line",
     "is_urgency",
+    "issuer_anchor",
     "subtitle_of",
 ]
 
@@ -61,6 +62,25 @@ def find_marks(header: Sequence[Fragment]) -> dict[str, Any]:
             marks.append(fragment)
     found["marks"] = tuple(marks)
     return found
+
+
+def issuer_anchor(
+    header: Sequence[Fragment], national_name: Fragment, marks: Sequence[Fragment]
+) -> Fragment | None:
+    """Without a "Số:" line, the last line of the issuing body's column: the last line of
+    the other column of the Quốc hiệu's table (the left column of the header)."""
+    container = national_name.para.container
+    if container.kind != "cell":
+        return None
+    column = [
+        f
+        for f in header
+        if f.para.container.kind == "cell"
+        and f.para.container.table == container.table
+        and f.para.container.column != container.column
+        and f not in marks
+    ]
+    return column[-1] if column else None
 
 
 def _is_subtitle(para: Para) -> bool:

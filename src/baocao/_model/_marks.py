@@ -150,8 +150,21 @@ def check_circulation(value: str | None, *, path: str = "circulation") -> None:
 
 
 def check_draft(report: Any) -> None:
-    """What only a draft may leave blank, and what a blank date needs."""
+    """What only a draft may leave blank, what a blank date needs, and what a report
+    without its number and date line leaves out."""
     draft = report.draft
+    if not report.number_and_date:
+        for name in ("number", "date", "year", "place"):
+            value = getattr(report, name)
+            if value is not None:
+                raise ValidationError(
+                    value,
+                    "is given, but number_and_date is false (no Số line, no date line)",
+                    path=name,
+                )
+        return
+    if report.place is None:
+        raise ValidationError(None, "is required (the địa danh of the date line)", path="place")
     if report.year is not None:
         if report.date is not None:
             raise ValidationError(

@@ -359,7 +359,8 @@ class Report:
         number: số của văn bản (ô 3), printed with a leading zero below 10. Leave it
             out (``None``) for a draft: the Văn thư assigns the number after signing
             (Điều 15), and the line reads "Số:      /BC-SNV".
-        place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh".
+        place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh"; required, except with
+            ``number_and_date: false`` (no date line to print it on).
         date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
         subject: trích yếu nội dung (ô 5a), in normal case.
         signatory: người ký (ô 7).
@@ -389,10 +390,15 @@ class Report:
             LẠI``, ``LƯU HÀNH NỘI BỘ``, ``TRẢ LẠI SAU KHI …`` or ``TÀI LIỆU THU HỒI``.
         appendix_numbering: ``roman`` ("Phụ lục I", the default) or ``number`` ("Phụ lục
             số 01") for every appendix that does not choose its own.
+        number_and_date: ``false`` for a report printed with no "Số:" line and no date
+            line (a báo cáo chuyên đề handed out at a conference): then ``number``,
+            ``date`` and ``year`` are left out.
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
-    place: str = attrs.field(converter=_text, validator=_validate_place)
+    place: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=attrs.validators.optional(_validate_place)
+    )
     date: _dt.date | None = attrs.field(
         default=None, validator=attrs.validators.optional(plain_date())
     )
@@ -482,6 +488,7 @@ class Report:
         default=AppendixNumbering.ROMAN,
         converter=to_appendix_numbering,
     )
+    number_and_date: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         check_draft(self)

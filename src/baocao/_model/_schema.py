@@ -259,12 +259,40 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
         },
         # issue 12: only a draft leaves the date blank (check_draft in _model/_marks.py)
         {
-            "if": {"not": {"required": ["draft"], "properties": {"draft": {"const": True}}}},
+            "if": {
+                "required": ["number_and_date"],
+                "properties": {"number_and_date": {"const": False}},
+            },
+            "then": {
+                "properties": {
+                    "number": {"type": "null"},
+                    "date": {"type": "null"},
+                    "year": {"type": "null"},
+                    "place": {"type": "null"},
+                }
+            },
+            "else": {"required": ["place"], "properties": {"place": {"type": "string"}}},
+            "description": "without the number and date line, no number, date, year or place; "
+            "with it, a place",
+        },
+        {
+            "if": {
+                "not": {
+                    "anyOf": [
+                        {"required": ["draft"], "properties": {"draft": {"const": True}}},
+                        {
+                            "required": ["number_and_date"],
+                            "properties": {"number_and_date": {"const": False}},
+                        },
+                    ]
+                }
+            },
             "then": {
                 "required": ["date"],
                 "properties": {"date": {"not": {"type": "null"}}, "year": {"type": "null"}},
             },
-            "description": "date is given unless draft is true; year only for a draft",
+            "description": "date is given unless draft is true or number_and_date false; "
+            "year only for a draft",
         },
         {
             "if": {"required": ["date"], "properties": {"date": {"not": {"type": "null"}}}},
@@ -555,7 +583,7 @@ def json_schema() -> dict[str, Any]:
     >>> import baocao
     >>> schema = baocao.json_schema()
     >>> schema["required"]
-    ['issuer', 'place', 'date', 'subject', 'signatory']
+    ['issuer', 'subject', 'signatory']
     >>> schema["properties"]["signatory"]
     {'$ref': '#/$defs/Signatory', 'description': 'người ký (ô 7).'}
     >>> schema["properties"]["number"]["oneOf"][1]

@@ -248,6 +248,8 @@ def context(report: m.Report) -> dict[str, Any]:
             f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"
             f"{report.symbol} {date_line} của {issuer_name})"
         )
+        if not report.number_and_date:  # issue 12: a report without number and date
+            reference = f"(Kèm theo {report.doc_type.title} của {issuer_name})"
         keys = appendix_keys(report, index, reference)  # issue 12: number, orientation, …
         appendices.append(
             {
@@ -273,11 +275,11 @@ def context(report: m.Report) -> dict[str, Any]:
         },
         "number": None if report.number is None else f"{report.number:02d}",
         "symbol": report.symbol,
-        "number_line": number_line(report),
+        "number_line": number_line(report) if report.number_and_date else "",
         "place": report.place,
         "date": None if report.date is None else report.date.isoformat(),
         "date_text": date_line,
-        "place_date": f"{report.place}, {date_line}",
+        "place_date": "" if report.place is None else f"{report.place}, {date_line}",
         "subject": report.subject,
         "addressees": addressees,
         "addressee": addressees[0] if len(addressees) == 1 else None,

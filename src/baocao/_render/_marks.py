@@ -34,6 +34,8 @@ def date_text(report: m.Report) -> str:
     (``year`` only) or ``ngày      tháng      năm      `` (no date at all)."""
     if report.date is not None:
         return format_date(report.date)
+    if not report.number_and_date:
+        return ""
     year = BLANK if report.year is None else str(report.year)
     return f"ngày {BLANK} tháng {BLANK} năm {year}"
 
