@@ -108,16 +108,34 @@ def _mark_lower_case(x: Parts) -> None:
     set_text(para(x.document, "XEM XONG TRẢ LẠI"), "Xem xong trả lại")
 
 
+def _circulation_below(x: Parts) -> None:
+    p = para(x.document, "XEM XONG TRẢ LẠI")
+    body = p.getparent()
+    body.remove(p)
+    para(x.document, "BÁO CÁO").addprevious(p)
+
+
+def _secret_mark_moved(x: Parts) -> None:
+    p = para(x.document, "MẬT")
+    p.getparent().remove(p)
+    para(x.document, "BÁO CÁO").addprevious(p)
+
+
 MARK_CASES: list[tuple[str, Callable[[Parts], None]]] = [
     ("date.blank", _no_draft_mark),
     ("marks.format", _mark_not_bold),
+    ("marks.position", _circulation_below),
 ]
 
 
 @pytest.mark.parametrize(
     ("rule", "edit"),
-    [*MARK_CASES, ("marks.format", _mark_lower_case)],
-    ids=[*(rule for rule, _ in MARK_CASES), "marks.format-case"],
+    [
+        *MARK_CASES,
+        ("marks.format", _mark_lower_case),
+        ("marks.position", _secret_mark_moved),
+    ],
+    ids=[*(rule for rule, _ in MARK_CASES), "marks.format-case", "marks.position-10a"],
 )
 def test_exactly_the_broken_rule_fires(
     marked: bytes, rule: str, edit: Callable[[Parts], None]

@@ -26,6 +26,7 @@ __all__ = [
     "find_marks",
     "is_mark",
     "is_reference_line",
+    "is_stamp_10",
     "is_urgency",
     "issuer_anchor",
     "subtitle_of",
@@ -48,6 +49,14 @@ def is_mark(text: str) -> bool:
 def is_urgency(text: str) -> bool:
     """An urgency mark (ô 10b), which the decree stamps in bright red (PL I, III.2.b)."""
     return loose(text) in _URGENCY
+
+
+_STAMPS_10 = {loose(text) for text in (*CONFIDENTIALITY_MARKS, *URGENCY_MARKS)}
+
+
+def is_stamp_10(text: str) -> bool:
+    """A mark of ô 10 (độ mật, 10a, or mức độ khẩn, 10b), stamped under "Số:"."""
+    return loose(text) in _STAMPS_10
 
 
 def find_marks(header: Sequence[Fragment]) -> dict[str, Any]:

@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from .._nd30 import DRAFT_MARK
+from .._ooxml import Fragment
 from ._document import ParsedDocument
-from ._marks import is_urgency
+from ._marks import is_stamp_10, is_urgency
 from ._rule import Problem, Rule, _flag, _is_upper, _spans, _where
 
 __all__ = ["MARK_RULES"]
@@ -52,6 +53,37 @@ def _marks_format(doc: ParsedDocument) -> Iterator[Problem]:
             yield Problem(_where(kind, fragment), "; ".join(issues), "upper case, bold, 13–14 pt")
 
 
+def _side(fragment: Fragment) -> tuple[str, int | None, int | None]:
+    container = fragment.para.container
+    return (container.kind, container.table, container.column)
+
+
+def _marks_position(doc: ParsedDocument) -> Iterator[Problem]:
+    el = doc.elements
+    for fragment in el.marks:
+        text = fragment.text
+        if is_stamp_10(text):
+            number = el.number
+            if number is None:
+                continue  # no "Số:" to stand under (a report without its number line)
+            under = _side(fragment) == _side(number) and fragment.para.index > number.para.index
+            if not under:
+                yield Problem(
+                    _where("Dấu chỉ độ mật, mức độ khẩn", fragment),
+                    'not under "Số:" in its column',
+                    'under "Số:", in the left column of the header (ô 10a, 10b)',
+                )
+        elif el.national_name is not None:
+            above = fragment.para.index < el.national_name.para.index
+            right = fragment.para.fmt.align == "right" or _side(fragment) == _side(el.national_name)
+            if not (above and right):
+                yield Problem(
+                    _where("Chỉ dẫn về phạm vi lưu hành", fragment),
+                    "not at the top right",
+                    "at the top right, above the Quốc hiệu (ô 11)",
+                )
+
+
 MARK_RULES: tuple[Rule, ...] = (
     Rule(
         "date.blank",
@@ -66,6 +98,14 @@ MARK_RULES: tuple[Rule, ...] = (
         "error",
         "The marks of độ mật, mức độ khẩn and phạm vi lưu hành are bold upper case, 13–14 pt.",
         _marks_format,
+    ),
+    Rule(
+        "marks.position",
+        "PL I, III.2; IV",
+        "error",
+        'Độ mật and độ khẩn stand under "Số:" (ô 10a, 10b); a circulation note at the top '
+        "right, above the Quốc hiệu (ô 11).",
+        _marks_position,
     ),
 )
 """The rows of the draft's blanks and of the marks of ô 10–11."""
