@@ -32,6 +32,7 @@ def marked_report(**changes: object) -> baocao.Report:
         "confidentiality": "MẬT",
         "urgency": "HỎA TỐC",
         "circulation": "XEM XONG TRẢ LẠI",
+        "contact": ["Địa chỉ: Số 8 Tràng Thi, Hà Nội", "ĐT: 024 3825 1234, Fax: 024 3825 5678"],
         "addressees": ["Ủy ban nhân dân tỉnh"],
         "filing": Filing(unit="NC", more_units=["TH"], copies=2, copies_form="b"),
         "appendices": [

@@ -165,3 +165,19 @@ def test_a_draft_appendix_reference_has_the_blanks() -> None:
     assert entry["reference"] == (
         f"(Kèm theo Báo cáo số {NBSP6}/BC-SNV ngày {NBSP6} tháng {NBSP6} năm 2026 của Sở Nội vụ)"
     )
+
+
+def test_the_contact_block_is_a_frame_at_the_foot_of_page_1() -> None:
+    lines = ["Địa chỉ: Số 8 Tràng Thi, Hà Nội", "ĐT: 024 3825 1234"]
+    report = make_report(contact=lines)
+    assert baocao.context(report)["contact_lines"] == lines
+    paragraphs = _paragraphs(baocao.render(report))
+    texts = [paragraph_text(p) for p in paragraphs]
+    found = [paragraphs[texts.index(line)] for line in lines]
+    assert texts.index(lines[0]) < texts.index("BÁO CÁO")  # anchored on page 1
+    for paragraph in found:
+        frame = paragraph.find(f"{qn('pPr')}/{qn('framePr')}")
+        assert frame.get(qn("yAlign")) == "bottom"
+        assert mm_from_twips(int(frame.get(qn("w")))) == pytest.approx(165, abs=0.1)
+        assert paragraph.find(f"{qn('pPr')}/{qn('pBdr')}/{qn('top')}") is not None
+    assert baocao.context(make_report())["contact_lines"] == []

@@ -390,6 +390,10 @@ class Report:
             LẠI``, ``LƯU HÀNH NỘI BỘ``, ``TRẢ LẠI SAU KHI …`` or ``TÀI LIỆU THU HỒI``.
         appendix_numbering: ``roman`` ("Phụ lục I", the default) or ``number`` ("Phụ lục
             số 01") for every appendix that does not choose its own.
+        contact: địa chỉ cơ quan, tổ chức; thư điện tử; trang thông tin điện tử; số điện
+            thoại; số Fax (ô 13): the lines of the address block at the foot of page 1,
+            under a rule across the text width ("Địa chỉ: 12 Lý Tự Trọng, phường Bến
+            Nghé", "ĐT: 028 3829 1234, Fax: 028 3829 5678").
         number_and_date: ``false`` for a report printed with no "Số:" line and no date
             line (a báo cáo chuyên đề handed out at a conference): then ``number``,
             ``date`` and ``year`` are left out.
@@ -487,6 +491,12 @@ class Report:
     appendix_numbering: AppendixNumbering = attrs.field(
         default=AppendixNumbering.ROMAN,
         converter=to_appendix_numbering,
+    )
+    contact: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _validate_layout],
+        metadata={"layout": ONE_LINE, "short_form": ShortForm.ONE},
     )
     number_and_date: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 

@@ -56,6 +56,7 @@ def report_keys(report: m.Report) -> dict[str, Any]:
     circulation = report.circulation
     return {
         "draft": report.draft,
+        "contact_lines": list(report.contact),
         "draft_mark": DRAFT_MARK if report.draft else None,
         "subtitle": report.subtitle,
         "marks": {

@@ -553,6 +553,25 @@ def _units_line() -> str:
     )
 
 
+def _contact() -> str:
+    """Ô 13: the address block, 11 pt, in a frame at the foot of page 1 (anchored there by
+    standing after the header), under a rule across the text width (PL I, III.4)."""
+    frame = (
+        f'<w:framePr w:w="{tw(PAGE.text_width())}" w:wrap="around" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:yAlign="bottom"/>'
+    )
+    rule = '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    return (
+        _tag("for line in contact_lines")
+        + _p_direct(
+            "BCRecipients",
+            "{{ line }}",
+            ppr=f'{frame}{rule}<w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/>',
+        )
+        + _tag("endfor")
+    )
+
+
 def _page_size(orientation: str) -> str:
     """The page size of a section: A4, turned when ``orientation`` (a Jinja expression)
     is "landscape" (the layout pass then writes ``w:orient``)."""
@@ -597,6 +616,7 @@ def _body_xml(header_rid: str, first_rid: str) -> str:
     parts = [
         _circulation(),
         _header_table(),
+        _contact(),
         # Type name and subject (ô 5a)
         _draft_and_title(),
         _p("BCSubject", "{{ subject }}"),
