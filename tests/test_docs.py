@@ -40,3 +40,20 @@ def test_every_glossary_term_is_in_its_fields_docstring() -> None:
             assert first in doc, f"{cls_name}.{field} does not name {first!r}"
             checked += 1
     assert checked >= 20
+
+
+def test_the_issue_12_examples_of_the_model_run() -> None:
+    """Each YAML piece of "Drafts, marks and appendices" in docs/model.md, put beside the
+    small report's fields, loads, renders and checks with no finding."""
+    import yaml
+
+    from .conftest import minimal_data
+
+    text = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    start = text.index("## Drafts, marks and appendices")
+    section = text[start : text.index("\n## ", start + 1)]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    assert len(blocks) >= 4
+    for block in blocks:
+        report = baocao.load(minimal_data(**yaml.safe_load(block)))
+        assert baocao.check(baocao.render(report)) == [], block

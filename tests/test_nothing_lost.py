@@ -141,6 +141,7 @@ def expected(report: baocao.Report) -> list[str]:
     out += [upper(issuer.name), *NATIONAL]
     number = DRAFT if report.number is None else f"{report.number:02d}"
     symbol = f"{report.doc_type.value}-{issuer.abbreviation}"
+    assert report.date is not None  # the strategies build dated reports
     date_text = baocao.format_date(report.date)
     out += [
         f"Số: {number}/{symbol}",

@@ -20,9 +20,14 @@ Nothing here imports anything: every wing may read it.
 from __future__ import annotations
 
 __all__ = [
+    "APPENDIX_REFERENCE_WORDS",
     "AUTHORITY_PREFIXES",
+    "CIRCULATION_NOTES",
+    "CIRCULATION_RETURN_AFTER",
+    "CONFIDENTIALITY_MARKS",
     "DECIMAL_STYLE",
     "DOCUMENT_TYPES",
+    "DRAFT_MARK",
     "LABEL_STYLES",
     "MARGIN_RANGES",
     "MOTTO",
@@ -33,12 +38,15 @@ __all__ = [
     "PART_STYLES",
     "POINT_LETTERS",
     "PROFILES",
+    "RECALL_MARK",
     "ROMAN",
     "RULE_SHARE",
     "SIZE_RANGES",
     "STYLE_ELEMENTS",
     "STYLE_SIZES",
+    "UNITS_LABEL",
     "UPPER_LETTERS",
+    "URGENCY_MARKS",
     "numbering_label",
     "roman",
     "style_limit",
@@ -285,3 +293,45 @@ def numbering_label(style: str, numbers: tuple[int, ...]) -> str:
     if head == "a":
         return POINT_LETTERS[number - 1] + close
     return f"{number}{close}"
+
+
+# --------------------------------------------------------------------------- issue 12: marks
+
+CONFIDENTIALITY_MARKS: tuple[str, ...] = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
+"""Dấu chỉ độ mật (PL I, III.2.a), lowest first: stamped in ô 10a, under "Số:"."""
+
+RECALL_MARK = "TÀI LIỆU THU HỒI"
+"""Dấu tài liệu thu hồi (PL I, III.2.a): stamped in ô 11, top right, above the Quốc hiệu."""
+
+URGENCY_MARKS: dict[str, tuple[float, float] | None] = {
+    "KHẨN": (20.0, 8.0),
+    "THƯỢNG KHẨN": (40.0, 8.0),
+    "HỎA TỐC": (30.0, 8.0),
+    "HỎA TỐC HẸN GIỜ": None,
+}
+"""Dấu chỉ mức độ khẩn (PL I, III.2.b) → the stamp's frame in mm (width, height): 20 × 8,
+40 × 8 and 30 × 8, bold upper case 13–14 pt in a single-line frame, bright red ink, in ô 10b
+under the độ mật mark. The decree names three levels; "HỎA TỐC HẸN GIỜ" (hỏa tốc with a
+delivery time) is the fourth that agencies still stamp (Thông tư 01/2011/TT-BNV listed it):
+the decree fixes no frame for it, so its frame fits its text."""
+
+CIRCULATION_NOTES: tuple[str, ...] = ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ")
+"""Chỉ dẫn về phạm vi lưu hành named by the decree (PL I, III.2.c): ô 11, top right, bold upper
+case 13–14 pt in a single-line frame."""
+
+CIRCULATION_RETURN_AFTER = "TRẢ LẠI SAU KHI"
+"""The opening of the third usual circulation note ("TRẢ LẠI SAU KHI HỌP (HỘI NGHỊ)"): the
+decree's list is open ("như …"), agencies complete this one with the occasion."""
+
+DRAFT_MARK = "DỰ THẢO"
+"""The mark of a draft. Nghị định 30 defines no cell for it (Thông tư 01/2011 had ô 12
+"chỉ dẫn về dự thảo"); bodies print it bold, above the type name, where the old diagram put
+it, so that it reads first and is not taken for part of the header."""
+
+APPENDIX_REFERENCE_WORDS = "Kèm theo"
+"""The words that open the reference line of an appendix (PL I, III.1.c; Mẫu 2.1): "(Kèm
+theo Văn bản số … ngày … của …)"; a decision's appendix reads "(Ban hành kèm theo …)"."""
+
+UNITS_LABEL = "Đơn vị tính"
+"""The label of a units line ("Đơn vị tính: triệu đồng"), right-aligned and italic above the
+figures it applies to, as the statistics forms print it."""

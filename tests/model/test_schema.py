@@ -174,7 +174,8 @@ def beyond_schema(data: dict[str, Any]) -> bool:
     addressees = set(lines(data.get("addressees", [])))
     if addressees & set(lines(data.get("recipients", []))):
         return False
-    if not nfc(data["place"])[0].isupper():
+    place = data.get("place")  # none in a report without its date line (issue 12)
+    if place is not None and not nfc(place)[0].isupper():
         return False
     if m.all_capitals(nfc(data["subject"])) or m.all_capitals(nfc(data["signatory"]["name"])):
         return False

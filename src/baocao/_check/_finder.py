@@ -16,6 +16,7 @@ import attrs
 
 from .._nd30 import RULE_SHARE
 from .._ooxml import DASHES, Fragment, Para, WordDocument, fragment_width_mm, longest_wrapped_mm
+from ._marks import after_subtitle, find_marks, is_reference_line, issuer_anchor, subtitle_of
 from ._patterns import (
     DATE_RE,
     LOOSE_NATIONAL,
@@ -75,6 +76,10 @@ class Elements:
     signer: Fragment | None = None
     placeholders: tuple[Fragment, ...] = ()
     appendices: tuple[Appendix, ...] = ()
+    # issue 12: the draft mark, the subtitle, the marks of ô 10-11
+    draft: Fragment | None = None
+    subtitle: tuple[Fragment, ...] = ()
+    marks: tuple[Fragment, ...] = ()
 
 
 def _content_paras(doc: WordDocument) -> list[Para]:
@@ -176,9 +181,15 @@ def find_elements(doc: WordDocument) -> Elements:
         elif "date" not in found and DATE_RE.search(fragment.text):
             found["date"] = fragment
     found["type_name"] = type_name
+    found.update(find_marks(header))  # issue 12
     marks = [found[k] for k in ("national_name", "motto", "number", "date") if k in found]
     if "number" in found:
         found["parent"], found["issuer"] = _issuer_block(doc, header, found["number"], marks)
+    elif "date" not in found and "national_name" in found:
+        # issue 12: a report printed without its number and date line (báo cáo chuyên đề)
+        anchor = issuer_anchor(header, found["national_name"], marks)
+        if anchor is not None:
+            found["parent"], found["issuer"] = _issuer_block(doc, header, anchor, marks, last=True)
     body_start = 0
     if type_name is not None:
         body_start, found["subject"], found["addressee"] = _front(paras, type_name)
@@ -200,11 +211,12 @@ def find_elements(doc: WordDocument) -> Elements:
         if i >= body_start
         and p.index > last_footer
         and p.container.kind == "body"
-        and re.fullmatch(r"phụlục(?:[ivxlc]+|\d+)?", loose(p.text))
+        and re.fullmatch(r"phụlục(?:số)?(?:[ivxlc]+|\d+)?", loose(p.text))
     ]
     footer_start = min([footer_start, *labels[:1]])
     if type_name is not None:
         found["content"] = tuple(paras[body_start:footer_start])
+        found["subtitle"] = subtitle_of(paras, type_name.para, body_start)
     found["appendices"] = tuple(
         _appendix(paras, begin, labels[n + 1] if n + 1 < len(labels) else len(paras))
         for n, begin in enumerate(labels)
@@ -222,7 +234,12 @@ def find_elements(doc: WordDocument) -> Elements:
 
 
 def _issuer_block(
-    doc: WordDocument, header: Sequence[Fragment], number: Fragment, marks: Sequence[Fragment]
+    doc: WordDocument,
+    header: Sequence[Fragment],
+    number: Fragment,
+    marks: Sequence[Fragment],
+    *,
+    last: bool = False,
 ) -> tuple[tuple[Fragment, ...], tuple[Fragment, ...]]:
     """(parent body lines, issuing body lines): the lines above "Số:" in its column.
 
@@ -230,11 +247,13 @@ def _issuer_block(
     weight are the issuing body. When every line has the same weight and they make several
     paragraphs, the line drawn under the issuing body decides: if it fits (1/3 to 1/2) the
     last paragraph and not the whole block, the paragraphs above are the parent body.
+    With ``last``, ``number`` is the last line of the column itself (a header without
+    "Số:").
     """
     column = _column_side(number)
     above = [
         f
-        for f in header[: header.index(number)]
+        for f in header[: header.index(number) + (1 if last else 0)]
         if _column_side(f) == column and f not in marks and not is_rule_text(f.text)
     ]
     issuer: list[Fragment] = []
@@ -298,6 +317,7 @@ def _front(
         cursor += 1
     while cursor < len(paras) and (paras[cursor].empty or is_rule_text(paras[cursor].text)):
         cursor += 1
+    cursor = after_subtitle(paras, cursor)  # issue 12
     addressee: list[Fragment] = []
     if cursor < len(paras) and loose(paras[cursor].text).startswith("kínhgửi"):
         addressee += paras[cursor].fragments
@@ -478,7 +498,7 @@ def _appendix(paras: Sequence[Para], begin: int, end: int) -> Appendix:
         text = para.text.strip()
         if para.in_table:
             break
-        if loose(text).startswith("(kèmtheo"):
+        if is_reference_line(text):
             reference = para
             cursor += 1
             break

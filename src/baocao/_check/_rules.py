@@ -33,6 +33,7 @@ from ._rules_amounts import AMOUNT_RULES
 from ._rules_appendices import APPENDIX_RULES
 from ._rules_body import BODY_RULES
 from ._rules_header import HEADER_RULES
+from ._rules_marks import MARK_RULES
 from ._rules_number_date import NUMBER_DATE_RULES
 from ._rules_page import PAGE_NUMBER_RULES, PAGE_RULES
 from ._rules_tail import TAIL_RULES
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     *PAGE_RULES,
     *HEADER_RULES,
     *NUMBER_DATE_RULES,
+    *MARK_RULES,
     *BODY_RULES,
     *TAIL_RULES,
     *PAGE_NUMBER_RULES,

@@ -34,12 +34,14 @@ def _appendix_label(doc: ParsedDocument) -> Iterator[Problem]:
         fragments = para.fragments
         text = " ".join(f.shown for f in fragments)
         issues = []
-        match = re.fullmatch(r"(\S+ \S+)(?: (\S+))?", text)
+        match = re.fullmatch(r"(\S+ \S+)(?: (số))?(?: (\S+))?", text)
         word = match[1] if match else text
         if word != "Phụ lục":
             issues.append(f'"{word}"')
-        label_number = match[2] if match else None
-        if len(appendices) > 1 and label_number != roman(number + 1):
+        label_number = match[3] if match else None
+        # issue 12: "Phụ lục số 01" numbers in Arabic digits, as many bodies do
+        wanted_number = f"{number + 1:02d}" if match and match[2] else roman(number + 1)
+        if (len(appendices) > 1 or (match and match[2])) and label_number != wanted_number:
             issues.append(f'number "{label_number or ""}"')
         sizes = sorted({round(s.fmt.size, 2) for s in _spans(fragments)})
         if any(abs(s - 14) > 0.01 for s in sizes):

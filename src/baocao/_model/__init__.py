@@ -46,6 +46,7 @@ from ._layout import (
     field_layout,
     layout_problem,
 )
+from ._marks import AppendixNumbering, Confidentiality, CopiesForm, Orientation, Urgency
 from ._numbering import Numbering
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
 from ._values import Date, Money, Number, Percent, Rate, Segment
@@ -107,9 +108,12 @@ __all__ = [
     "SIGNER",
     "SUBJECT",
     "Appendix",
+    "AppendixNumbering",
     "Authority",
     "Block",
     "Cell",
+    "Confidentiality",
+    "CopiesForm",
     "Dash",
     "Date",
     "DocumentType",
@@ -120,6 +124,7 @@ __all__ = [
     "Money",
     "Number",
     "Numbering",
+    "Orientation",
     "Paragraph",
     "Part",
     "Percent",
@@ -130,6 +135,7 @@ __all__ = [
     "Segment",
     "Signatory",
     "Table",
+    "Urgency",
     "all_capitals",
     "bounds",
     "field_layout",

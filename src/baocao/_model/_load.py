@@ -243,7 +243,7 @@ def _structure_value(hint: Any, value: object, path: str, field: Any = None) -> 
         return check_text(value, path=path)
     if hint is int:
         return _structure_int(value, path)
-    if hint is bool:  # issue 12: numbering (numbered: false)
+    if hint is bool:  # issue 12: numbered: false, draft: true
         if not isinstance(value, bool):
             raise InvalidTypeError(value, "is not true or false", path=path)
         return value

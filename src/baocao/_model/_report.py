@@ -56,6 +56,21 @@ from ._layout import (
     SUBJECT,
     _validate_layout,
 )
+from ._marks import (
+    AppendixNumbering,
+    Confidentiality,
+    CopiesForm,
+    Orientation,
+    Urgency,
+    check_circulation,
+    check_draft,
+    to_appendix_numbering,
+    to_confidentiality,
+    to_copies_form,
+    to_numbering,
+    to_orientation,
+    to_urgency,
+)
 from ._numbering import Numbering, check_depth
 from ._validators import named
 
@@ -219,6 +234,10 @@ class Filing:
         copies: số lượng bản lưu, if needed (printed with two digits: "02").
         drafter: ký hiệu người soạn thảo, the drafter's initials ("PL"), ô 12.
         issued: số lượng bản phát hành, copies issued ("PL.(300)"); needs ``drafter``.
+        more_units: the abbreviations of further units that keep a copy, after ``unit``
+            ("- Lưu: VT, NC, TH."); needs ``unit``.
+        copies_form: how ``copies`` is written: ``number`` (", 02", the default) or ``b``
+            (" (2b)", số bản, "- Lưu: VT, NC (2b).").
     """
 
     unit: str | None = attrs.field(
@@ -235,8 +254,20 @@ class Filing:
         metadata={"layout": ONE_LINE},
     )
     issued: int | None = attrs.field(default=None, metadata={"minimum": 1, "maximum": 999_999})
+    # issue 12: the "Lưu" line as agencies write it
+    more_units: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _validate_layout],
+        metadata={"layout": ONE_LINE, "short_form": ShortForm.ONE},
+    )
+    copies_form: CopiesForm = attrs.field(default=CopiesForm.NUMBER, converter=to_copies_form)
 
     def __attrs_post_init__(self) -> None:
+        if self.more_units and self.unit is None:
+            raise ValidationError(
+                list(self.more_units), "needs the drafting unit first (unit)", path="more_units"
+            )
         if self.copies is not None:
             _check_bounds(Filing, "copies", self.copies)
         if self.issued is not None:
@@ -258,6 +289,16 @@ class Appendix:
         title: tên phụ lục (printed upper case, bold, centred).
         body: paragraphs, dash lines and tables.
         sections: sections (mục) I., II., … after the body.
+        orientation: hướng trang: ``portrait`` (the default) or ``landscape`` for an
+            appendix of wide tables; the report's own pages stay portrait.
+        numbering: ``roman`` ("Phụ lục I") or ``number`` ("Phụ lục số 01") for this
+            appendix; by default the report's ``appendix_numbering``.
+        reference: thông tin chỉ dẫn kèm theo văn bản, this appendix's own reference line
+            ("Ban hành kèm theo Quyết định số 12/QĐ-UBND"), printed in parentheses (once:
+            written with them, it is printed as written); by default "(Kèm theo Báo cáo
+            số … ngày … của …)" from the report.
+        units: đơn vị tính of the appendix's figures ("triệu đồng"), printed "Đơn vị
+            tính: triệu đồng", right-aligned and italic above its content.
     """
 
     title: str = attrs.field(
@@ -268,6 +309,27 @@ class Appendix:
     )
     sections: tuple[Section, ...] = attrs.field(
         default=(), converter=_to_sections, validator=_validate_sections
+    )
+    # issue 12: landscape appendices, their numbers, reference and units lines
+    orientation: Orientation = attrs.field(
+        default=Orientation.PORTRAIT,
+        converter=to_orientation,
+    )
+    numbering: AppendixNumbering | None = attrs.field(
+        default=None,
+        converter=to_numbering,
+    )
+    reference: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": CENTRED},
+    )
+    units: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
     )
 
     def __attrs_post_init__(self) -> None:
@@ -298,7 +360,8 @@ class Report:
         number: số của văn bản (ô 3), printed with a leading zero below 10. Leave it
             out (``None``) for a draft: the Văn thư assigns the number after signing
             (Điều 15), and the line reads "Số:      /BC-SNV".
-        place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh".
+        place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh"; required, except with
+            ``number_and_date: false`` (no date line to print it on).
         date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
         subject: trích yếu nội dung (ô 5a), in normal case.
         signatory: người ký (ô 7).
@@ -316,11 +379,36 @@ class Report:
         appendices: phụ lục.
         numbering: how the body is numbered (đánh số): the scheme and its choices per
             level; by default the decree's, Phần I / I. / 1. / a) / -.
+        draft: dự thảo: prints "DỰ THẢO" above the type name; only a draft may leave
+            the date blank (``date`` left out, or only its ``year``).
+        year: for a draft without a full ``date``: the year, printed "ngày      tháng
+            năm 2026" (day and month left blank). Leave out ``date`` and ``year`` both for
+            a wholly blank date.
+        subtitle: a line under the trích yếu and its rule, not bold, in parentheses as
+            written ("(Tài liệu phục vụ Hội nghị sơ kết)").
+        confidentiality: độ mật (ô 10a, under "Số:"): ``MẬT``, ``TỐI MẬT``, ``TUYỆT MẬT``.
+        urgency: mức độ khẩn (ô 10b, under the độ mật): ``KHẨN``, ``THƯỢNG KHẨN``,
+            ``HỎA TỐC``, ``HỎA TỐC HẸN GIỜ``.
+        circulation: chỉ dẫn về phạm vi lưu hành (ô 11, top right): ``XEM XONG TRẢ
+            LẠI``, ``LƯU HÀNH NỘI BỘ``, ``TRẢ LẠI SAU KHI …`` or ``TÀI LIỆU THU HỒI``.
+        appendix_numbering: ``roman`` ("Phụ lục I", the default) or ``number`` ("Phụ lục
+            số 01") for every appendix that does not choose its own.
+        contact: địa chỉ cơ quan, tổ chức; thư điện tử; trang thông tin điện tử; số điện
+            thoại; số Fax (ô 13): the lines of the address block at the foot of page 1,
+            under a rule across the text width ("Địa chỉ: 12 Lý Tự Trọng, phường Bến
+            Nghé", "ĐT: 028 3829 1234, Fax: 028 3829 5678").
+        number_and_date: ``false`` for a report printed with no "Số:" line and no date
+            line (a báo cáo chuyên đề handed out at a conference): then ``number``,
+            ``date`` and ``year`` are left out.
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
-    place: str = attrs.field(converter=_text, validator=_validate_place)
-    date: _dt.date = attrs.field(validator=plain_date())
+    place: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=attrs.validators.optional(_validate_place)
+    )
+    date: _dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(plain_date())
+    )
     subject: str = attrs.field(
         converter=_text,
         validator=[
@@ -380,8 +468,48 @@ class Report:
     numbering: Numbering = attrs.field(
         default=Numbering(), validator=_validate_instance(Numbering, "a numbering")
     )
+    # issue 12: drafts, the subtitle, the marks of ô 10-11, appendix numbering
+    draft: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    year: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(in_bounds()),
+        metadata={"minimum": 1945, "maximum": 9999},
+    )
+    subtitle: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": SUBJECT},
+    )
+    confidentiality: Confidentiality | None = attrs.field(
+        default=None,
+        converter=to_confidentiality,
+    )
+    urgency: Urgency | None = attrs.field(
+        default=None,
+        converter=to_urgency,
+    )
+    circulation: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": ONE_LINE},
+    )
+    appendix_numbering: AppendixNumbering = attrs.field(
+        default=AppendixNumbering.ROMAN,
+        converter=to_appendix_numbering,
+    )
+    contact: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=[_validate_strings, _validate_layout],
+        metadata={"layout": ONE_LINE, "short_form": ShortForm.ONE},
+    )
+    number_and_date: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
+        check_draft(self)
+        check_circulation(self.circulation)
         if self.parts and self.sections:
             raise ValidationError(
                 len(self.sections),

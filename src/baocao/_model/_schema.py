@@ -18,6 +18,7 @@ from typing import Any, Union
 
 import attrs
 
+from .._nd30 import CIRCULATION_NOTES, CIRCULATION_RETURN_AFTER, RECALL_MARK
 from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
 from ._fields import ShortForm, _no_end_punctuation, _OneOf, bounds, field_bounds, short_form
 from ._kinds import DocumentType
@@ -264,6 +265,48 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             },
             "description": "parts and sections are not both given: put the sections in the parts",
         },
+        # issue 12: only a draft leaves the date blank (check_draft in _model/_marks.py)
+        {
+            "if": {
+                "required": ["number_and_date"],
+                "properties": {"number_and_date": {"const": False}},
+            },
+            "then": {
+                "properties": {
+                    "number": {"type": "null"},
+                    "date": {"type": "null"},
+                    "year": {"type": "null"},
+                    "place": {"type": "null"},
+                }
+            },
+            "else": {"required": ["place"], "properties": {"place": {"type": "string"}}},
+            "description": "without the number and date line, no number, date, year or place; "
+            "with it, a place",
+        },
+        {
+            "if": {
+                "not": {
+                    "anyOf": [
+                        {"required": ["draft"], "properties": {"draft": {"const": True}}},
+                        {
+                            "required": ["number_and_date"],
+                            "properties": {"number_and_date": {"const": False}},
+                        },
+                    ]
+                }
+            },
+            "then": {
+                "required": ["date"],
+                "properties": {"date": {"not": {"type": "null"}}, "year": {"type": "null"}},
+            },
+            "description": "date is given unless draft is true or number_and_date false; "
+            "year only for a draft",
+        },
+        {
+            "if": {"required": ["date"], "properties": {"date": {"not": {"type": "null"}}}},
+            "then": {"properties": {"year": {"type": "null"}}},
+            "description": "year is not given beside a full date",
+        },
     ],
     Signatory: [
         {
@@ -292,8 +335,15 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             "then": {"required": ["drafter"], "properties": {"drafter": {"type": "string"}}},
             "description": "issued needs the drafter's initials",
         },
+        {
+            "if": {"required": ["more_units"], "properties": {"more_units": {"minItems": 1}}},
+            "then": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
+            "description": "more_units needs the drafting unit (unit)",
+        },
     ],
 }
+
+_CAPITALS = "A-Z0-9()ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 # Fields whose text has a rule of its own.
 _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
@@ -307,6 +357,14 @@ _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
         "description": "one line",
     },
     (Issuer, "abbreviation"): {"type": "string", "pattern": f"^{ABBREVIATION}{_END}"},
+    # issue 12: the circulation notes the decree names (check_circulation in _model/_marks)
+    (Report, "circulation"): {
+        "type": "string",
+        "pattern": "^(?:"
+        + "|".join((*CIRCULATION_NOTES, RECALL_MARK))
+        + f"|{CIRCULATION_RETURN_AFTER} [{_CAPITALS}]([{_CAPITALS} ]*[{_CAPITALS}])?)$",
+        "description": "a circulation note of the decree, in capitals",
+    },
 }
 
 
@@ -482,7 +540,7 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
         return text if layout is None else _with_layout(text, layout)
     if hint is int:
         return {"type": "integer", **limits}
-    if hint is bool:  # issue 12: numbering (numbered: false)
+    if hint is bool:  # issue 12: numbered: false, draft: true
         return {"type": "boolean"}
     if hint is datetime.date:
         return dict(_DATE)
@@ -557,7 +615,7 @@ def json_schema() -> dict[str, Any]:
     >>> import baocao
     >>> schema = baocao.json_schema()
     >>> schema["required"]
-    ['issuer', 'place', 'date', 'subject', 'signatory']
+    ['issuer', 'subject', 'signatory']
     >>> schema["properties"]["signatory"]
     {'$ref': '#/$defs/Signatory', 'description': 'người ký (ô 7).'}
     >>> schema["properties"]["number"]["oneOf"][1]

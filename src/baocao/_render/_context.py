@@ -18,6 +18,7 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._marks import appendix_keys, date_text, report_keys
 from ._numbering import body_blocks, content_blocks, heading_of
 
 __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
@@ -164,12 +165,15 @@ def number_line(report: m.Report) -> str:
 
 
 def filing_line(filing: m.Filing) -> str:
-    """``- Lưu: VT, VP, 02. PL.(300).``"""
+    """``- Lưu: VT, VP, 02. PL.(300).``; with more units and copies written as bản:
+    ``- Lưu: VT, NC, TH (2b).``"""
     text = "- Lưu: VT"
-    if filing.unit:
-        text += f", {filing.unit}"
+    for unit in (filing.unit, *filing.more_units):  # issue 12: more_units
+        if unit:
+            text += f", {unit}"
     if filing.copies is not None:
-        text += f", {filing.copies:02d}"
+        b_form = filing.copies_form is m.CopiesForm.B  # issue 12: "(2b)"
+        text += f" ({filing.copies}b)" if b_form else f", {filing.copies:02d}"
     if filing.drafter:
         text += f". {filing.drafter}."
         if filing.issued is not None:
@@ -214,12 +218,11 @@ def context(report: m.Report) -> dict[str, Any]:
     (['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'], ['- Lưu: VT.'])
     """
     issuer = report.issuer
-    date_text = format_date(report.date)
+    date_line = date_text(report)  # issue 12: a draft's blanks
     addressees = list(report.addressees)
     recipients = (["Như trên"] if addressees else []) + list(report.recipients)
     recipient_lines = [f"- {line}" for line in _punctuate(recipients, last=";")]
     recipient_lines.append(filing_line(report.filing))
-    many = len(report.appendices) > 1
     issuer_name = " ".join(issuer.name.split())
     appendices = []
     for index, appendix in enumerate(report.appendices):
@@ -228,14 +231,18 @@ def context(report: m.Report) -> dict[str, Any]:
         number = "" if report.number is None else f"{report.number:02d}"
         reference = (
             f"(Kèm theo {report.doc_type.title} số {number or DRAFT_NUMBER}/"
-            f"{report.symbol} {date_text} của {issuer_name})"
+            f"{report.symbol} {date_line} của {issuer_name})"
         )
+        if not report.number_and_date:  # issue 12: a report without number and date
+            reference = f"(Kèm theo {report.doc_type.title} của {issuer_name})"
+        keys = appendix_keys(report, index, reference)  # issue 12: number, orientation, …
         appendices.append(
             {
-                "label": f"Phụ lục {roman(index + 1)}" if many else "Phụ lục",
+                "label": keys.pop("label"),
                 "title": upper(appendix.title),
-                "reference": reference,
+                "reference": keys.pop("reference"),
                 "body": _end(blocks),
+                **keys,
             }
         )
     return {
@@ -253,11 +260,11 @@ def context(report: m.Report) -> dict[str, Any]:
         },
         "number": None if report.number is None else f"{report.number:02d}",
         "symbol": report.symbol,
-        "number_line": number_line(report),
+        "number_line": number_line(report) if report.number_and_date else "",
         "place": report.place,
-        "date": report.date.isoformat(),
-        "date_text": date_text,
-        "place_date": f"{report.place}, {date_text}",
+        "date": None if report.date is None else report.date.isoformat(),
+        "date_text": date_line,
+        "place_date": "" if report.place is None else f"{report.place}, {date_line}",
         "subject": report.subject,
         "addressees": addressees,
         "addressee": addressees[0] if len(addressees) == 1 else None,
@@ -269,4 +276,5 @@ def context(report: m.Report) -> dict[str, Any]:
         "recipient_lines": recipient_lines,
         "signature": {"lines": signature_lines(report.signatory), "name": report.signatory.name},
         "appendices": appendices,
+        **report_keys(report),  # issue 12: drafts, subtitle, marks
     }

@@ -29,6 +29,8 @@ from .. import _ooxml
 from .._nd30 import STYLE_SIZES
 from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
+from ._boxes import fit_frames
+from ._sections import SectionMap, mark_orientation
 
 _BODY = qn("body")
 _GRIDCOL = qn("gridCol")
@@ -39,7 +41,6 @@ _P = qn("p")
 _PPR = qn("pPr")
 _PSTYLE = qn("pStyle")
 _PGMAR = qn("pgMar")
-_PGSZ = qn("pgSz")
 _RPR = qn("rPr")
 _RIGHT = qn("right")
 _SECTPR = qn("sectPr")
@@ -64,6 +65,11 @@ _RULES = etree.XPath(
     "descendant::w:p[w:pPr[1]/w:pStyle[1]/@w:val = 'BCRule']", namespaces={"w": _ooxml.W_NS}
 )
 
+# The paragraphs with a left and a right border: the candidates for framed marks.
+_FRAMED = etree.XPath(
+    "descendant::w:p[w:pPr[1]/w:pBdr[1][w:left and w:right]]", namespaces={"w": _ooxml.W_NS}
+)
+
 __all__ = [
     "RULE_SHARE",
     "Styles",
@@ -78,6 +84,7 @@ RULE_SHARE = 0.40
 _MIN_LEFT_MM = 55.0
 _SLACK_MM = 1.0
 _TABLE_MIN_COL_MM = 14.0
+_SPANNING = ("BCIssuer", "BCRecipientsLabel")  # the header and footer tables
 
 
 class Styles:
@@ -100,18 +107,6 @@ class Styles:
         """(size in pt, bold, italic) of text in paragraph style ``style_id``."""
         found = self._fonts.get(style_id)
         return found if found is not None else self._fonts[None]
-
-
-def _text_width_mm(body: Any) -> float:
-    sect = body.find(_SECTPR)
-    if sect is None:
-        return 165.0
-    size = sect.find(_PGSZ)
-    margins = sect.find(_PGMAR)
-    width = int(size.get(_W)) if size is not None else 11906
-    left = int(margins.get(_LEFT)) if margins is not None else 1701
-    right = int(margins.get(_RIGHT)) if margins is not None else 850
-    return _ooxml.mm_from_twips(width - left - right)
 
 
 def _cell_width_mm(cell: Any) -> float:
@@ -159,20 +154,26 @@ def _previous_paragraph(paragraph: Any) -> Any:
     return node
 
 
-def _layout_rules(body: Any, styles: Styles, text_mm: float) -> None:
+def _layout_rules(body: Any, styles: Styles, sections: SectionMap) -> None:
     rules: list[Any] = _RULES(body)  # type: ignore[assignment]
     for paragraph in rules:
         above = _previous_paragraph(paragraph)
         if above is None:
             continue
-        cell = _ancestor_cell(paragraph)
-        room = _cell_width_mm(cell) if cell is not None else text_mm
+        # A rule in the body spans its own section's text width, not the last section's.
+        room = _room_mm(paragraph, sections)
         size, bold, italic = styles.font(paragraph_style(above))
         lines = _ooxml.wrap_text(paragraph_text(above), room, size, bold=bold, italic=italic)
         longest = max(lines)  # the same wrapping and measure as the checker's
         length = longest if paragraph_style(above) == "BCMotto" else longest * RULE_SHARE
         length = min(length, room)
         _set_indents(paragraph, max(0, _ooxml.twips((room - length) / 2)))
+
+
+def _room_mm(paragraph: Any, sections: SectionMap) -> float:
+    """The width ``paragraph`` stands in: its cell's, or its section's text width."""
+    cell = _ancestor_cell(paragraph)
+    return _cell_width_mm(cell) if cell is not None else sections.of(paragraph).text_width_mm
 
 
 def _cells(row: Any) -> list[Any]:
@@ -276,8 +277,9 @@ def _layout_header(tables: _Tables, measure: _Measure) -> None:
             _set_widths(table, [total - right, right])
 
 
-def _layout_data_tables(tables: _Tables, measure: _Measure, text_mm: float) -> None:
+def _layout_data_tables(tables: _Tables, measure: _Measure, sections: SectionMap) -> None:
     for table in tables.with_style("BCTableHeading"):
+        text_mm = sections.of(table).text_width_mm  # a landscape appendix is wider
         rows = [_cells(row) for row in table.iterchildren(_TR)]
         count = max(len(cells) for cells in rows)
         if count == 0:
@@ -312,26 +314,30 @@ def apply_profile(styles_element: Any, profile: str) -> None:
                 element.set(_VAL, half)
 
 
-def _apply_margins(body: Any, tables: _Tables, margins: Margins) -> None:
+def _apply_margins(body: Any, tables: _Tables, margins: Margins, sections: SectionMap) -> None:
     """Set the margins of every section, and scale the header and footer tables (which
-    span the text width) to the new width."""
-    old_mm = _text_width_mm(body)
+    span their section's text width) to the new width."""
+    old = {
+        table: sections.of(table).text_width_mm
+        for style in _SPANNING
+        for table in tables.with_style(style)
+    }
     for sect in body.iter(_SECTPR):
         mar = sect.find(_PGMAR)
         if mar is None:
             continue
         for side in ("top", "bottom", "left", "right"):
             mar.set(qn(side), str(_ooxml.twips(float(getattr(margins, side)))))
-    new_mm = _text_width_mm(body)
-    if abs(new_mm - old_mm) < 0.01:
-        return
-    for style in ("BCIssuer", "BCRecipientsLabel"):
-        for table in tables.with_style(style):
-            grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
-            total = _ooxml.twips(new_mm)
-            widths = [int(w * total / sum(grid)) for w in grid]
-            widths[-1] += total - sum(widths)
-            _set_widths(table, widths)
+    sections.refresh()
+    for table, old_mm in old.items():
+        new_mm = sections.of(table).text_width_mm
+        if abs(new_mm - old_mm) < 0.01:
+            continue
+        grid = [int(c.get(_W)) for c in table.find(_TBLGRID)]
+        total = _ooxml.twips(new_mm)
+        widths = [int(w * total / sum(grid)) for w in grid]
+        widths[-1] += total - sum(widths)
+        _set_widths(table, widths)
 
 
 def _keep_text_with_signature(tables: _Tables) -> None:
@@ -356,14 +362,17 @@ def _keep_text_with_signature(tables: _Tables) -> None:
 def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
     """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
     tables = _Tables(body)
+    sections = SectionMap(body)
     if margins is not None:
-        _apply_margins(body, tables, margins)
-    text_mm = _text_width_mm(body)
+        _apply_margins(body, tables, margins, sections)
     _keep_text_with_signature(tables)
     measure = _Measure(styles)
     _layout_header(tables, measure)
-    _layout_rules(body, styles, text_mm)
-    _layout_data_tables(tables, measure, text_mm)
+    _layout_rules(body, styles, sections)
+    _layout_data_tables(tables, measure, sections)
+    # issue 12: the orientation of landscape sections, the frames of the marks of ô 10-11
+    mark_orientation(sections)
+    fit_frames(_FRAMED(body), styles, lambda p: _room_mm(p, sections))
 
 
 def set_core_properties(

@@ -357,7 +357,7 @@ def _header_table() -> str:
     row1_right = (
         _p("BCNationalName", NATIONAL_NAME) + _p("BCMotto", MOTTO) + _rule(right_mm, motto_mm)
     )
-    row2_left = _p("BCNumber", "{{ number_line }}")
+    row2_left = _p("BCNumber", "{{ number_line }}") + _stamps()
     row2_right = _p("BCPlaceDate", "{{ place_date }}")
     return _table(
         [left, right],
@@ -450,11 +450,153 @@ def _footer_table() -> str:
     return _table([left, right], [_row(_cell(left, recipients) + _cell(right, signature))])
 
 
-def _section_break(header_rid: str, first_rid: str, *, final: bool) -> str:
+# --------------------------------------------------------------------------- issue 12
+
+
+def _p_direct(style: str, text: str, *, ppr: str = "", rpr: str = "") -> str:
+    """A paragraph of an existing style with direct properties (a new style would change
+    every render's styles part): ``ppr`` after the style, ``rpr`` on its one run."""
+    run_props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>'
+        f'<w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    )
+
+
+_BOX = (
+    "<w:pBdr>"
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="8" w:space="{space}" w:color="000000"/>'
+        for side, space in (("top", 3), ("left", 4), ("bottom", 3), ("right", 4))
+    )
+    + "</w:pBdr>"
+)
+"""A single-line frame around a paragraph (the stamps of ô 10–11, PL I, III.2); the layout
+pass fits its width to the stamp (``_render._layout``)."""
+
+_BOLD = "<w:b/><w:bCs/>"
+
+
+def _mark(text: str, *, jc: str, before: int, red: bool = False) -> str:
+    """A framed mark: bold upper case, 13 pt (BC Number's size), centred in its frame."""
+    colour = '<w:color w:val="FF0000"/>' if red else ""
+    return _p_direct(
+        "BCNumber",
+        text,
+        ppr=f'{_BOX}<w:spacing w:before="{before}" w:after="0"/><w:jc w:val="{jc}"/>',
+        rpr=_BOLD + colour,
+    )
+
+
+def _circulation() -> str:
+    """Ô 11: the circulation note, framed, top right above the Quốc hiệu."""
+    return (
+        _tag("if marks.circulation")
+        + _mark("{{ marks.circulation }}", jc="right", before=0)
+        + _tag("endif")
+    )
+
+
+def _stamps() -> str:
+    """Ô 10a and 10b: độ mật then mức độ khẩn (red), framed, under "Số:"."""
+    return (
+        _tag("if marks.confidentiality")
+        + _mark("{{ marks.confidentiality }}", jc="center", before=120)
+        + _tag("endif")
+        + _tag("if marks.urgency")
+        + _mark("{{ marks.urgency.text }}", jc="center", before=120, red=True)
+        + _tag("endif")
+    )
+
+
+def _draft_and_title() -> str:
+    """The type name, with "DỰ THẢO" above it for a draft (nearer the header: 12 pt
+    before it, and the type name then 6 pt after it instead of 24 pt)."""
+    return (
+        _tag("if draft_mark")
+        + _p_direct(
+            "BCTitle",
+            "{{ draft_mark }}",
+            ppr='<w:spacing w:before="360" w:after="0"/>',
+        )
+        + _p_direct(
+            "BCTitle", "{{ doc_type.title_upper }}", ppr='<w:spacing w:before="120" w:after="0"/>'
+        )
+        + _tag("else")
+        + _p("BCTitle", "{{ doc_type.title_upper }}")
+        + _tag("endif")
+    )
+
+
+def _optional(condition: str, style: str, text: str, *, ppr: str, rpr: str = "") -> str:
+    """A paragraph printed only when ``condition`` holds (it vanishes otherwise)."""
+    return _tag(f"if {condition}") + _p_direct(style, text, ppr=ppr, rpr=rpr) + _tag("endif")
+
+
+def _subtitle() -> str:
+    """The subtitle under the trích yếu's rule: centred, not bold (BC Subject, unbolded)."""
+    return _optional(
+        "subtitle",
+        "BCSubject",
+        "{{ subtitle }}",
+        ppr='<w:spacing w:before="120" w:after="0"/>',
+        rpr='<w:b w:val="0"/><w:bCs w:val="0"/>',
+    )
+
+
+def _units_line() -> str:
+    """An appendix's units line: right-aligned, italic (BC Body, direct properties)."""
+    return _optional(
+        "ap.units_line",
+        "BCBody",
+        "{{ ap.units_line }}",
+        ppr='<w:spacing w:before="120" w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="right"/>',
+        rpr="<w:i/><w:iCs/>",
+    )
+
+
+def _contact() -> str:
+    """Ô 13: the address block, 11 pt, in a frame at the foot of page 1 (anchored there by
+    standing after the header), under a rule across the text width (PL I, III.4)."""
+    frame = (
+        f'<w:framePr w:w="{tw(PAGE.text_width())}" w:wrap="around" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:yAlign="bottom"/>'
+    )
+    rule = '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    return (
+        _tag("for line in contact_lines")
+        + _p_direct(
+            "BCRecipients",
+            "{{ line }}",
+            ppr=f'{frame}{rule}<w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/>',
+        )
+        + _tag("endfor")
+    )
+
+
+def _page_size(orientation: str) -> str:
+    """The page size of a section: A4, turned when ``orientation`` (a Jinja expression)
+    is "landscape" (the layout pass then writes ``w:orient``)."""
+    wide = f"{orientation} == 'landscape'"
+    long_side, short_side = tw(PAGE.height), tw(PAGE.width)
+    return (
+        f'<w:pgSz w:w="{{{{ {long_side} if {wide} else {short_side} }}}}" '
+        f'w:h="{{{{ {short_side} if {wide} else {long_side} }}}}"/>'
+    )
+
+
+def _section_break(
+    header_rid: str, first_rid: str, *, final: bool, orientation: str | None = None
+) -> str:
+    size = (
+        f'<w:pgSz w:w="{tw(PAGE.width)}" w:h="{tw(PAGE.height)}"/>'
+        if orientation is None
+        else _page_size(orientation)
+    )
     sect = (
         f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
         f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
-        f'<w:pgSz w:w="{tw(PAGE.width)}" w:h="{tw(PAGE.height)}"/>'
+        f"{size}"
         f'<w:pgMar w:top="{tw(PAGE.top)}" w:right="{tw(PAGE.right)}" '
         f'w:bottom="{tw(PAGE.bottom)}" w:left="{tw(PAGE.left)}" w:header="{tw(PAGE.header)}" '
         f'w:footer="{tw(PAGE.footer)}" w:gutter="0"/>'
@@ -468,12 +610,20 @@ def _section_break(header_rid: str, first_rid: str, *, final: bool) -> str:
 
 def _body_xml(header_rid: str, first_rid: str) -> str:
     section_break = _section_break(header_rid, first_rid, final=False)
+    # issue 12: each appendix's section has its own orientation
+    appendix_break = _section_break(
+        header_rid, first_rid, final=False, orientation="ap.orientation"
+    )
+    last = "(appendices and (appendices|last).orientation)"
     parts = [
+        _circulation(),
         _header_table(),
+        _contact(),
         # Type name and subject (ô 5a)
-        _p("BCTitle", "{{ doc_type.title_upper }}"),
+        _draft_and_title(),
         _p("BCSubject", "{{ subject }}"),
         _rule(PAGE.text_width(), PAGE.text_width() / 4),
+        _subtitle(),
         # Kính gửi (ô 9a)
         _tag("if addressee"),
         _p("BCAddressee", "Kính gửi: {{ addressee }}"),
@@ -502,12 +652,13 @@ def _body_xml(header_rid: str, first_rid: str) -> str:
         _p("BCAppendixTitle", "{{ ap.title }}"),
         _p("BCAppendixReference", "{{ ap.reference }}"),
         _rule(PAGE.text_width(), PAGE.text_width() / 4),
+        _units_line(),
         _blocks_xml("ap.body"),
         _tag("if not loop.last"),
-        section_break,
+        appendix_break,
         _tag("endif"),
         _tag("endfor"),
-        _section_break(header_rid, first_rid, final=True),
+        _section_break(header_rid, first_rid, final=True, orientation=last),
     ]
     return f"<w:body {NSDECL}>" + "".join(parts) + "</w:body>"
 
