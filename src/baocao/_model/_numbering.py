@@ -42,6 +42,11 @@ _LEVEL_WORDS = {
 }
 
 
+_BELOW = tuple(s for s in LABEL_STYLES if s[0] not in "IA")
+"""The styles of the levels below the sections: numbers and letters (capitals and Roman
+numerals read above them)."""
+
+
 @attrs.frozen(kw_only=True)
 class Numbering:
     """The numbering of the body (đánh số các phần, mục, khoản, điểm): a scheme, and the
@@ -59,9 +64,10 @@ class Numbering:
             "I-", "A.", "A-", "1.", "1-" or "1)".
         item: the label style of the items (khoản), overriding the scheme's: "1.",
             "1-", "1)", "a)" or "1.1." (decimal, after the section's number).
-        point: the label style of the points (điểm), overriding the scheme's.
+        point: the label style of the points (điểm), overriding the scheme's: one of
+            the styles of items, reading below them.
         subpoint: the label style of sub-points (the level below a point), overriding
-            the scheme's (only "decimal" numbers them by default).
+            the scheme's (only "decimal" numbers them by default), as for points.
         heading_case: the case of section titles (tiêu đề của mục): "upper" (the
             decree's, as Mục V shows "I. NHỮNG KẾT QUẢ …") or "as_typed" (the body's
             choice: "I. Những kết quả đạt được"). Titles of a phần are always upper case.
@@ -73,9 +79,9 @@ class Numbering:
     section: str | None = attrs.field(
         default=None, validator=one_of(None, *(s for s in LABEL_STYLES if s != DECIMAL_STYLE))
     )
-    item: str | None = attrs.field(default=None, validator=one_of(None, *LABEL_STYLES))
-    point: str | None = attrs.field(default=None, validator=one_of(None, *LABEL_STYLES))
-    subpoint: str | None = attrs.field(default=None, validator=one_of(None, *LABEL_STYLES))
+    item: str | None = attrs.field(default=None, validator=one_of(None, *_BELOW))
+    point: str | None = attrs.field(default=None, validator=one_of(None, *_BELOW))
+    subpoint: str | None = attrs.field(default=None, validator=one_of(None, *_BELOW))
     heading_case: str = attrs.field(default="upper", validator=one_of("upper", "as_typed"))
 
     def __attrs_post_init__(self) -> None:
