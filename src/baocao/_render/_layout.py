@@ -20,7 +20,7 @@ passes through untouched.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lxml import etree
@@ -30,7 +30,7 @@ from .._nd30 import STYLE_SIZES
 from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
 from ._boxes import fit_frames
-from ._sections import SectionMap, mark_orientation
+from ._sections import SectionMap, mark_orientation, turn_appendices
 
 _BODY = qn("body")
 _GRIDCOL = qn("gridCol")
@@ -359,10 +359,17 @@ def _keep_text_with_signature(tables: _Tables) -> None:
             paragraph = paragraph.getprevious()
 
 
-def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
-    """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
+def layout_body(
+    body: Any,
+    styles: Styles,
+    margins: Margins | None = None,
+    landscape: Sequence[bool] = (),
+) -> None:
+    """Run the layout pass on a ``w:body`` element (see the module's docstring);
+    ``landscape`` says which appendices are landscape (``_sections.turn_appendices``)."""
     tables = _Tables(body)
     sections = SectionMap(body)
+    turn_appendices(sections, landscape)  # issue 12: before anything is measured
     if margins is not None:
         _apply_margins(body, tables, margins, sections)
     _keep_text_with_signature(tables)

@@ -11,6 +11,7 @@ width of the last section: :func:`section_geometry` gives each top-level element
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -18,7 +19,13 @@ import attrs
 from .. import _ooxml
 from .._ooxml import qn
 
-__all__ = ["Geometry", "SectionMap", "section_geometry"]
+__all__ = [
+    "Geometry",
+    "SectionMap",
+    "mark_orientation",
+    "section_geometry",
+    "turn_appendices",
+]
 
 _BODY = qn("body")
 _LEFT = qn("left")
@@ -134,6 +141,30 @@ def section_geometry(body: Any, element: Any) -> Geometry:
     For many look-ups in one pass, build one :class:`SectionMap` and call ``.of``.
     """
     return SectionMap(body).of(element)
+
+
+def turn_appendices(sections: SectionMap, landscape: Sequence[bool]) -> None:
+    """Turn the section of each landscape appendix: the default template gives each
+    appendix a section of its own after the report's (one section, then one per
+    appendix), all portrait, so section ``k + 1`` holds appendix ``k``. A template with
+    another number of sections is left as it is (its author chose its pages).
+
+    Done in the layout pass rather than by Jinja in the template's ``w:pgSz``, so that the
+    template itself stays a document Word opens and edits."""
+    sects = sections.sect_elements()
+    if not any(landscape) or len(sects) != len(landscape) + 1:
+        return
+    for turned, sect in zip(landscape, sects[1:], strict=True):
+        size = None if sect is None else sect.find(_PGSZ)
+        if not turned or size is None:
+            continue
+        width = int(size.get(_W, _DEFAULT_WIDTH_TW))
+        height = int(size.get(_H, _DEFAULT_HEIGHT_TW))
+        if width < height:
+            size.set(_W, str(height))
+            size.set(_H, str(width))
+        size.set(_ORIENT, "landscape")
+    sections.refresh()
 
 
 def mark_orientation(sections: SectionMap) -> None:

@@ -203,7 +203,8 @@ class Template:
         tree = fix_tables(self._tools, xml)
         del xml
         _number_pictures(tree)
-        layout_body(tree, styles, margins)
+        landscape = [bool(a.get("landscape")) for a in ctx.get("appendices") or ()]
+        layout_body(tree, styles, margins, landscape)  # issue 12: landscape appendices
         document = self._document(tree)
         del tree
         return compress(document)  # type: ignore[arg-type]  # bytes-like

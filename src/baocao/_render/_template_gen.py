@@ -574,29 +574,11 @@ def _contact() -> str:
     )
 
 
-def _page_size(orientation: str) -> str:
-    """The page size of a section: A4, turned when ``orientation`` (a Jinja expression)
-    is "landscape" (the layout pass then writes ``w:orient``)."""
-    wide = f"{orientation} == 'landscape'"
-    long_side, short_side = tw(PAGE.height), tw(PAGE.width)
-    return (
-        f'<w:pgSz w:w="{{{{ {long_side} if {wide} else {short_side} }}}}" '
-        f'w:h="{{{{ {short_side} if {wide} else {long_side} }}}}"/>'
-    )
-
-
-def _section_break(
-    header_rid: str, first_rid: str, *, final: bool, orientation: str | None = None
-) -> str:
-    size = (
-        f'<w:pgSz w:w="{tw(PAGE.width)}" w:h="{tw(PAGE.height)}"/>'
-        if orientation is None
-        else _page_size(orientation)
-    )
+def _section_break(header_rid: str, first_rid: str, *, final: bool) -> str:
     sect = (
         f'<w:sectPr><w:headerReference w:type="default" r:id="{header_rid}"/>'
         f'<w:headerReference w:type="first" r:id="{first_rid}"/>'
-        f"{size}"
+        f'<w:pgSz w:w="{tw(PAGE.width)}" w:h="{tw(PAGE.height)}"/>'
         f'<w:pgMar w:top="{tw(PAGE.top)}" w:right="{tw(PAGE.right)}" '
         f'w:bottom="{tw(PAGE.bottom)}" w:left="{tw(PAGE.left)}" w:header="{tw(PAGE.header)}" '
         f'w:footer="{tw(PAGE.footer)}" w:gutter="0"/>'
@@ -610,11 +592,6 @@ def _section_break(
 
 def _body_xml(header_rid: str, first_rid: str) -> str:
     section_break = _section_break(header_rid, first_rid, final=False)
-    # issue 12: each appendix's section has its own orientation
-    appendix_break = _section_break(
-        header_rid, first_rid, final=False, orientation="ap.orientation"
-    )
-    last = "(appendices and (appendices|last).orientation)"
     parts = [
         _circulation(),
         _header_table(),
@@ -655,10 +632,10 @@ def _body_xml(header_rid: str, first_rid: str) -> str:
         _units_line(),
         _blocks_xml("ap.body"),
         _tag("if not loop.last"),
-        appendix_break,
+        section_break,
         _tag("endif"),
         _tag("endfor"),
-        _section_break(header_rid, first_rid, final=True, orientation=last),
+        _section_break(header_rid, first_rid, final=True),
     ]
     return f"<w:body {NSDECL}>" + "".join(parts) + "</w:body>"
 
