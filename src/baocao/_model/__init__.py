@@ -12,6 +12,8 @@ The rooms, each importing only those above it:
 * ``_layout``: what a text may hold by where it is printed (:class:`Layout`);
 * ``_fields``: converters, validators and the readers of a field's metadata;
 * ``_values``: money, percentages, rates, numbers and dates in body text;
+* ``_grid`` and ``_table_fields``: the pieces and fields of a statistics table (merged
+  header cells, group and subtotal rows); ``_rows_file``: table rows from CSV or .xlsx;
 * ``_body``: paragraphs, dash lines, tables, and the tree of parts, sections, items, points;
 * ``_report``: the issuer, the signatory, the filing line, appendices and the report;
 * ``_parse``: YAML and JSON text into plain data, at bounded cost;
@@ -25,8 +27,21 @@ JSON Schema load on first use.
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names, publish
-from ._body import MAX_POINTS, Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
+from ._body import (
+    MAX_POINTS,
+    Block,
+    Cell,
+    Dash,
+    Item,
+    Paragraph,
+    Part,
+    Point,
+    Row,
+    Section,
+    Table,
+)
 from ._fields import MAX_DECIMALS, MAX_DIGITS, all_capitals, bounds
+from ._grid import GroupRow, HeaderCell, SubtotalRow
 from ._kinds import Authority, DocumentType
 from ._layout import (
     AUTHORITY_LINE,
@@ -46,10 +61,12 @@ from ._layout import (
     layout_problem,
 )
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
+from ._table_fields import uses_grid
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads
+    from ._rows_file import rows_from_file
     from ._schema import json_schema
 
 publish(
@@ -59,6 +76,8 @@ publish(
     Date,
     DocumentType,
     Filing,
+    GroupRow,
+    HeaderCell,
     Issuer,
     Item,
     Money,
@@ -71,6 +90,7 @@ publish(
     Report,
     Section,
     Signatory,
+    SubtotalRow,
     Table,
 )  # the names of baocao.__all__
 
@@ -81,6 +101,7 @@ __getattr__ = lazy_names(
         "load": "._load",
         "loads": "._load",
         "json_schema": "._schema",
+        "rows_from_file": "._rows_file",
     },
 )
 
@@ -111,6 +132,8 @@ __all__ = [
     "Date",
     "DocumentType",
     "Filing",
+    "GroupRow",
+    "HeaderCell",
     "Issuer",
     "Item",
     "Layout",
@@ -122,9 +145,11 @@ __all__ = [
     "Point",
     "Rate",
     "Report",
+    "Row",
     "Section",
     "Segment",
     "Signatory",
+    "SubtotalRow",
     "Table",
     "all_capitals",
     "bounds",
@@ -133,4 +158,6 @@ __all__ = [
     "layout_problem",
     "load",
     "loads",
+    "rows_from_file",
+    "uses_grid",
 ]

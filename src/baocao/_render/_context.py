@@ -18,6 +18,7 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._grid_context import grid_block
 
 __all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
 
@@ -96,12 +97,14 @@ def _block(block: m.Block) -> dict[str, Any]:
         return {"kind": "paragraph", "label": "", "text": text_of(block.text)}
     if isinstance(block, m.Dash):
         return {"kind": "dash", "label": "-", "text": text_of(block.text)}
+    if m.uses_grid(block):  # issue 12: a statistics table (_grid_context)
+        return grid_block(block, _cell)
     return {
         "kind": "table",
         "label": "",
         "text": "",
         "header": list(block.header),
-        "rows": [[_cell(c) for c in row] for row in block.rows],
+        "rows": [[_cell(c) for c in row] for row in block.rows if isinstance(row, tuple)],
         "totals": None if block.totals is None else [_cell(c) for c in block.totals],
     }
 
@@ -133,7 +136,7 @@ def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> Non
 
 def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Close the content with "./." on its last paragraph."""
-    if blocks and blocks[-1]["kind"] != "table":
+    if blocks and blocks[-1]["kind"] not in ("table", "grid"):
         last = dict(blocks[-1])
         text = last["text"].rstrip(" ")
         if not text.endswith(END_MARK):

@@ -29,6 +29,7 @@ from .. import _ooxml
 from .._nd30 import STYLE_SIZES
 from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
+from ._grid_layout import is_grid, layout_grids
 
 _BODY = qn("body")
 _GRIDCOL = qn("gridCol")
@@ -217,7 +218,11 @@ class _Tables:
 
     def __init__(self, body: Any) -> None:
         self._tables: list[tuple[Any, set[str | None]]] = []
+        self.grids: list[Any] = []  # issue 12: statistics tables, laid out by _grid_layout
         for table in body.iter(_TBL):
+            if is_grid(table):
+                self.grids.append(table)
+                continue
             first = table.find(_TR)
             if first is not None:
                 self._tables.append((table, {paragraph_style(p) for p in first.iter(_P)}))
@@ -364,6 +369,7 @@ def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> No
     _layout_header(tables, measure)
     _layout_rules(body, styles, text_mm)
     _layout_data_tables(tables, measure, text_mm)
+    layout_grids(body, tables.grids, measure.needed_mm)
 
 
 def set_core_properties(
