@@ -4,7 +4,9 @@ the document read back by python-docx and by baocao's own check."""
 
 from __future__ import annotations
 
+import decimal
 import io
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -256,3 +258,16 @@ def test_a_long_table_renders_and_repeats_its_header() -> None:
     grid = _grid(data)
     assert len(grid.findall(f"{W}tr")) == 2 + 2000
     assert grid.findall(f"{W}tr")[-1].findall(f"{W}tc")[2].findtext(f".//{W}t") == "2.000.000"
+
+
+def test_the_xlsx_example_renders_clean() -> None:
+    root = Path(__file__).resolve().parents[2] / "examples"
+    report = baocao.load(root / "thu-ngan-sach.yaml")
+    table = report.sections[0].body[1]
+    assert isinstance(table, baocao.Table)
+    assert len(table.rows) == 8
+    assert table.rows[1] == (2, "Sở Tư pháp", 860, 802, baocao.Percent(decimal.Decimal("93.26")))
+    data = baocao.render(report)
+    assert baocao.check(data) == []
+    cells = docx.Document(io.BytesIO(data)).tables[1]
+    assert cells.cell(4, 4).text == "93,26%"

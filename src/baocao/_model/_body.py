@@ -38,6 +38,7 @@ from ._table_fields import (
     table_widths,
     to_header_rows,
     to_rows,
+    to_widths,
 )
 from ._values import (
     Money,
@@ -236,7 +237,7 @@ class Table:
         default=None, converter=_opt_text, validator=table_line(), metadata={"layout": ONE_LINE}
     )
     widths: tuple[int, ...] = attrs.field(
-        default=(), converter=tuple, validator=table_widths(), metadata={"minimum": 1}
+        default=(), converter=to_widths, validator=table_widths(), metadata={"minimum": 1}
     )
     align: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=table_align())
 

@@ -6,7 +6,7 @@ than 0.1's header, rows and totals.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ __all__ = [
     "table_widths",
     "to_header_rows",
     "to_rows",
+    "to_widths",
     "uses_grid",
 ]
 
@@ -48,6 +49,13 @@ def to_header_rows(value: object) -> tuple[tuple[HeaderCell, ...], ...]:
 
 
 _ALIGN_WORDS = (*ALIGNMENTS, "auto")
+
+
+def to_widths(value: Iterable[int]) -> tuple[int, ...]:
+    """The converter of ``widths``: a list becomes a tuple (the validator checks it)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return value  # type: ignore[return-value]  # the validator reports the type
 
 
 def to_rows(value: Any, to_row: Callable[[Any], tuple[Any, ...]]) -> Any:
