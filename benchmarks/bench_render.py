@@ -202,11 +202,11 @@ def table_child(rows: int) -> None:
     print(f"{seconds} {peak}")
 
 
-def table_in_child(rows: int) -> tuple[float, float]:
-    """(seconds, peak MiB) of :func:`table_child` in a subprocess."""
+def table_in_child(rows: int, child: str = "table_child") -> tuple[float, float]:
+    """(seconds, peak MiB) of :func:`table_child` (or another ``child``) in a subprocess."""
     code = (
         f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
-        f"import bench_render; bench_render.table_child({rows})"
+        f"import bench_render; bench_render.{child}({rows})"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
@@ -315,14 +315,7 @@ def grid_tables(template: baocao.Template, repeat: int, quick: bool) -> None:
         print(f"{rows:>7} {a * 1000:10.1f} {b * 1000:10.1f} {b / rows * 1e6:8.1f}")
     first, last = sizes
     print(f"{last} rows: {per_row[last] / per_row[first]:.2f}x the time per row of {first}")
-    code = (
-        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
-        f"import bench_render; bench_render.grid_child({last})"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    ).stdout
-    seconds, peak = (float(v) for v in out.split())
+    seconds, peak = table_in_child(last, "grid_child")
     print(f"{last} rows in a fresh process: {seconds * 1000:.0f} ms, peak memory {peak:.0f} MiB")
 
 

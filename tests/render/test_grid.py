@@ -271,3 +271,20 @@ def test_the_xlsx_example_renders_clean() -> None:
     assert baocao.check(data) == []
     cells = docx.Document(io.BytesIO(data)).tables[1]
     assert cells.cell(4, 4).text == "93,26%"
+
+
+@pytest.mark.soffice
+def test_libreoffice_repeats_the_header_rows_on_each_page() -> None:
+    from ..conftest import require_tools
+    from ..pdftext import pdf_text_layout
+
+    require_tools()
+    rows = [[n, f"Đơn vị số {n}", n * 100, n * 90, {"percent": "90"}] for n in range(1, 61)]
+    pdf = baocao.to_pdf(baocao.render(_report({**TABLE, "rows": rows, "totals": None})))
+    pages = pdf_text_layout(pdf)
+    assert len(pages) >= 2
+    with_table = [page for page in pages if "Đơn vị số" in page]
+    assert len(with_table) >= 2
+    for page in with_table:  # both header rows and the column numbers, on every page
+        assert "Năm 2025" in page and "Kế hoạch" in page and "(5)" in page
+    assert "Đơn vị tính: triệu đồng" in pages[0]
