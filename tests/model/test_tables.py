@@ -7,9 +7,13 @@ import decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import baocao
 from baocao import _model as m
+from baocao._ooxml import W_NS, grid_table_xml
 
 from ..conftest import minimal_data
 
@@ -185,3 +189,45 @@ def test_the_schema_knows_the_new_fields() -> None:
     good = {**table, "rows": {"file": "dulieu.xlsx", "sheet": "Sheet1", "range": "A3:E40"}}
     data = minimal_data(sections=[{"title": "Kết quả", "body": [{"table": good}]}])
     assert validator.is_valid(data)
+
+
+@st.composite
+def tilings(draw: st.DrawFn) -> list[list[dict[str, Any]]]:
+    """Header rows whose cells tile a grid of 1–6 columns and 1–3 rows (only valid ones)."""
+    width = draw(st.integers(1, 6))
+    height = draw(st.integers(1, 3))
+    taken: set[tuple[int, int]] = set()
+    rows: list[list[dict[str, Any]]] = [[] for _ in range(height)]
+    for r in range(height):
+        for c in range(width):
+            if (r, c) in taken:
+                continue
+            run = 1
+            while c + run < width and (r, c + run) not in taken:
+                run += 1
+            colspan = draw(st.integers(1, run))
+            rowspan = draw(st.integers(1, height - r))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, c + dc))
+            rows[r].append({"text": f"{r}.{c}", "colspan": colspan, "rowspan": rowspan})
+    return [row for row in rows if row] if all(rows) else draw(tilings())
+
+
+def _span(tc: Any) -> int:
+    span = tc.find(f"{{{W_NS}}}tcPr/{{{W_NS}}}gridSpan")
+    return 1 if span is None else int(span.get(f"{{{W_NS}}}val", "1"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tilings())
+def test_every_tiling_is_accepted_and_written_whole(rows: list[list[dict[str, Any]]]) -> None:
+    width = sum(cell["colspan"] for cell in rows[0])
+    table = _load_table(header_rows=rows, rows=[["x"] * width])
+    assert len(table.header_rows) == len(rows)
+    data = {"header_rows": rows, "rows": [["x"] * width]}
+    report = baocao.load(minimal_data(sections=[{"title": "Kết quả", "body": [{"table": data}]}]))
+    block = baocao.context(report)["body"][1]
+    xml = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{grid_table_xml(block)}</w:body>')
+    for tr in xml.iter(f"{{{W_NS}}}tr"):  # every row, merged cells included, fills the grid
+        assert sum(_span(tc) for tc in tr.findall(f"{{{W_NS}}}tc")) == width
