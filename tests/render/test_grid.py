@@ -11,13 +11,16 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import baocao
-from baocao._ooxml import W_NS, grid_table_xml
+from baocao._ooxml import W_NS, grid_table_xml, paragraph_text
 from baocao._render._grid_layout import section_widths
 
-from ..conftest import minimal_data
+from ..conftest import make_report, minimal_data
+from ..strategies import as_rendered, laid_out, nonblank_texts, texts
 
 W = f"{{{W_NS}}}"
 NS = {"w": W_NS}
@@ -288,3 +291,45 @@ def test_libreoffice_repeats_the_header_rows_on_each_page() -> None:
     for page in with_table:  # both header rows and the column numbers, on every page
         assert all(text in page for text in ("Năm 2025", "Kế hoạch", "(5)")), page
     assert "Đơn vị tính: triệu đồng" in pages[0]
+
+
+@st.composite
+def _grids(draw: st.DrawFn) -> baocao.Report:
+    """A statistics table of hostile texts (any character a .docx can hold, "{{ x }}",
+    "&", line breaks, tabs …): a merged header, a group row, a subtotal row."""
+    cell = laid_out(texts(max_size=6), baocao._model.HEADING)
+    width = draw(st.integers(2, 4))
+    top = [baocao.HeaderCell(text=draw(cell), colspan=width)]
+    heads = draw(st.lists(cell, min_size=width, max_size=width))
+    rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=3))
+    group = baocao.GroupRow(draw(laid_out(nonblank_texts(max_size=6), baocao._model.HEADING)))
+    table = baocao.Table(
+        header_rows=[top, heads],
+        rows=[
+            group,
+            *rows,
+            baocao.SubtotalRow(draw(st.lists(cell, min_size=width, max_size=width))),
+        ],
+        units=draw(laid_out(nonblank_texts(max_size=6), baocao._model.ONE_LINE)).strip() or "người",
+    )
+    return make_report(sections=[baocao.Section(title="Kết quả", body=[table])])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_grids())
+def test_every_text_of_a_grid_comes_back(report: baocao.Report) -> None:
+    table = report.sections[0].body[0]
+    assert isinstance(table, baocao.Table)
+    document = docx.Document(io.BytesIO(baocao.render(report)))
+    grid = next(t for t in document.tables if t._tbl.tblPr.find(f"{W}tblCaption") is not None)
+    read = [[paragraph_text(p) for p in tc.iter(f"{W}p")] for tc in grid._tbl.iter(f"{W}tc")]
+    expected = [cell.text for row in table.header_rows for cell in row]
+    for row in table.rows:
+        if isinstance(row, baocao.GroupRow):
+            expected.append(row.text)
+        else:
+            cells = row.cells if isinstance(row, baocao.SubtotalRow) else row
+            expected.extend(str(c) for c in cells)
+    got = ["".join(paras) if len(paras) == 1 else "\n".join(paras) for paras in read]
+    got = [g for g in got if g]  # the continuing cells of merges are empty
+    assert got == [as_rendered(t)[0] for t in expected if t]

@@ -128,7 +128,8 @@ def _validate_header_rows(value: object, name: str) -> None:
             if not isinstance(cell, HeaderCell):
                 raise InvalidTypeError(
                     cell,
-                    "is not a header cell (a text or {text, colspan, rowspan})",
+                    "is not a header cell (a text, or a baocao.HeaderCell; in YAML "
+                    "{text, colspan, rowspan})",
                     path=f"{name}[{r_index}][{c_index}]",
                 )
             _check_layout(cell.text, HEADING, f"{name}[{r_index}][{c_index}].text")
