@@ -215,3 +215,34 @@ def test_table_from_file(tmp_path: Path) -> None:
     assert table.units == "đơn vị"
     with pytest.raises(baocao.ValidationError, match=r"t\.xlsx, Sheet1!A1:B1 has 2 cells"):
         baocao.Table.from_file(tmp_path / "t.xlsx", header=["A", "B", "C"])
+
+
+@pytest.mark.parametrize("name", ["../x.csv", "sub/../../x.csv", "/etc/x.csv", "link/x.csv"])
+def test_rows_are_read_only_inside_the_folder_of_the_input(tmp_path: Path, name: str) -> None:
+    (tmp_path / "x.csv").write_text("a,1\n", encoding="utf-8")
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    (folder / "link").symlink_to(tmp_path)  # a link out of the folder
+    path = _report(folder, {"header": ["A", "B"], "rows": {"file": name}})
+    with pytest.raises(baocao.ValidationError, match="outside the folder of the input file"):
+        baocao.load(path)
+
+
+def test_a_report_from_text_reads_no_file(tmp_path: Path) -> None:
+    data = minimal_data(
+        sections=[
+            {"title": "Kết quả", "body": [{"table": {"header": ["A"], "rows": {"file": "x.csv"}}}]}
+        ]
+    )
+    with pytest.raises(baocao.ValidationError, match="only from a report loaded from a file"):
+        baocao.load(data)
+    with pytest.raises(baocao.ValidationError, match="only from a report loaded from a file"):
+        baocao.loads(yaml.safe_dump(data, allow_unicode=True))
+
+
+def test_a_subfolder_is_inside(tmp_path: Path) -> None:
+    (tmp_path / "so-lieu").mkdir()
+    (tmp_path / "so-lieu" / "x.csv").write_text("a,1\n", encoding="utf-8")
+    path = _report(tmp_path, {"header": ["A", "B"], "rows": {"file": "so-lieu/x.csv"}})
+    assert _table(path).rows == (("a", 1),)

@@ -2,7 +2,10 @@
 
 In the input, ``rows: {file: dulieu.xlsx, sheet: Sheet1, range: A3:F40}`` (or
 ``{file: dulieu.csv}``) reads the rows from the file, its path relative to the input
-file. In Python, :func:`rows_from_file` and :meth:`baocao.Table.from_file`.
+file and inside its folder (no absolute path, no ``..`` out of it, no link out of it: an
+input must not make baocao read any file of the machine); a report given as a text or a
+mapping reads no file. In Python, :func:`rows_from_file` and
+:meth:`baocao.Table.from_file` read any path they are given.
 
 What a cell becomes, exactly:
 
@@ -89,7 +92,22 @@ class RowsFile:
             options[key] = item
         name = options["file"]
         assert name is not None
-        full = Path(name) if base is None else base / name
+        if base is None:
+            raise ValidationError(
+                name,
+                "can be read only from a report loaded from a file (baocao.load(path)), "
+                "relative to its folder; in Python, use baocao.Table.from_file",
+                path=f"{path}.file",
+            )
+        full = base / name
+        inside = base.resolve()
+        if Path(name).is_absolute() or not full.resolve().is_relative_to(inside):
+            raise ValidationError(
+                name,
+                "is outside the folder of the input file: rows are read from files in that "
+                "folder or below it (a report must not read any file of the machine)",
+                path=f"{path}.file",
+            )
         return cls(
             full,
             sheet=options["sheet"],
