@@ -123,7 +123,8 @@ CROSS_FIELD_RULES = (
     "the header cells of a table (header_rows) tile its grid: every row fills as many "
     "columns, no cell runs into another or below the last header row; widths and align "
     "have one value per column",
-    "rows read from a file (rows: {file: …}) exist, relative to the input file, and fit the "
+    "rows read from a file (rows: {file: …}) exist, relative to the input file and inside "
+    "its folder, and fit the "
     "table; units, notes and source do not repeat the labels baocao prints (Đơn vị tính, "
     "Ghi chú, Nguồn)",
     "the place (địa danh) starts with a capital letter (str.isupper)",

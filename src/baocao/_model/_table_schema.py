@@ -56,7 +56,7 @@ _ROWS_FILE = {
     "required": ["file"],
     "additionalProperties": False,
     "description": "rows read from a CSV file or a sheet of an .xlsx workbook, the path "
-    "relative to the input file",
+    "relative to the input file and inside its folder",
     "properties": {
         "file": {"type": "string", "pattern": r"\.(?:[Cc][Ss][Vv]|[Xx][Ll][Ss][XxMm])(?![\s\S])"},
         "sheet": {"type": "string", "pattern": r"^[^\x00-\x1f\[\]:*?/\\]{1,31}(?![\s\S])"},
