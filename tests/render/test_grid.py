@@ -333,3 +333,42 @@ def test_every_text_of_a_grid_comes_back(report: baocao.Report) -> None:
     got = ["".join(paras) if len(paras) == 1 else "\n".join(paras) for paras in read]
     got = [g for g in got if g]  # the continuing cells of merges are empty
     assert got == [as_rendered(t)[0] for t in expected if t]
+
+
+def _custom(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_template_that_would_drop_a_grid_refuses_it() -> None:
+    old = _custom(
+        "{%p for b in body %}",
+        "{%p if b.kind != 'table' %}",
+        "{{ b.label }} {{ b.text }}",
+        "{%p endif %}",
+        "{%p endfor %}",
+    )
+    with pytest.raises(baocao.TemplateError, match=r'statistics table .*kind "grid"'):
+        baocao.render(_report(), template=old)
+    plain = {"header": ["A", "B"], "rows": [["x", 1]]}
+    assert baocao.render(_report(plain), template=old)  # a table of 0.1: as before
+
+
+def test_a_template_may_print_a_grid_itself() -> None:
+    own = _custom(
+        "{%p for b in body %}",
+        "{%p if b.kind == 'grid' %}",
+        "{%p for r in b.body_rows %}",
+        "{{ r.kind }} {{ r.text }}",
+        "{%p endfor %}",
+        "{%p endif %}",
+        "{%p endfor %}",
+    )
+    texts = [
+        p.text for p in docx.Document(io.BytesIO(baocao.render(_report(), template=own))).paragraphs
+    ]
+    assert "group I. Khối sở, ngành" in texts

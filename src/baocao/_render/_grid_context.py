@@ -13,9 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import _model as m
+from .._errors import TemplateError
 from .._text import upper
 
-__all__ = ["NOTES_LABEL", "SOURCE_LABEL", "STT", "UNITS_LABEL", "grid_block"]
+__all__ = [
+    "NOTES_LABEL",
+    "SOURCE_LABEL",
+    "STT",
+    "UNITS_LABEL",
+    "check_grids_printed",
+    "grid_block",
+    "prints_grids",
+]
 
 UNITS_LABEL = "Đơn vị tính"
 NOTES_LABEL = "Ghi chú"
@@ -99,3 +108,24 @@ def grid_block(table: m.Table, cell: Callable[[m.Cell], dict[str, Any]]) -> dict
         "column_numbers": [f"({n})" for n in range(1, width + 1)] if table.column_numbers else [],
         "body_rows": rows,
     }
+
+
+def prints_grids(body_source: str) -> bool:
+    """Whether a template's body (its Jinja source) prints statistics tables: it uses the
+    ``grid_table`` filter, or reads the rows of a grid block itself (``body_rows``)."""
+    return "grid_table" in body_source or "body_rows" in body_source
+
+
+def check_grids_printed(ctx: dict[str, Any], prints: bool, name: str) -> None:
+    """Refuse to render a report with statistics tables through a template that would drop
+    them (one written for 0.1, whose blocks know only the kind "table")."""
+    if prints:
+        return
+    bodies = [ctx["body"], *(appendix["body"] for appendix in ctx["appendices"])]
+    if any(block["kind"] == "grid" for body in bodies for block in body):
+        raise TemplateError(
+            f'{name}: the report has a statistics table (a block of kind "grid": '
+            "header_rows, units, notes, group rows …) that this template does not print; "
+            'add a branch for it ({%p elif b.kind == "grid" %} and {{p b | grid_table }}, '
+            "templates/README.md), or use only header, rows and totals"
+        )
