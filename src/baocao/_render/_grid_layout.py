@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lxml import etree
-
 from .. import _ooxml
 from .._ooxml import qn
 
@@ -151,6 +149,3 @@ def layout_grids(body: Any, grids: list[Any], needed_mm: Callable[[Any], float])
         widths = [int(total * w / weight) for w in weights]
         widths[-1] += total - sum(widths)
         _apply(table, widths)
-
-
-_ = etree  # lxml trees throughout
