@@ -10,7 +10,8 @@ In one run, on the example report (2710/BC-SNV, 7 pages):
 
 then one report holding a big table (:func:`big_tables`): plain docxtpl as in (a), its
 context built beforehand, against (b), for 1,000 and 10,000 rows, and a table of 100,000
-rows rendered with (b) alone in a subprocess, for its time per row and peak memory. Prints
+rows rendered with (b) alone in a subprocess, for its time per row and peak memory; and
+the same for statistics tables (:func:`grid_tables`, ``--grid`` alone). Prints
 ms per report, reports per second and the ratios. Targets on a 2-core machine: (b) ≥ 5×
 (a), (c) ≥ 1.8× (b); 10,000 rows ≥ 3× plain docxtpl, 100,000 rows in time linear in rows
 (≤ 1.2× the time per row of 10,000) and under 1 GB.
@@ -32,6 +33,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docxtpl
 
@@ -200,11 +202,11 @@ def table_child(rows: int) -> None:
     print(f"{seconds} {peak}")
 
 
-def table_in_child(rows: int) -> tuple[float, float]:
-    """(seconds, peak MiB) of :func:`table_child` in a subprocess."""
+def table_in_child(rows: int, child: str = "table_child") -> tuple[float, float]:
+    """(seconds, peak MiB) of :func:`table_child` (or another ``child``) in a subprocess."""
     code = (
         f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
-        f"import bench_render; bench_render.table_child({rows})"
+        f"import bench_render; bench_render.{child}({rows})"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
@@ -242,6 +244,79 @@ def big_tables(template: baocao.Template, template_path: str, repeat: int, quick
         f"{huge} rows: {per_row[huge] / per_row[last]:.2f}x the time per row of {last} "
         f"(target <= 1.2x, linear); peak memory {peak:.0f} MiB (target < 1024 MiB)"
     )
+
+
+def grid_report(rows: int) -> baocao.Report:
+    """A statistics table (issue 12): two header rows with merged cells, the column numbers,
+    a group row every 50 rows with its subtotal, a units line and a note."""
+    data: list[Any] = []
+    for i in range(1, rows + 1):
+        if i % 50 == 1:
+            data.append(baocao.GroupRow(f"Nhóm {i // 50 + 1}"))
+        data.append((i, f"Đơn vị {i}", i * 1000, baocao.Rate(i, rows, rounding="half_up")))
+        if i % 50 == 0:
+            data.append(baocao.SubtotalRow(("", "Cộng", i * 1000, "")))
+    table = baocao.Table(
+        header_rows=[
+            [
+                baocao.HeaderCell(text="STT", rowspan=2),
+                baocao.HeaderCell(text="Đơn vị", rowspan=2),
+                baocao.HeaderCell(text="Số liệu", colspan=2),
+            ],
+            ["Số lượng", "Tỷ lệ"],
+        ],
+        rows=data,
+        column_numbers=True,
+        units="người",
+        notes=["Số liệu sơ bộ."],
+        widths=[1, 5, 2, 2],
+    )
+    return attrs_evolve(table_report(1), table)
+
+
+def attrs_evolve(report: baocao.Report, table: baocao.Table) -> baocao.Report:
+    import attrs
+
+    section = attrs.evolve(report.sections[0], body=(table,))
+    return attrs.evolve(report, sections=(section,))
+
+
+def grid_child(rows: int) -> None:
+    """In a fresh interpreter: render one statistics table of ``rows`` rows; print the
+    seconds and the peak resident memory (MiB)."""
+    template = baocao.Template()
+    big = grid_report(rows)
+    start = time.perf_counter()
+    template.render(big)
+    seconds = time.perf_counter() - start
+    print(f"{seconds} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}")
+
+
+def grid_tables(template: baocao.Template, repeat: int, quick: bool) -> None:
+    """Statistics tables (kind "grid", built in Python by _ooxml.grid_table_xml) against
+    0.1's table of the same rows (a Jinja loop): time per row at 1,000 and 10,000 rows,
+    and the largest in a subprocess for its peak memory. Target: linear in rows."""
+    sizes = (200, 1000) if quick else (1000, 10000)
+    print(f"\nstatistics tables (grid), best of {repeat}")
+    print(f"{'rows':>7} {'table ms':>10} {'grid ms':>10} {'us/row':>8}")
+    per_row = {}
+    for rows in sizes:
+        plain, grid = table_report(rows), grid_report(rows)
+
+        def render_plain(plain: baocao.Report = plain) -> None:
+            template.render(plain)
+
+        def render_grid(grid: baocao.Report = grid) -> None:
+            template.render(grid)
+
+        a = best(repeat, render_plain)
+        b = best(repeat, render_grid)
+        per_row[rows] = b / rows
+        print(f"{rows:>7} {a * 1000:10.1f} {b * 1000:10.1f} {b / rows * 1e6:8.1f}")
+    first, last = sizes
+    print(f"{last} rows: {per_row[last] / per_row[first]:.2f}x the time per row of {first}")
+    seconds, peak = table_in_child(last, "grid_child")
+    print(f"{last} rows in a fresh process: {seconds * 1000:.0f} ms, peak memory {peak:.0f} MiB")
 
 
 def one_page_floor(report: baocao.Report, n: int, repeat: int) -> None:
@@ -310,8 +385,12 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200, help="reports per measurement")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best is kept")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--grid", action="store_true", help="only the statistics tables")
     args = parser.parse_args()
     n, repeat = (20, 1) if args.quick else (args.n, args.repeat)
+    if args.grid:
+        grid_tables(baocao.Template(), repeat, quick=args.quick)
+        return 0
     jobs = os.cpu_count() or 1
 
     report = baocao.load(ROOT / "examples" / "2710-BC-SNV.yaml")
@@ -352,6 +431,7 @@ def main() -> int:
     bench_batches(n, max(repeat, 3), jobs, args.quick)
 
     big_tables(template, template_path, repeat, quick=args.quick)
+    grid_tables(template, repeat, quick=args.quick)
     return 0
 
 

@@ -19,6 +19,11 @@ PUBLIC = {
     "Paragraph",
     "Dash",
     "Table",
+    # issue 12: statistics tables
+    "HeaderCell",
+    "GroupRow",
+    "SubtotalRow",
+    "rows_from_file",
     "Appendix",
     "Money",
     "Percent",

@@ -29,6 +29,9 @@ CLASSES = (
     m.Paragraph,
     m.Dash,
     m.Table,
+    m.HeaderCell,
+    m.GroupRow,
+    m.SubtotalRow,
     m.Appendix,
     m.Numbering,
     m.Money,
@@ -48,6 +51,8 @@ def _default(field: attrs.Attribute) -> str:  # type: ignore[type-arg]
         return "`" + type(factory()).__name__ + "()`"
     if default == ():
         return "`[]`"
+    if isinstance(default, bool):  # as YAML and JSON write it
+        return f"`{str(default).lower()}`"
     if isinstance(default, m.DocumentType):
         return f"`{default.value}`"
     return f"`{default!r}`".replace("'", '"').replace("None", "null")

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 import baocao
 from baocao import _model as m
+from baocao._model._grid import header_grid
 from baocao._model._schema import CROSS_FIELD_RULES
 from baocao._text import nfc
 
@@ -276,11 +277,50 @@ def _tables(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _header_width(rows: list[list[Any]]) -> int | None:
+    """The columns of ``header_rows``, or ``None`` when its cells do not tile the grid."""
+    cells = tuple(
+        tuple(m.HeaderCell(text=c) if isinstance(c, str) else m.HeaderCell(**c) for c in row)
+        for row in rows
+    )
+    try:
+        placed = header_grid(cells)
+    except baocao.ValidationError:
+        return None
+    return sum(cell.colspan for _column, _row, cell in placed[0])
+
+
 def _rows_fit(table: dict[str, Any]) -> bool:
-    header = table["header"]
-    width = 1 if isinstance(header, str) else len(header)
-    rows = [*table["rows"], *([table["totals"]] if table.get("totals") is not None else [])]
-    return all(len(row) == width for row in rows)
+    if isinstance(table["rows"], dict):
+        return False  # rows from a file: the file must exist and its rows fit the table
+    if "header_rows" in table:
+        found = _header_width(table["header_rows"])
+        if found is None:
+            return False
+        width = found
+    else:
+        header = table["header"]
+        width = 1 if isinstance(header, str) else len(header)
+    if any(len(table.get(name) or [0] * width) != width for name in ("widths", "align")):
+        return False
+    if any(
+        nfc(text).lstrip().lower().startswith(label)
+        for name, label in (("units", "đơn vị tính"), ("source", "nguồn"))
+        for text in [table.get(name) or ""]
+    ):
+        return False
+    notes = table.get("notes", [])
+    if any(
+        nfc(n).lstrip().lower().startswith("ghi chú")
+        for n in ([notes] if isinstance(notes, str) else notes)
+    ):
+        return False
+    rows = [
+        row["subtotal"] if isinstance(row, dict) and "subtotal" in row else row
+        for row in table["rows"]
+    ]
+    rows += [table["totals"]] if table.get("totals") is not None else []
+    return all(isinstance(row, dict) or len(row) == width for row in rows)
 
 
 DOCUMENTS = from_schema(SCHEMA).filter(beyond_schema)

@@ -86,7 +86,9 @@ def read(report: baocao.Report, field: str) -> object:
     if field == "cell":
         table = report.sections[0].body[1]
         assert isinstance(table, baocao.Table)
-        return table.rows[0][0]
+        row = table.rows[0]
+        assert isinstance(row, tuple)
+        return row[0]
     return getattr(report, field)
 
 

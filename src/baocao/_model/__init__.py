@@ -12,6 +12,8 @@ The rooms, each importing only those above it:
 * ``_layout``: what a text may hold by where it is printed (:class:`Layout`);
 * ``_fields``: converters, validators and the readers of a field's metadata;
 * ``_values``: money, percentages, rates, numbers and dates in body text;
+* ``_grid`` and ``_table_fields``: the pieces and fields of a statistics table (merged
+  header cells, group and subtotal rows); ``_rows_file``: table rows from CSV or .xlsx;
 * ``_body``: paragraphs, dash lines, tables, and the tree of parts, sections, items, points;
 * ``_numbering``: how the tree is numbered (:class:`Numbering`: schemes, label styles);
 * ``_report``: the issuer, the signatory, the filing line, appendices and the report;
@@ -26,8 +28,21 @@ JSON Schema load on first use.
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names, publish
-from ._body import MAX_POINTS, Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
+from ._body import (
+    MAX_POINTS,
+    Block,
+    Cell,
+    Dash,
+    Item,
+    Paragraph,
+    Part,
+    Point,
+    Row,
+    Section,
+    Table,
+)
 from ._fields import MAX_DECIMALS, MAX_DIGITS, all_capitals, bounds
+from ._grid import GroupRow, HeaderCell, SubtotalRow
 from ._kinds import Authority, DocumentType
 from ._layout import (
     AUTHORITY_LINE,
@@ -49,10 +64,12 @@ from ._layout import (
 from ._marks import AppendixNumbering, Confidentiality, CopiesForm, Orientation, Urgency
 from ._numbering import Numbering
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
+from ._table_fields import uses_grid
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads
+    from ._rows_file import rows_from_file
     from ._schema import json_schema
 
 publish(
@@ -62,6 +79,8 @@ publish(
     Date,
     DocumentType,
     Filing,
+    GroupRow,
+    HeaderCell,
     Issuer,
     Item,
     Money,
@@ -75,6 +94,7 @@ publish(
     Report,
     Section,
     Signatory,
+    SubtotalRow,
     Table,
 )  # the names of baocao.__all__
 
@@ -85,6 +105,7 @@ __getattr__ = lazy_names(
         "load": "._load",
         "loads": "._load",
         "json_schema": "._schema",
+        "rows_from_file": "._rows_file",
     },
 )
 
@@ -118,6 +139,8 @@ __all__ = [
     "Date",
     "DocumentType",
     "Filing",
+    "GroupRow",
+    "HeaderCell",
     "Issuer",
     "Item",
     "Layout",
@@ -131,9 +154,11 @@ __all__ = [
     "Point",
     "Rate",
     "Report",
+    "Row",
     "Section",
     "Segment",
     "Signatory",
+    "SubtotalRow",
     "Table",
     "Urgency",
     "all_capitals",
@@ -143,4 +168,6 @@ __all__ = [
     "layout_problem",
     "load",
     "loads",
+    "rows_from_file",
+    "uses_grid",
 ]

@@ -8,6 +8,7 @@ are never typed by the user: the renderer assigns them from the order of the tre
 from __future__ import annotations
 
 import decimal
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,7 +27,19 @@ from ._fields import (
     _validate_opt_text,
     _validate_text,
 )
-from ._layout import BODY, CENTRED, HEADING, LISTED, _check_layout, _validate_layout
+from ._grid import GroupRow, HeaderCell, SubtotalRow
+from ._layout import BODY, CENTRED, HEADING, LISTED, ONE_LINE, _check_layout, _validate_layout
+from ._table_fields import (
+    Row,
+    check_table,
+    table_align,
+    table_line,
+    table_notes,
+    table_widths,
+    to_header_rows,
+    to_rows,
+    to_widths,
+)
 from ._validators import named
 from ._values import (
     Money,
@@ -50,6 +63,7 @@ __all__ = [
     "Paragraph",
     "Part",
     "Point",
+    "Row",
     "Section",
     "Table",
     "column_headings",
@@ -131,10 +145,8 @@ def _to_row(value: Iterable[Cell]) -> tuple[Cell, ...]:
     return value  # type: ignore[return-value]  # the validator reports the type
 
 
-def _to_rows(value: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
-    if isinstance(value, (list, tuple)):
-        return tuple(_to_row(row) for row in value)
-    return value  # type: ignore[return-value]  # the validator reports the type
+def _to_rows(value: Iterable[Any]) -> tuple[Row, ...]:
+    return to_rows(value, _to_row)  # type: ignore[no-any-return]
 
 
 def _to_opt_row(value: Iterable[Cell] | None) -> tuple[Cell, ...] | None:
@@ -169,7 +181,7 @@ class _ColumnHeadings(Validator):
     name = "column_headings"
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not value:
+        if not isinstance(value, tuple):
             raise ValidationError(value, "must list at least one column", path=attribute.name)
         for index, head in enumerate(value):
             where = f"{attribute.name}[{index}]"
@@ -204,25 +216,91 @@ class Table:
     """A table in the body (bảng): a header row, rows and an optional totals row.
 
     Numbers are formatted the Vietnamese way (``1.341``, ``47,67``) and right-aligned.
+    A statistics table may also have several header rows with merged cells, a row of
+    column numbers, a units line, a caption, notes and a source, group and subtotal
+    rows, and its own column widths and alignment (docs/model.md, "Tables").
 
     Attributes:
-        header: the column headings (tiêu đề cột).
-        rows: the data rows; each has as many cells as the header.
+        header: the column headings (tiêu đề cột), one header row; or give header_rows.
+        rows: the data rows; each has as many cells as the header. A row may also be
+            ``{group: …}`` (dòng nhóm, spanning the table) or ``{subtotal: [...]}``
+            (dòng cộng, bold); in YAML the rows may come from a file:
+            ``{file: dulieu.xlsx, sheet: Sheet1, range: A3:F40}`` or ``{file: dulieu.csv}``.
         totals: an optional last row (dòng tổng cộng), printed in bold.
+        header_rows: several header rows whose cells may span columns and rows (gộp ô):
+            each cell a text or ``{text, colspan, rowspan}``; instead of header.
+        column_numbers: print a row of column numbers, (1), (2), (3), … under the header
+            (dòng số thứ tự cột).
+        units: the unit of the figures (đơn vị tính), printed "Đơn vị tính: …" above the
+            table, right-aligned, italic.
+        caption: the table's title (tên bảng), centred and bold above it.
+        notes: notes under the table (ghi chú), printed after "Ghi chú:".
+        source: where the figures come from (nguồn), printed "Nguồn: …" under the table.
+        widths: relative column widths, one whole number per column (``[1, 6, 2, 2]``).
+        align: the alignment of each column: left, center, right or auto (numbers right,
+            text left, a column headed "STT" centred).
     """
 
     header: tuple[str, ...] = attrs.field(
-        converter=_strings, validator=column_headings(), metadata={"short_form": ShortForm.ONE}
+        default=(),
+        converter=_strings,
+        validator=column_headings(),
+        metadata={"short_form": ShortForm.ONE},
     )
-    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_to_rows, validator=some_rows())
+    rows: tuple[Row, ...] = attrs.field(converter=_to_rows, validator=some_rows())
     totals: tuple[Cell, ...] | None = attrs.field(default=None, converter=_to_opt_row)
+    # issue 12: tables as statistics reports have them (_table_fields, _grid)
+    header_rows: tuple[tuple[HeaderCell, ...], ...] = attrs.field(
+        default=(), converter=to_header_rows
+    )
+    column_numbers: bool = attrs.field(default=False)
+    units: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=table_line(), metadata={"layout": ONE_LINE}
+    )
+    caption: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=table_line(), metadata={"layout": ONE_LINE}
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_strings,
+        validator=table_notes(),
+        metadata={"short_form": ShortForm.ONE, "layout": HEADING},
+    )
+    source: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=table_line(), metadata={"layout": ONE_LINE}
+    )
+    widths: tuple[int, ...] = attrs.field(
+        default=(), converter=to_widths, validator=table_widths(), metadata={"minimum": 1}
+    )
+    align: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=table_align())
 
     def __attrs_post_init__(self) -> None:
-        width = len(self.header)  # each row as wide as the header: a rule between fields
+        width = check_table(self)  # each row as wide as the header: a rule between fields
         for index, row in enumerate(self.rows):
-            _check_row(row, f"rows[{index}]", width)
+            if isinstance(row, SubtotalRow):
+                _check_row(row.cells, f"rows[{index}].subtotal", width)
+            elif not isinstance(row, GroupRow):
+                _check_row(row, f"rows[{index}]", width)
         if self.totals is not None:
             _check_row(self.totals, "totals", width)
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        sheet: str | None = None,
+        range: str | None = None,  # the word of the input
+        **fields: Any,
+    ) -> Table:
+        """A table whose rows come from a CSV file or a sheet of an .xlsx workbook
+        (:func:`baocao.rows_from_file`); ``fields`` are the other fields
+        (``header_rows``, ``units`` …). An error names the file and the cell."""
+        from ._rows_file import table_from_file
+
+        table = table_from_file(cls, path, sheet=sheet, cell_range=range, fields=fields)
+        assert isinstance(table, Table)
+        return table
 
 
 Block = Paragraph | Dash | Table

@@ -26,6 +26,7 @@ number is converted before its digits are counted (docs/errors.md, "Loading").
 
 from __future__ import annotations
 
+import contextvars
 import datetime as _dt
 import decimal
 import enum
@@ -44,9 +45,10 @@ import yaml
 from .._errors import InvalidTypeError, LoadError, ValidationError, join_path
 from .._files import read_bounded
 from .._text import check_text
-from . import _body, _fields, _kinds, _layout, _numbering, _report, _values
+from . import _body, _fields, _grid, _kinds, _layout, _numbering, _report, _table_fields, _values
 from ._body import Block, Cell, Dash, Item, Paragraph, Point, Table
 from ._fields import MAX_DIGITS, ShortForm, short_form
+from ._grid import GroupRow, HeaderCell, SubtotalRow
 from ._parse import (
     _ISO_DATE,
     MAX_DEPTH,
@@ -57,6 +59,7 @@ from ._parse import (
     _ZeroPadded,
 )
 from ._report import Report
+from ._table_fields import Row
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
 __all__ = ["MAX_INPUT_BYTES", "load", "loads", "structure"]
@@ -149,7 +152,15 @@ def load(source: Source) -> Report:
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     del raw  # a copy fewer while the text is parsed
-    return loads(text, format="json" if suffix == ".json" else "yaml", name=str(path))
+    token = _BASE.set(path.parent)  # rows: {file: …} is relative to the input file
+    try:
+        return loads(text, format="json" if suffix == ".json" else "yaml", name=str(path))
+    finally:
+        _BASE.reset(token)
+
+
+_BASE: contextvars.ContextVar[Path | None] = contextvars.ContextVar("baocao_base", default=None)
+"""The folder of the input file being loaded (``None``: the current folder)."""
 
 
 def _one_line(text: str) -> str:
@@ -172,7 +183,17 @@ _HINTS: dict[type, dict[str, Any]] = {}
 # module of the model: the public classes' __module__ reads "baocao", not theirs.
 _NAMES: dict[str, Any] = {
     name: value
-    for module in (_kinds, _layout, _fields, _values, _body, _numbering, _report)
+    for module in (
+        _kinds,
+        _layout,
+        _fields,
+        _values,
+        _grid,
+        _table_fields,
+        _body,
+        _numbering,
+        _report,
+    )
     for name, value in vars(module).items()
 }
 
@@ -271,6 +292,10 @@ def _structure_element(elem: Any, value: object, path: str) -> Any:
         return _structure_class(Item, value, path)
     if elem is Cell:
         return _structure_cell(value, path)
+    if elem is Row:
+        return _structure_row(value, path)
+    if elem is HeaderCell and isinstance(value, str):
+        return HeaderCell(text=check_text(value, path=path, allow_empty=True))
     if elem == tuple[Cell, ...]:
         if not isinstance(value, list):
             raise InvalidTypeError(value, "is not a list of cells", path=path)
@@ -305,9 +330,7 @@ def _structure_block(value: object, path: str) -> Block:
                 inner_path = key + exc.path.removeprefix("text")
                 raise type(exc)(exc.value, exc.reason, path=join_path(path, inner_path)) from None
         if key == "table":
-            table = _structure_class(Table, inner, join_path(path, "table"))
-            assert isinstance(table, Table)
-            return table
+            return _structure_table(inner, join_path(path, "table"))
     if isinstance(value, Mapping) and "plus" in value:  # issue 12: "+" lines
         return _structure_plus(value, path)
     raise ValidationError(
@@ -331,6 +354,53 @@ def _structure_plus(value: Mapping[str, Any], path: str) -> Dash:
     dash = _structure_class(Dash, {"text": value["dash"], "plus": value["plus"]}, path)
     assert isinstance(dash, Dash)
     return dash
+
+
+class _FileRow(tuple):  # type: ignore[type-arg]
+    """A row read from a CSV or .xlsx file: its cells are values already."""
+
+
+def _structure_table(value: object, path: str) -> Table:
+    rows = value.get("rows") if isinstance(value, Mapping) else None
+    if not isinstance(rows, Mapping):
+        table = _structure_class(Table, value, path)
+        assert isinstance(table, Table)
+        return table
+    from ._rows_file import RowsFile, located, read_rows
+
+    assert isinstance(value, Mapping)
+    where = join_path(path, "rows")
+    read, origin = read_rows(RowsFile.from_input(rows, _BASE.get(), where), where)
+    try:
+        table = _structure_class(Table, {**value, "rows": [_FileRow(r) for r in read]}, path)
+    except ValidationError as exc:
+        raise located(exc, origin, where) from None
+    assert isinstance(table, Table)
+    return table
+
+
+def _structure_row(value: object, path: str) -> Row:
+    if isinstance(value, _FileRow):
+        return tuple(value)
+    if isinstance(value, list):
+        return tuple(_structure_cell(v, f"{path}[{i}]") for i, v in enumerate(value))
+    if isinstance(value, Mapping) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if key == "group":
+            try:
+                return GroupRow(check_text(inner, path=join_path(path, "group")))
+            except ValidationError as exc:
+                raise type(exc)(exc.value, exc.reason, path=join_path(path, "group")) from None
+        if key == "subtotal":
+            where = join_path(path, "subtotal")
+            if not isinstance(inner, list):
+                raise InvalidTypeError(inner, "is not a list of cells", path=where)
+            return SubtotalRow(
+                tuple(_structure_cell(v, f"{where}[{i}]") for i, v in enumerate(inner))
+            )
+    raise InvalidTypeError(
+        value, "is not a row: a list of cells, {group: …} or {subtotal: [...]}", path=path
+    )
 
 
 def _structure_text(value: object, path: str) -> tuple[Segment, ...]:

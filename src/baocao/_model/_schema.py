@@ -21,11 +21,14 @@ import attrs
 from .._nd30 import CIRCULATION_NOTES, CIRCULATION_RETURN_AFTER, RECALL_MARK
 from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
 from ._fields import ShortForm, _no_end_punctuation, _OneOf, bounds, field_bounds, short_form
+from ._grid import HeaderCell
 from ._kinds import DocumentType
 from ._layout import HEADING, LISTED, Layout, field_layout
 from ._load import _hints
 from ._numbering import Numbering
 from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
+from ._table_fields import Row
+from ._table_schema import table_definitions, table_properties
 from ._values import Date, Money, Number, Percent, Rate, Segment
 
 __all__ = ["json_schema"]
@@ -119,6 +122,13 @@ CROSS_FIELD_RULES = (
     "a recipient (recipients) is not also an addressee (addressees), compared case-blind: "
     "Nơi nhận opens with 'Như trên', which covers them",
     "every row of a table, and its totals, has as many cells as the header",
+    "the header cells of a table (header_rows) tile its grid: every row fills as many "
+    "columns, no cell runs into another or below the last header row; widths and align "
+    "have one value per column",
+    "rows read from a file (rows: {file: …}) exist, relative to the input file and inside "
+    "its folder, and fit the "
+    "table; units, notes and source do not repeat the labels baocao prints (Đơn vị tính, "
+    "Ghi chú, Nguồn)",
     "the place (địa danh) starts with a capital letter (str.isupper)",
     "the subject (trích yếu) and the signer's name are not all capitals",
     "a number has at most 4000 digits, and a rate's percentage too",
@@ -454,6 +464,7 @@ def _definitions() -> dict[str, Any]:
     defs["Numbering"] = {  # issue 12: the short form, a scheme's name
         "oneOf": [defs["Numbering"]["properties"]["scheme"], defs["Numbering"]]
     }
+    defs.update(table_definitions(_with_layout(_ANY_TEXT, HEADING), _with_layout(_TEXT, HEADING)))
     defs["Item"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Item"]]}
     defs["Point"] = {"oneOf": [_with_layout(_TEXT, LISTED), defs["Point"]]}
     return defs
@@ -487,6 +498,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
             "description": docs["header"],
         }
         properties["rows"]["minItems"] = 1
+        table_properties(properties, out)
     if cls in _CLASS_RULES:
         out["allOf"] = _CLASS_RULES[cls]
     return out
@@ -512,6 +524,10 @@ def _type_schema(hint: Any, field: Any = None, cls: type | None = None) -> dict[
             items = {"$ref": "#/$defs/Cell"}
         elif elem == tuple[Cell, ...]:
             items = {"type": "array", "items": {"$ref": "#/$defs/Cell"}}
+        elif elem is Row:
+            items = {"$ref": "#/$defs/Row"}
+        elif elem == tuple[HeaderCell, ...]:
+            items = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/HeaderCell"}}
         elif layout is not None and not layout.lines:
             items = _ONE_LINE
         elif field is not None and _no_end_punctuation in _validators(field):

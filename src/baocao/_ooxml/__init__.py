@@ -22,6 +22,7 @@ from ._bounds import (
 )
 from ._docx import DocxPackage, WordDocument
 from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
+from ._grid import GRID_CAPTION, PROVISIONAL_TWIPS, grid_table_xml, table_borders
 from ._measure import (
     SUPERSCRIPT_SCALE,
     fragment_width_mm,
@@ -88,6 +89,7 @@ __all__ = [
     "FALLBACK_CHAR",
     "FONT_VERSION",
     "FOOTNOTES_TYPE",
+    "GRID_CAPTION",
     "MAX_COLUMNS",
     "MAX_EMU",
     "MAX_ENTRIES",
@@ -100,6 +102,7 @@ __all__ = [
     "MM_PER_PT",
     "MS_REL_TYPE",
     "PKG_REL_NS",
+    "PROVISIONAL_TWIPS",
     "REL_TYPE",
     "R_NS",
     "STRICT_PREFIX",
@@ -133,6 +136,7 @@ __all__ = [
     "bounded_number",
     "compress",
     "fragment_width_mm",
+    "grid_table_xml",
     "line_height_pt",
     "longest_line_mm",
     "longest_wrapped_mm",
@@ -148,6 +152,7 @@ __all__ = [
     "read_points",
     "read_twips",
     "span_width_mm",
+    "table_borders",
     "template_package",
     "text_width_mm",
     "text_width_pt",

@@ -18,6 +18,7 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._grid_context import grid_block
 from ._marks import appendix_keys, date_text, report_keys
 from ._numbering import body_blocks, content_blocks, heading_of
 
@@ -99,12 +100,14 @@ def _block(block: m.Block) -> dict[str, Any]:
     if isinstance(block, m.Dash):
         text = text_of(block.text)  # issue 12: the heading key, as every numbered line
         return {"kind": "dash", "label": "-", "text": text, "heading": f"- {text}"}
+    if m.uses_grid(block):  # issue 12: a statistics table (_grid_context)
+        return grid_block(block, _cell)
     return {
         "kind": "table",
         "label": "",
         "text": "",
         "header": list(block.header),
-        "rows": [[_cell(c) for c in row] for row in block.rows],
+        "rows": [[_cell(c) for c in row] for row in block.rows if isinstance(row, tuple)],
         "totals": None if block.totals is None else [_cell(c) for c in block.totals],
     }
 
@@ -121,7 +124,7 @@ def _sections(
 
 def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Close the content with "./." on its last paragraph."""
-    if blocks and blocks[-1]["kind"] != "table":
+    if blocks and blocks[-1]["kind"] not in ("table", "grid"):
         last = dict(blocks[-1])
         text = last["text"].rstrip(" ")
         if not text.endswith(END_MARK):

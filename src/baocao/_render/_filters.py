@@ -24,6 +24,8 @@ filter             function                                        options
                                                                    ``rounding``, ``input_format``
 ``percent_words``  :func:`baocao.percent_to_words`                 ``style``, ``input_format``
 ``ordinal_words``  :func:`baocao.ordinal_to_words`                 ``style``
+``grid_table``     a ``"grid"`` block as a Word table (raw XML,
+                   built and escaped by baocao: ``{{p b|grid_table }}``)
 =================  ==============================================  =========================
 
 ``rounding`` is the name of a :mod:`decimal` mode, e.g. ``rounding="ROUND_HALF_UP"``.
@@ -36,6 +38,9 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
+from .._ooxml import grid_table_xml
 from .._words import (
     NumberInput,
     Style,
@@ -95,6 +100,14 @@ def ordinal_words_filter(value: int, style: Style | str = "north") -> str:
     return ordinal_to_words(value, style=style)
 
 
+def grid_table_filter(block: Any) -> Markup:
+    """``{{p b | grid_table }}``: the table of a ``"grid"`` block (a statistics table,
+    templates/README.md), as WordprocessingML. baocao writes and escapes every text of
+    it, so it is allowed without ``allow_raw_xml``; a block that is not a grid's data is
+    an error naming the key."""
+    return Markup(grid_table_xml(block))
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "number": number_filter,
     "percent": percent_filter,
@@ -103,5 +116,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "money_words": money_words_filter,
     "percent_words": percent_words_filter,
     "ordinal_words": ordinal_words_filter,
+    "grid_table": grid_table_filter,
 }
 """The template filters, by name (see the module documentation)."""

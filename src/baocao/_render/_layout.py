@@ -30,6 +30,7 @@ from .._nd30 import STYLE_SIZES
 from .._ooxml import paragraph_style, paragraph_text, qn
 from .._options import Margins
 from ._boxes import fit_frames
+from ._grid_layout import is_grid, layout_grids
 from ._sections import SectionMap, mark_orientation, turn_appendices
 
 _BODY = qn("body")
@@ -218,7 +219,11 @@ class _Tables:
 
     def __init__(self, body: Any) -> None:
         self._tables: list[tuple[Any, set[str | None]]] = []
+        self.grids: list[Any] = []  # issue 12: statistics tables, laid out by _grid_layout
         for table in body.iter(_TBL):
+            if is_grid(table):
+                self.grids.append(table)
+                continue
             first = table.find(_TR)
             if first is not None:
                 self._tables.append((table, {paragraph_style(p) for p in first.iter(_P)}))
@@ -380,6 +385,7 @@ def layout_body(
     # issue 12: the orientation of landscape sections, the frames of the marks of ô 10-11
     mark_orientation(sections)
     fit_frames(_FRAMED(body), styles, lambda p: _room_mm(p, sections))
+    layout_grids(body, tables.grids, measure.needed_mm)
 
 
 def set_core_properties(

@@ -102,7 +102,16 @@ def _sample_report() -> m.Report:
     table = m.Table(
         header=["Nội dung", "Số lượng"], rows=[["Đại học", 41]], totals=["Tổng", m.Number(41)]
     )
-    blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table]
+    grid = m.Table(  # issue 12: a statistics table, every key of a "grid" block
+        header=["STT", "Số lượng"],
+        rows=[m.GroupRow("I. Nhóm"), [1, 41], m.SubtotalRow(("", 41))],
+        totals=["", 41],
+        units="người",
+        caption="Bảng",
+        notes=["Số liệu sơ bộ"],
+        source="Sở Nội vụ",
+    )
+    blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table, grid]
     section = m.Section(
         title="Mục",
         body=blocks,

@@ -42,6 +42,7 @@ from .._ooxml import FOOTNOTES_TYPE, WP_NS, Compressed, compress, qn, zip_entrie
 from .._options import Margins, check_profile
 from ._context import context as build_context
 from ._describe import describe
+from ._grid_context import check_grids_printed, prints_grids
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._limits import TemplateLimits, budget
 from ._loading import load_template, reading_template, strip_template, template_name
@@ -142,6 +143,7 @@ class Template:
         document = tpl.docx
         self._tools = tpl  # docxtpl's patch_xml, resolve_listing, fix_tables: pure functions
         self._body = env.from_string(_P_OPEN.sub(r"\n<w:p\1", patch_xml(tpl, body_xml(tpl))))
+        self._prints_grids = prints_grids(getattr(self._body, "baocao_source", ""))
         self._parts: list[tuple[str, jinja2.Template, str]] = []
         for _what, part in headers_and_footers(tpl):
             xml = part_xml(tpl, part)
@@ -281,6 +283,7 @@ class Template:
         checked = check_profile(profile)
         size = check_text_sizes(report)
         ctx = build_context(report)
+        check_grids_printed(ctx, self._prints_grids, self.name)  # issue 12: no table dropped
         try:
             with budget(limits or self._limits, size):
                 entries = self._render_parts(ctx, report, checked, margins)

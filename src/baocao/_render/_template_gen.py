@@ -295,14 +295,7 @@ def _cell(width: int, content: str, *, valign: str = "top") -> str:
     )
 
 
-_NO_BORDERS = (
-    "<w:tblBorders>"
-    + "".join(
-        f'<w:{side} w:val="nil"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    + "</w:tblBorders>"
-)
+_NO_BORDERS = _ooxml.table_borders('w:val="nil"')
 
 
 def _table(
@@ -312,14 +305,7 @@ def _table(
     border_xml = (
         _NO_BORDERS
         if not borders
-        else (
-            "<w:tblBorders>"
-            + "".join(
-                f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-            )
-            + "</w:tblBorders>"
-        )
+        else _ooxml.table_borders('w:val="single" w:sz="4" w:space="0" w:color="000000"')
     )
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
@@ -423,10 +409,45 @@ def _blocks_xml(var: str) -> str:
         + _p("BCBody", labelled)
         + _tag('elif b.kind == "table"')
         + table
+        + _grid_xml()
         + _tag("else")
         + _p("BCBody", text)
         + _tag("endif")
         + _tag("endfor")
+    )
+
+
+def _grid_xml() -> str:
+    """The branch of a statistics table (issue 12, kind "grid"): caption, units, the table
+    (built in Python by the ``grid_table`` filter), notes and source. No new style: the
+    lines take an existing one with direct properties, so old renders keep their bytes."""
+    keep = "<w:keepNext/>"
+    plain = '<w:ind w:firstLine="0"/>'
+
+    def line(text: str, ppr: str, rpr: str = "") -> str:
+        run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        return f'<w:p><w:pPr><w:pStyle w:val="BCBody"/>{ppr}</w:pPr>{run}</w:p>'
+
+    italic = "<w:rPr><w:i/><w:iCs/></w:rPr>"
+    return (
+        _tag('elif b.kind == "grid"')
+        + _tag("if b.caption")
+        + line(
+            "{{ b.caption }}",
+            keep + plain + '<w:jc w:val="center"/>',
+            "<w:rPr><w:b/><w:bCs/></w:rPr>",
+        )
+        + _tag("endif")
+        + _tag("if b.units")
+        + line("{{ b.units }}", keep + plain + '<w:jc w:val="right"/>', italic)
+        + _tag("endif")
+        + '<w:p><w:r><w:t xml:space="preserve">{{p b | grid_table }}</w:t></w:r></w:p>'
+        + _tag("for line in b.notes")
+        + line("{{ line }}", "", italic)
+        + _tag("endfor")
+        + _tag("if b.source")
+        + line("{{ b.source }}", "", italic)
+        + _tag("endif")
     )
 
 
