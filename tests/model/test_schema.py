@@ -172,7 +172,10 @@ def beyond_schema(data: dict[str, Any]) -> bool:
         return False
     if not nfc(data["place"])[0].isupper():
         return False
-    if m.all_capitals(nfc(data["subject"])) or m.all_capitals(nfc(data["signatory"]["name"])):
+    signers = [data["signatory"], *data.get("cosignatories", [])]
+    if m.all_capitals(nfc(data["subject"])) or any(m.all_capitals(nfc(s["name"])) for s in signers):
+        return False
+    if not all(_signature_form_ok(s) for s in signers):
         return False
     if m.layout_problem(nfc(data["subject"]), m.SUBJECT) is not None:
         return False  # a label in digits of another script ("١. "), which the schema allows
@@ -181,6 +184,24 @@ def beyond_schema(data: dict[str, Any]) -> bool:
     if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
         return False  # a mark that the schema's class of combining marks leaves out
     return all(_rows_fit(table) for table in _tables(data))
+
+
+def _signature_form_ok(signer: dict[str, Any]) -> bool:
+    """The signature rules of :data:`CROSS_FIELD_RULES` (issue 12)."""
+
+    def key(name: str) -> str | None:
+        value = signer.get(name)
+        return None if value is None else nfc(value).casefold()
+
+    title, head, order = key("title"), key("acting_for"), key("by_order_of")
+    if key("collective") is not None and order is not None:
+        return False
+    if head is not None and head == title:
+        return False
+    if order is not None and order == head:
+        return False
+    deputy = [head, order] + ([title] if signer.get("authority") == "Q." else [])
+    return not any(t is not None and t.startswith("phó ") for t in deputy)
 
 
 def _strings(value: Any) -> list[str]:

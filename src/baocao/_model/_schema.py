@@ -127,6 +127,11 @@ CROSS_FIELD_RULES = (
     "the schema names the ASCII ones ('1. ', 'I. ', 'a) ')",
     "no text starts with a combining mark: the schema names the combining diacritical "
     "marks of Latin text, load refuses every one (Unicode category M)",
+    "a signature block is one of the decree's forms (collective and by_order_of are not "
+    "both given); the signer's title is not the title signed for (acting_for) and "
+    "by_order_of is not acting_for, compared case-blind; acting_for and by_order_of are "
+    "not a deputy's title ('Phó …'), nor is the title with Q.; TM.'s acting_for is not "
+    "the signer's title",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
@@ -271,11 +276,19 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             "if": {
                 "not": {
                     "required": ["authority"],
-                    "properties": {"authority": {"enum": ["KT.", "Q."]}},
+                    "properties": {"authority": {"enum": ["KT.", "Q.", "TL.", "TUQ."]}},
                 }
             },
             "then": {"properties": {"collective": {"type": "null"}}},
-            "description": "collective is only given with KT. or Q.",
+            "description": "collective is only given with KT., Q., TL. or TUQ.",
+        },
+        # issue 12: signatures
+        {
+            "if": {
+                "not": {"required": ["authority"], "properties": {"authority": {"const": "KT."}}}
+            },
+            "then": {"properties": {"by_order_of": {"type": "null"}}},
+            "description": "by_order_of is only given with KT.",
         },
     ],
     Filing: [

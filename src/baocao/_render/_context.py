@@ -18,8 +18,17 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._signatures import signature_lines, signatures
 
-__all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
+__all__ = [
+    "END_MARK",
+    "POINT_LETTERS",
+    "context",
+    "point_letter",
+    "roman",
+    "signature_lines",
+    "text_of",
+]
 
 END_MARK = "./."
 """What ends the content of a document (every Mẫu of Phụ lục III shows it)."""
@@ -192,22 +201,6 @@ def filing_line(filing: m.Filing) -> str:
     return text if text.endswith(".") else text + "."
 
 
-def signature_lines(signatory: m.Signatory) -> list[str]:
-    """The upper-case lines above the signature (quyền hạn, chức vụ)."""
-    lines = []
-    if signatory.collective is not None:
-        lines.append(f"TM. {upper(signatory.collective)}")
-    authority = signatory.authority
-    if authority is m.Authority.Q:
-        lines.append(f"Q. {upper(signatory.title)}")
-        return lines
-    if authority is not None:
-        assert signatory.acting_for is not None
-        lines.append(f"{authority.value} {upper(signatory.acting_for)}")
-    lines.append(upper(signatory.title))
-    return lines
-
-
 def context(report: m.Report) -> dict[str, Any]:
     """Return the values a template receives for ``report`` (plain, JSON-ready data).
 
@@ -282,6 +275,6 @@ def context(report: m.Report) -> dict[str, Any]:
         "legal_bases": _punctuate(list(report.legal_bases)),
         "body": _content(report),
         "recipient_lines": recipient_lines,
-        "signature": {"lines": signature_lines(report.signatory), "name": report.signatory.name},
+        **signatures(report),  # issue 12: signatures
         "appendices": appendices,
     }

@@ -10,6 +10,7 @@ metrics (``baocao._ooxml``: the style resolver, wrapping and measure the checker
 * widens the right column of the header table when the place and date line would not
   fit on one line (a long place name), taking the room from the left column;
 * shares the width of each body table between its columns by their content;
+* shares the width of signature blocks side by side (a joint report) equally;
 * keeps the last paragraph of the content with the signature block, so that no page
   carries the signature alone.
 
@@ -337,7 +338,7 @@ def _apply_margins(body: Any, tables: _Tables, margins: Margins) -> None:
 def _keep_text_with_signature(tables: _Tables) -> None:
     """Keep the last paragraph of the content on the page of the signature block, so that
     no page carries the signature alone (the block itself never splits: cantSplit)."""
-    for table in tables.with_style("BCRecipientsLabel"):
+    for table in [*tables.with_style("BCRecipientsLabel"), *_joint_signatures(tables)]:
         paragraph = table.getprevious()
         for _ in range(2):  # the spacing paragraph, then the last paragraph of the content
             if paragraph is None or paragraph.tag != _P:
@@ -353,6 +354,26 @@ def _keep_text_with_signature(tables: _Tables) -> None:
             paragraph = paragraph.getprevious()
 
 
+def _joint_signatures(tables: _Tables) -> Iterator[Any]:
+    """The tables of signature blocks side by side (issue 12): a first row of signature
+    blocks without "Nơi nhận:" beside them."""
+    recipients = set(tables.with_style("BCRecipientsLabel"))
+    for table in tables.with_style("BCSignatureName"):
+        if table not in recipients:
+            yield table
+
+
+def _layout_joint_signatures(tables: _Tables, text_mm: float) -> None:
+    """Share the text width equally between signature blocks side by side."""
+    for table in _joint_signatures(tables):
+        first = table.find(_TR)
+        count = len(_cells(first))
+        total = _ooxml.twips(text_mm)
+        widths = [total // count] * count
+        widths[-1] += total - sum(widths)
+        _set_widths(table, widths)
+
+
 def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> None:
     """Run the layout pass on a ``w:body`` element (see the module's docstring)."""
     tables = _Tables(body)
@@ -364,6 +385,7 @@ def layout_body(body: Any, styles: Styles, margins: Margins | None = None) -> No
     _layout_header(tables, measure)
     _layout_rules(body, styles, text_mm)
     _layout_data_tables(tables, measure, text_mm)
+    _layout_joint_signatures(tables, text_mm)
 
 
 def set_core_properties(

@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape
 from .. import _ooxml
 from .._nd30 import MOTTO, NATIONAL_NAME, STYLE_SIZES
 from .._ooxml import R_NS, W_NS, normalise_zip
+from ._signatures import GAP_LINES
 from ._upstream import new_document, parse_part, replace_part_xml, replace_styles_part
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
@@ -66,7 +67,7 @@ FOOTER_LEFT_SHARE = 0.35
 BODY_INDENT_TW = 720  # 1.27 cm first-line indent
 BODY_BEFORE_TW = 120  # 6 pt before each paragraph
 BODY_LINE = 276  # 1.15 lines (240 = single)
-SIGNATURE_GAP_LINES = 4
+SIGNATURE_GAP_LINES = GAP_LINES  # the context reports its height (_render/_signatures.py)
 
 
 # --------------------------------------------------------------------------- styles
@@ -438,14 +439,44 @@ def _footer_table() -> str:
         + _p("BCRecipients", "{{ line }}")
         + _tag("endfor")
     )
-    signature = (
-        _tag("for line in signature.lines")
+    single = _table(
+        [left, right], [_row(_cell(left, recipients) + _cell(right, _signature_block("signature")))]
+    )
+    # issue 12: signatures side by side (Mẫu 1.9), Nơi nhận under the first block; the
+    # layout pass shares the width between the blocks.
+    share = total // 2
+    joint = _table(
+        [share, total - share],
+        [
+            _row(
+                _cell(share, _p("BCSignature", "{%tc for s in signatures %}"))
+                + _cell(share, _signature_block("s"))
+                + _cell(share, _p("BCSignature", "{%tc endfor %}"))
+            ),
+            _row(
+                _cell(share, recipients)
+                + _cell(share, _p("BCRecipients", "{%tc for s in signatures[1:] %}"))
+                + _cell(share, _p("BCRecipients"))
+                + _cell(share, _p("BCRecipients", "{%tc endfor %}"))
+            ),
+        ],
+    )
+    return _tag("if joint") + joint + _tag("else") + single + _tag("endif")
+
+
+def _signature_block(var: str) -> str:
+    """The paragraphs of one signature block: title lines, the space for the signature
+    (ô 7c), the other title (ô 7b, only when there is one) and the name."""
+    return (
+        _tag(f"for line in {var}.lines")
         + _p("BCSignature", "{{ line }}")
         + _tag("endfor")
         + "".join(_p("BCSignature") for _ in range(SIGNATURE_GAP_LINES))
-        + _p("BCSignatureName", "{{ signature.name }}")
+        + _tag(f"if {var}.other_title")
+        + _p("BCSignature", f"{{{{ {var}.other_title }}}}")
+        + _tag("endif")
+        + _p("BCSignatureName", f"{{{{ {var}.name }}}}")
     )
-    return _table([left, right], [_row(_cell(left, recipients) + _cell(right, signature))])
 
 
 def _section_break(header_rid: str, first_rid: str, *, final: bool) -> str:
