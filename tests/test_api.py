@@ -25,6 +25,7 @@ PUBLIC = {
     "Rate",
     "Number",
     "Date",
+    "Footnote",
     # loading, rendering, context, schema, PDF
     "load",
     "loads",

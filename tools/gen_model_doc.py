@@ -35,6 +35,7 @@ CLASSES = (
     m.Rate,
     m.Number,
     m.Date,
+    m.Footnote,
 )
 
 

@@ -179,7 +179,7 @@ def beyond_schema(data: dict[str, Any]) -> bool:
         return False
     if m.layout_problem(nfc(data["subject"]), m.SUBJECT) is not None:
         return False  # a label in digits of another script ("١. "), which the schema allows
-    if any(_glued(text) for text in _texts(data)):
+    if any(_glued(text) or _only_notes(text) for text in _texts(data)):
         return False
     if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
         return False  # a mark that the schema's class of combining marks leaves out
@@ -222,6 +222,13 @@ def _texts(value: Any) -> list[list[Any]]:
     if isinstance(value, list):
         return [t for v in value for t in _texts(v)]
     return []
+
+
+def _only_notes(pieces: list[Any]) -> bool:
+    """Footnotes and blank texts alone (issue 12)."""
+    notes = [p for p in pieces if isinstance(p, dict) and "footnote" in p]
+    texts = [p for p in pieces if isinstance(p, str)]
+    return bool(notes) and len(notes) + len(texts) == len(pieces) and not "".join(texts).strip()
 
 
 def _glued(pieces: list[Any]) -> bool:

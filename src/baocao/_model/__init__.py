@@ -46,7 +46,7 @@ from ._layout import (
     layout_problem,
 )
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
-from ._values import Date, Money, Number, Percent, Rate, Segment
+from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads
@@ -57,6 +57,7 @@ publish(
     Authority,
     Dash,
     Date,
+    Footnote,
     DocumentType,
     Filing,
     Issuer,
@@ -111,6 +112,7 @@ __all__ = [
     "Date",
     "DocumentType",
     "Filing",
+    "Footnote",
     "Issuer",
     "Item",
     "Layout",

@@ -21,10 +21,10 @@ import attrs
 from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Table
 from ._fields import ShortForm, _no_end_punctuation, bounds, field_bounds, short_form
 from ._kinds import DocumentType
-from ._layout import HEADING, LISTED, Layout, field_layout
+from ._layout import HEADING, LISTED, ONE_LINE, Layout, field_layout
 from ._load import _hints
 from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
-from ._values import Date, Money, Number, Percent, Rate, Segment
+from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 __all__ = ["json_schema"]
 
@@ -132,6 +132,7 @@ CROSS_FIELD_RULES = (
     "by_order_of is not acting_for, compared case-blind; acting_for and by_order_of are "
     "not a deputy's title ('Phó …'), nor is the title with Q.; TM.'s acting_for is not "
     "the signer's title",
+    "a text is not made of footnotes ({footnote: …}) and blank texts alone",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
@@ -224,6 +225,13 @@ def _segment_schemas() -> list[dict[str, Any]]:
             "required": ["date"],
             "additionalProperties": False,
             "properties": {"date": _DATE},
+        },
+        {  # issue 12: footnotes
+            "type": "object",
+            "description": _summary(Footnote),
+            "required": ["footnote"],
+            "additionalProperties": False,
+            "properties": {"footnote": _with_layout(_TEXT, ONE_LINE)},
         },
     ]
 

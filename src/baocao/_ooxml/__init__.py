@@ -21,6 +21,13 @@ from ._bounds import (
     read_twips,
 )
 from ._docx import DocxPackage, WordDocument
+from ._footnotes import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTES_PART,
+    FootnotesClashError,
+    add_footnotes,
+    footnotes_xml,
+)
 from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
 from ._measure import (
     SUPERSCRIPT_SCALE,
@@ -87,7 +94,9 @@ __all__ = [
     "EMU_PER_MM",
     "FALLBACK_CHAR",
     "FONT_VERSION",
+    "FOOTNOTES_PART",
     "FOOTNOTES_TYPE",
+    "FOOTNOTE_REFERENCE_STYLE",
     "MAX_COLUMNS",
     "MAX_EMU",
     "MAX_ENTRIES",
@@ -117,6 +126,7 @@ __all__ = [
     "Fail",
     "Field",
     "Font",
+    "FootnotesClashError",
     "Fragment",
     "Numbering",
     "Package",
@@ -129,9 +139,11 @@ __all__ = [
     "Styles",
     "Theme",
     "WordDocument",
+    "add_footnotes",
     "bounded_int",
     "bounded_number",
     "compress",
+    "footnotes_xml",
     "fragment_width_mm",
     "line_height_pt",
     "longest_line_mm",

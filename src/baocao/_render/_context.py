@@ -10,7 +10,7 @@ signature lines, and the final "./.". ``templates/README.md`` documents every ke
 from __future__ import annotations
 
 import decimal
-from typing import Any
+from typing import Any, cast
 
 from .. import _model as m
 from .._errors import ValidationError
@@ -18,6 +18,7 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._footnotes import end_runs, noted, number_notes
 from ._signatures import signature_lines, signatures
 
 __all__ = [
@@ -81,6 +82,8 @@ def _segment(seg: m.Segment) -> str:
         return format_percent(value, decimals=seg.decimals)
     if isinstance(seg, m.Number):
         return format_number(seg.value, decimals=seg.decimals)
+    if isinstance(seg, m.Footnote):
+        return ""  # its place is in the block's runs (issue 12: footnotes)
     return format_date(seg.value)
 
 
@@ -102,9 +105,13 @@ def _cell(cell: m.Cell) -> dict[str, Any]:
 
 def _block(block: m.Block) -> dict[str, Any]:
     if isinstance(block, m.Paragraph):
-        return {"kind": "paragraph", "label": "", "text": text_of(block.text)}
+        return noted(
+            {"kind": "paragraph", "label": "", "text": text_of(block.text)}, block.text, _segment
+        )
     if isinstance(block, m.Dash):
-        return {"kind": "dash", "label": "-", "text": text_of(block.text)}
+        return noted(
+            {"kind": "dash", "label": "-", "text": text_of(block.text)}, block.text, _segment
+        )
     return {
         "kind": "table",
         "label": "",
@@ -127,16 +134,16 @@ def _sections(sections: tuple[m.Section, ...], out: list[dict[str, Any]]) -> Non
                 out.append({"kind": "item_title", "label": label, "text": item.title})
             else:
                 assert item.text is not None
-                out.append({"kind": "item", "label": label, "text": text_of(item.text)})
+                item_block = {"kind": "item", "label": label, "text": text_of(item.text)}
+                out.append(noted(item_block, item.text, _segment))
             out.extend(_block(b) for b in item.body)
             for p_index, point in enumerate(item.points):
-                out.append(
-                    {
-                        "kind": "point",
-                        "label": f"{point_letter(p_index)})",
-                        "text": text_of(point.text),
-                    }
-                )
+                point_block = {
+                    "kind": "point",
+                    "label": f"{point_letter(p_index)})",
+                    "text": text_of(point.text),
+                }
+                out.append(noted(point_block, point.text, _segment))
                 out.extend(_block(b) for b in point.body)
 
 
@@ -145,9 +152,11 @@ def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if blocks and blocks[-1]["kind"] != "table":
         last = dict(blocks[-1])
         text = last["text"].rstrip(" ")
+        before = text
         if not text.endswith(END_MARK):
             text = text + ("/." if text.endswith(".") else END_MARK)
         last["text"] = text
+        end_runs(last, text[len(before) :])
         blocks[-1] = last
     else:
         blocks.append({"kind": "paragraph", "label": "", "text": END_MARK})
@@ -246,6 +255,9 @@ def context(report: m.Report) -> dict[str, Any]:
                 "body": _end(blocks),
             }
         )
+    body = _content(report)
+    bodies = [body, *(cast(list[dict[str, Any]], ap["body"]) for ap in appendices)]
+    footnotes = number_notes(bodies)  # issue 12: footnotes
     return {
         "doc_type": {
             "code": report.doc_type.value,
@@ -273,8 +285,9 @@ def context(report: m.Report) -> dict[str, Any]:
             [f"- {line}" for line in _punctuate(addressees)] if len(addressees) > 1 else []
         ),
         "legal_bases": _punctuate(list(report.legal_bases)),
-        "body": _content(report),
+        "body": body,
         "recipient_lines": recipient_lines,
         **signatures(report),  # issue 12: signatures
+        "footnotes": footnotes,
         "appendices": appendices,
     }

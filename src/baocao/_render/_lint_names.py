@@ -102,7 +102,8 @@ def _sample_report() -> m.Report:
     table = m.Table(
         header=["Nội dung", "Số lượng"], rows=[["Đại học", 41]], totals=["Tổng", m.Number(41)]
     )
-    blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table]
+    noted = m.Paragraph(["Đoạn văn", m.Footnote("Chú thích")])  # issue 12: footnotes
+    blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table, noted]
     section = m.Section(
         title="Mục",
         body=blocks,

@@ -411,7 +411,9 @@ def _blocks_xml(var: str) -> str:
     )
     return (
         _tag(f"for b in {var}")
-        + _tag('if b.kind == "part"')
+        + _tag('if "runs" in b')
+        + _noted_paragraph()
+        + _tag('elif b.kind == "part"')
         + _p("BCPart", "{{ b.label }}")
         + _p("BCPart", text)
         + _tag('elif b.kind == "section"')
@@ -426,6 +428,23 @@ def _blocks_xml(var: str) -> str:
         + _p("BCBody", text)
         + _tag("endif")
         + _tag("endfor")
+    )
+
+
+def _noted_paragraph() -> str:
+    """A body text with footnotes (issue 12): its label, then its runs, a footnote
+    reference (superscript, ``FootnoteReference``) where each note stands. Only blocks
+    with ``runs`` take this branch. The loop's tags sit in the text of two runs with the
+    reference run between them, so that each note closes the text run, writes its
+    reference and opens the next: plain ``{% %}`` tags, no ``{%r``."""
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="BCBody"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">{% if b.label %}{{ b.label }} {% endif %}'
+        "{% for piece in b.runs %}{% if piece.note %}</w:t></w:r>"
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        '<w:footnoteReference w:id="{{ piece.note }}"/></w:r>'
+        '<w:r><w:t xml:space="preserve">{% else %}{{ piece.text }}{% endif %}{% endfor %}'
+        "</w:t></w:r></w:p>"
     )
 
 
