@@ -162,3 +162,30 @@ def test_libreoffice_prints_the_notes(tmp_path: Path) -> None:
     ).stdout
     for note in ("Số liệu đến ngày 31/12/2025.", "Chú thích của khoản.", "Nguồn."):
         assert note in text
+
+
+def _template_with_notes(notes: list[str]) -> bytes:
+    """The default template with a footnotes part of its own holding ``notes``."""
+    from baocao._ooxml import add_footnotes, zip_entries
+
+    source = (Path(baocao.__file__).parents[2] / "templates" / "bao-cao.docx").read_bytes()
+    entries: dict[str, Any] = _parts(source)
+    add_footnotes(entries, notes or ["bỏ"], styles="word/styles.xml")
+    if not notes:  # only the two separators
+        root = etree.fromstring(entries["word/footnotes.xml"])
+        for note in [n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") is None]:
+            root.remove(note)
+        entries["word/footnotes.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return zip_entries(entries)
+
+
+def test_a_templates_own_footnotes_part_takes_the_notes() -> None:
+    data = baocao.render(_noted("Chú thích của dòng."), template=_template_with_notes([]))
+    notes = etree.fromstring(_parts(data)["word/footnotes.xml"])
+    ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote")]
+    assert ids == ["-1", "0", "1", "2", "3", "4", "5"]
+
+
+def test_a_clash_with_the_templates_notes_is_an_error() -> None:
+    with pytest.raises(baocao.TemplateError, match="already has a note with id"):
+        baocao.render(_noted(), template=_template_with_notes(["Mẫu"]))
