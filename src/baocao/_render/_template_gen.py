@@ -473,7 +473,7 @@ def _footer_table() -> str:
                 + _cell(share, _p("BCSignature", "{%tc endfor %}"))
             ),
             _row(
-                _cell(share, recipients)
+                _cell(share, _p("BCRecipients") + recipients)  # a line apart from the names
                 + _cell(share, _p("BCRecipients", "{%tc for s in signatures[1:] %}"))
                 + _cell(share, _p("BCRecipients"))
                 + _cell(share, _p("BCRecipients", "{%tc endfor %}"))
