@@ -23,10 +23,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
+from hypothesis import assume
 from hypothesis import strategies as st
 
 import baocao
 from baocao._ooxml import paragraph_text
+from baocao._text import nfc
 
 from .conftest import open_docx
 
@@ -374,11 +376,19 @@ def numberings(draw: st.DrawFn) -> baocao.Numbering:
 @st.composite
 def _signatory(draw: st.DrawFn, text: Text) -> baocao.Signatory:
     authority = draw(st.sampled_from([None, "TM.", "KT.", "TL.", "TUQ.", "Q."]))
-    line = laid_out(text(), baocao._model.AUTHORITY_LINE)
-    acting_for = draw(line) if authority in ("TM.", "KT.", "TL.", "TUQ.") else None
-    collective = draw(st.none() | line) if authority in ("KT.", "Q.") else None
     name = draw(normal_case(laid_out(text(), baocao._model.SIGNER).filter(str.strip)))
     title = draw(laid_out(text(), baocao._model.SIGNATURE))
+    if authority == "Q.":
+        assume(not nfc(title).casefold().startswith("phó "))
+    # issue 12: the head signed for is not the signer's own title, nor a deputy's
+    line = laid_out(text(), baocao._model.AUTHORITY_LINE)
+    head = line.filter(
+        lambda t: (
+            nfc(t).casefold() != nfc(title).casefold() and not nfc(t).casefold().startswith("phó ")
+        )
+    )
+    acting_for = draw(head) if authority in ("TM.", "KT.", "TL.", "TUQ.") else None
+    collective = draw(st.none() | line) if authority in ("KT.", "Q.") else None
     return baocao.Signatory(
         name=name, title=title, authority=authority, acting_for=acting_for, collective=collective
     )

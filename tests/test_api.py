@@ -30,6 +30,7 @@ PUBLIC = {
     "Rate",
     "Number",
     "Date",
+    "Footnote",
     "Numbering",
     # loading, rendering, context, schema, PDF
     "load",

@@ -39,6 +39,7 @@ CLASSES = (
     m.Rate,
     m.Number,
     m.Date,
+    m.Footnote,
 )
 
 

@@ -12,7 +12,8 @@ the model, the renderer, the template generator and the checker alike.
 - the label styles of the numbering schemes (issue 12): the decree's, and the Arabic, decimal,
   lettered and hyphenated forms of common practice, with the one formatter of labels;
 - the document types of Mẫu 1.4 with their abbreviations (Phụ lục III, Mục I), and the
-  authority prefixes of a signature (Điều 13).
+  authority prefixes of a signature (Điều 13), the chains of them a signature block may
+  stack (``SIGNATURE_FORMS``) and why any other chain is refused.
 
 Nothing here imports anything: every wing may read it.
 """
@@ -41,6 +42,8 @@ __all__ = [
     "RECALL_MARK",
     "ROMAN",
     "RULE_SHARE",
+    "SIGNATURE_FORMS",
+    "SIGNATURE_GAP_MIN_MM",
     "SIZE_RANGES",
     "STYLE_ELEMENTS",
     "STYLE_SIZES",
@@ -49,6 +52,7 @@ __all__ = [
     "URGENCY_MARKS",
     "numbering_label",
     "roman",
+    "signature_form_problem",
     "style_limit",
 ]
 
@@ -173,6 +177,66 @@ above the trích yếu, in normal case."""
 AUTHORITY_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 """Quyền hạn ký, the prefixes before a signer's title (Điều 13): thay mặt, ký thay, thừa
 lệnh, thừa ủy quyền, quyền."""
+
+# issue 12: signatures
+SIGNATURE_FORMS: dict[tuple[str, ...], str] = {
+    (): "Điều 13.1: the head signs in their own title (GIÁM ĐỐC)",
+    ("TM.",): "PL I, II.7.b; Điều 13.2: the head signs for the collective (TM. ỦY BAN NHÂN "
+    "DÂN / CHỦ TỊCH)",
+    ("Q.",): "PL I, II.7.b: the acting head (Q. GIÁM ĐỐC)",
+    ("KT.",): "PL I, II.7.b; Điều 13.1: a deputy signs for the head (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)",
+    ("TL.",): "PL I, II.7.b; Điều 13.4: a unit's head by order of the head (TL. GIÁM ĐỐC / "
+    "CHÁNH VĂN PHÒNG)",
+    ("TUQ.",): "PL I, II.7.b; Điều 13.3: by the head's written authorisation (TUQ. GIÁM ĐỐC "
+    "/ TRƯỞNG PHÒNG …)",
+    ("TM.", "KT."): "Điều 13.2; PL I, Mục V, row 7: a deputy signs for the head on behalf of "
+    "the collective (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+    ("TM.", "Q."): "PL I, II.7.b with Điều 13.2: the acting head on behalf of the collective "
+    "(TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH)",
+    ("TM.", "TL."): "Điều 13.2 with 13.4: by order of the head of a collective body (TM. ỦY BAN "
+    "NHÂN DÂN / TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG)",
+    ("TM.", "TUQ."): "Điều 13.2 with 13.3: by written authorisation of the head of a "
+    "collective body (TM. ỦY BAN NHÂN DÂN / TUQ. CHỦ TỊCH / GIÁM ĐỐC SỞ …)",
+    ("TL.", "KT."): "Điều 13.4: the unit's deputy signs for the unit's head by order (TL. BỘ "
+    "TRƯỞNG / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG)",
+}
+"""The chains of authority prefixes a signature block may carry, top line first, each
+with the rule of the decree it follows (Điều 13, Phụ lục I, II.7.b and Mục V row 7). Any
+other chain is refused; ``signature_form_problem`` says why."""
+
+SIGNATURE_GAP_MIN_MM = 20.0
+"""The least height of the space between the signer's title and name (ô 7c): room for a
+handwritten signature or its image and the seal over a third of it (PL I, II.7.d, II.8;
+Điều 33.1). The decree gives no figure; 20 mm is the smallest that holds a signature."""
+
+
+def signature_form_problem(chain: tuple[str, ...]) -> str | None:
+    """Why a chain of authority prefixes (top line first) is not a form of the decree, or
+    None when ``SIGNATURE_FORMS`` holds it.
+
+    >>> signature_form_problem(("TM.", "KT."))
+    >>> signature_form_problem(("TUQ.", "KT."))
+    'Điều 13.3: one who signs by authorisation (TUQ.) may not hand the signature on'
+    """
+    if chain in SIGNATURE_FORMS:
+        return None
+    if len(set(chain)) < len(chain):
+        twice = next(prefix for prefix in chain if chain.count(prefix) > 1)
+        return f"{twice} twice: each prefix stands once in a signature block"
+    if "TM." in chain[1:]:
+        return "TM. names the collective: it is the top line of the block"
+    for index in range(len(chain) - 1):
+        upper, lower = chain[index], chain[index + 1]
+        if upper == "TUQ.":
+            return "Điều 13.3: one who signs by authorisation (TUQ.) may not hand the signature on"
+        if upper == "Q.":
+            return "Q. stands before the acting head's own title: no line signs under it"
+        if upper == "KT.":
+            return "KT. is followed by the deputy's own title, not by another prefix"
+        if upper == "TL." and lower != "KT.":
+            return "Điều 13.4: a signature by order (TL.) is handed on only to a deputy (KT.)"
+    return "more than two levels: the decree stacks at most TM. or TL. above one prefix"
+
 
 POINT_LETTERS: tuple[str, ...] = tuple("abcdđeghiklmnopqrstuvxy")
 """The letters of points a), b), …: the Vietnamese alphabet without its accented vowels

@@ -538,6 +538,11 @@ def _authority_no_space(x: Parts) -> None:
     set_text(para(x.document, "KT. GIÁM ĐỐC"), "KT.GIÁM ĐỐC")
 
 
+def _own_title_is_the_heads(x: Parts) -> None:
+    """KT. GIÁM ĐỐC / GIÁM ĐỐC: the deputy signs for himself (issue 12)."""
+    set_text(para(x.document, "PHÓ GIÁM ĐỐC"), "GIÁM ĐỐC")
+
+
 def _name_upper(x: Parts) -> None:
     set_text(para(x.document, "Nguyễn Văn C"), "NGUYỄN VĂN C")
 
@@ -666,6 +671,7 @@ CASES: list[tuple[str, Callable[[Parts], None]]] = [
     ("signature.name", _name_upper),
     ("signature.size", _signature_12pt),
     ("signature.placeholder", _placeholder),
+    ("signature.form", _own_title_is_the_heads),
     ("page-number.present", _no_page_field),
     ("page-number.first-page", _no_title_page),
     ("page-number.centred", _page_number_right),

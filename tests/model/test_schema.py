@@ -178,11 +178,14 @@ def beyond_schema(data: dict[str, Any]) -> bool:
     place = data.get("place")  # none in a report without its date line (issue 12)
     if place is not None and not nfc(place)[0].isupper():
         return False
-    if m.all_capitals(nfc(data["subject"])) or m.all_capitals(nfc(data["signatory"]["name"])):
+    signers = [data["signatory"], *data.get("cosignatories", [])]
+    if m.all_capitals(nfc(data["subject"])) or any(m.all_capitals(nfc(s["name"])) for s in signers):
+        return False
+    if not all(_signature_form_ok(s) for s in signers):
         return False
     if m.layout_problem(nfc(data["subject"]), m.SUBJECT) is not None:
         return False  # a label in digits of another script ("١. "), which the schema allows
-    if any(_glued(text) for text in _texts(data)):
+    if any(_glued(text) or _only_notes(text) for text in _texts(data)):
         return False
     if any(unicodedata.category(nfc(t)[:1] or "a").startswith("M") for t in _strings(data)):
         return False  # a mark that the schema's class of combining marks leaves out
@@ -234,6 +237,24 @@ def _decimal_under_unnumbered(trees: list[list[Any]], styles: tuple[str | None, 
     return False
 
 
+def _signature_form_ok(signer: dict[str, Any]) -> bool:
+    """The signature rules of :data:`CROSS_FIELD_RULES` (issue 12)."""
+
+    def key(name: str) -> str | None:
+        value = signer.get(name)
+        return None if value is None else nfc(value).casefold()
+
+    title, head, order = key("title"), key("acting_for"), key("by_order_of")
+    if key("collective") is not None and order is not None:
+        return False
+    if head is not None and head == title:
+        return False
+    if order is not None and order == head:
+        return False
+    deputy = [head, order] + ([title] if signer.get("authority") == "Q." else [])
+    return not any(t is not None and t.startswith("phó ") for t in deputy)
+
+
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -245,13 +266,24 @@ def _strings(value: Any) -> list[str]:
 
 
 def _texts(value: Any) -> list[list[Any]]:
-    """Every list of text pieces ({text: [...]}, {dash: [...]}, an item's or point's)."""
+    """Every list of text pieces ({text: [...]}, {dash: [...]}, an item's or point's, and
+    the "+" lines of a dash line)."""
     if isinstance(value, dict):
         found = [v for k, v in value.items() if k in ("text", "dash") and isinstance(v, list)]
+        pluses = value.get("plus") if "dash" in value else None
+        if isinstance(pluses, list):
+            found += [line for line in pluses if isinstance(line, list)]
         return found + [t for v in value.values() for t in _texts(v)]
     if isinstance(value, list):
         return [t for v in value for t in _texts(v)]
     return []
+
+
+def _only_notes(pieces: list[Any]) -> bool:
+    """Footnotes and blank texts alone (issue 12)."""
+    notes = [p for p in pieces if isinstance(p, dict) and "footnote" in p]
+    texts = [p for p in pieces if isinstance(p, str)]
+    return bool(notes) and len(notes) + len(texts) == len(pieces) and not "".join(texts).strip()
 
 
 def _glued(pieces: list[Any]) -> bool:
@@ -323,13 +355,23 @@ def _rows_fit(table: dict[str, Any]) -> bool:
     return all(isinstance(row, dict) or len(row) == width for row in rows)
 
 
-DOCUMENTS = from_schema(SCHEMA).filter(beyond_schema)
+def _capital_place(data: dict[str, Any]) -> dict[str, Any]:
+    """A place that starts with a capital (a rule the schema cannot say): set instead of
+    filtered, since the simplest strings Hypothesis draws first ("0") never start with one
+    and a derandomized run would draw nothing else."""
+    place = data.get("place")
+    if place is not None and not nfc(place)[0].isupper():
+        return {**data, "place": "Hà Nội"}
+    return data
+
+
+DOCUMENTS = from_schema(SCHEMA).map(_capital_place).filter(beyond_schema)
 
 
 # Hypothesis names a strategy whose filter it cannot meet, and this one's name holds every
 # pattern of the schema: a warning about the name's size, not about the test.
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
-@settings(max_examples=25, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_load_accepts_what_the_schema_accepts(draw: st.DataObject) -> None:
     data = draw.draw(DOCUMENTS)  # drawn here: the strategy's repr holds the whole schema

@@ -228,7 +228,7 @@ SIGNATURES: list[tuple[dict[str, Any], list[str]]] = [
 def test_signature_lines(fields: dict[str, Any], lines: list[str]) -> None:
     signatory = Signatory(name="Trần Thị B", **fields)
     ctx = baocao.context(make_report(signatory=signatory))
-    assert ctx["signature"] == {"lines": lines, "name": "Trần Thị B"}
+    assert (ctx["signature"]["lines"], ctx["signature"]["name"]) == (lines, "Trần Thị B")
 
 
 def test_upper_case_is_in_the_text() -> None:

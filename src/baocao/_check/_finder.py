@@ -80,6 +80,17 @@ class Elements:
     draft: Fragment | None = None
     subtitle: tuple[Fragment, ...] = ()
     marks: tuple[Fragment, ...] = ()
+    # issue 12: signatures side by side (a joint report, Mẫu 1.9): the blocks left of
+    # ``signature``/``signer``, which hold the right-most one.
+    cosignatures: tuple[SignatureBlock, ...] = ()
+
+
+@attrs.frozen(eq=False)
+class SignatureBlock:
+    """One signature block of several side by side: its title lines and the signer."""
+
+    lines: tuple[Fragment, ...]
+    signer: Fragment | None
 
 
 def _content_paras(doc: WordDocument) -> list[Para]:
@@ -198,9 +209,13 @@ def find_elements(doc: WordDocument) -> Elements:
     found["recipients"] = tuple(recipients)
     notes = _annotations(signature)
     placeholders = [f for f in signature if f.text.startswith("(")]
-    lines = [f for f in signature if f not in notes]
+    blocks = [[f for f in block if f not in notes] for block in _side_by_side(signature)]
+    lines = blocks[-1] if blocks else []
     found["signature"] = tuple(lines[:-1])
     found["signer"] = lines[-1] if lines else None
+    found["cosignatures"] = tuple(
+        SignatureBlock(lines=tuple(b[:-1]), signer=b[-1]) for b in blocks[:-1]
+    )
     found["placeholders"] = tuple(f for f in placeholders if PLACEHOLDER_RE.match(f.text))
     last_footer = max(
         (f.para.index for f in [*signature, *recipients] + ([label] if label else [])), default=-1
@@ -421,6 +436,20 @@ def _footer(
     if block:
         footer_start = paras.index(block[0].para)
     return footer_start, None, recipients, block
+
+
+def _side_by_side(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
+    """The signature blocks in ``fragments``: one per table column when two or more
+    columns each hold a block (a title line and a name, Mẫu 1.9), else one."""
+    columns: dict[tuple[int, int], list[Fragment]] = {}
+    for fragment in fragments:
+        container = fragment.para.container
+        key = (container.table, container.column) if container.kind == "cell" else (-1, -1)
+        columns.setdefault(key, []).append(fragment)
+    blocks = [block for block in columns.values() if block]
+    if len(blocks) > 1 and all(len(block) >= 2 for block in blocks):
+        return sorted(blocks, key=lambda block: block[0].para.container.column)
+    return [list(fragments)] if fragments else []
 
 
 def _annotations(fragments: Sequence[Fragment]) -> list[Fragment]:

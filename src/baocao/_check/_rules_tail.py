@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .._nd30 import AUTHORITY_PREFIXES, SIZE_RANGES
 from .._ooxml import Fragment
 from ._document import ParsedDocument
 from ._patterns import loose
 from ._rule import Problem, Rule, _flag, _has_letters, _is_upper, _pt, _size_problem, _upper, _where
+from ._rules_signature import PREFIX_RE, SIGNATURE_FORM_RULES, blocks, title_lines
 
 # --------------------------------------------------------------------------- Nơi nhận
 
@@ -100,7 +101,7 @@ def _recipients_position(doc: ParsedDocument) -> Iterator[Problem]:
     el = doc.elements
     label = el.recipients_label
     first = el.signature or ((el.signer,) if el.signer is not None else ())
-    if label is None or not first:
+    if label is None or not first or el.cosignatures:  # blocks side by side: Nơi nhận below
         return
     if not doc.same_row(label, first[0]):
         yield Problem(
@@ -114,15 +115,12 @@ def _recipients_position(doc: ParsedDocument) -> Iterator[Problem]:
 
 _SIGNATURE = "Chữ ký"
 _SIGNER = "Họ tên người ký"
-_PREFIX_RE = re.compile(
-    r"^(?P<p>T\s*[./]?\s*M|K\s*[./]?\s*T|T\s*[./]?\s*U\s*[./]?\s*Q|"
-    r"T\s*[./]?\s*L|Q)(?P<sep>[./]+\s*|\s+)(?=\S)"
-)
+_PREFIX_RE = PREFIX_RE
 _DEGREE_RE = re.compile(r"^(?:GS|PGS|TS|ThS|TSKH|KS|BS|CN|Ths|NGƯT|NGND)\.")
 
 
 def _signature_title(doc: ParsedDocument) -> Iterator[Problem]:
-    for line in doc.elements.signature:
+    for line in title_lines(doc):
         issues = []
         if _has_letters(line.shown) and not _is_upper(line.shown):
             issues.append("lower-case letters")
@@ -134,7 +132,7 @@ def _signature_title(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _signature_authority(doc: ParsedDocument) -> Iterator[Problem]:
-    for line in doc.elements.signature:
+    for line in title_lines(doc):
         match = _PREFIX_RE.match(line.shown)
         if match is None:
             continue
@@ -148,21 +146,23 @@ def _signature_authority(doc: ParsedDocument) -> Iterator[Problem]:
             )
 
 
-def _authorities(doc: ParsedDocument) -> list[tuple[Fragment, str]]:
-    """The signature lines with their authority prefix ("KT", "TM", …; "" for none)."""
+def _authorities(block: Sequence[Fragment]) -> list[tuple[Fragment, str]]:
+    """The lines of a block with their authority prefix ("KT", "TM", …; "" for none)."""
     out = []
-    for line in doc.elements.signature:
+    for line in block:
         match = _PREFIX_RE.match(line.shown)
         out.append((line, "" if match is None else re.sub(r"[^A-Z]", "", match["p"])))
     return out
 
 
 def _signature_deputy(doc: ParsedDocument) -> Iterator[Problem]:
-    lines = _authorities(doc)
-    if not lines or any(prefix in ("KT", "TL", "TUQ") for _line, prefix in lines):
-        return
-    own = lines[-1][0]
-    if _upper(own.shown).startswith("PHÓ "):
+    for block, _signer in blocks(doc):
+        lines = _authorities(block)
+        if not lines or any(prefix in ("KT", "TL", "TUQ") for _line, prefix in lines):
+            continue
+        own = lines[-1][0]
+        if not _upper(own.shown).startswith("PHÓ "):
+            continue
         yield Problem(
             _where(_SIGNATURE, own),
             "a deputy (cấp phó) signs without KT.",
@@ -171,20 +171,24 @@ def _signature_deputy(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _signature_own_title(doc: ParsedDocument) -> Iterator[Problem]:
-    lines = _authorities(doc)
-    for index, (line, prefix) in enumerate(lines):
-        if prefix == "KT" and index == len(lines) - 1:
-            yield Problem(
-                _where(_SIGNATURE, line),
-                "no title of the signer under the KT. line",
-                "the deputy's own title on the next line (KT. GIÁM ĐỐC, then PHÓ GIÁM ĐỐC)",
-            )
+    for block, _signer in blocks(doc):
+        lines = _authorities(block)
+        for index, (line, prefix) in enumerate(lines):
+            if prefix == "KT" and index == len(lines) - 1:
+                yield Problem(
+                    _where(_SIGNATURE, line),
+                    "no title of the signer under the KT. line",
+                    "the deputy's own title on the next line (KT. GIÁM ĐỐC, then PHÓ GIÁM ĐỐC)",
+                )
 
 
 def _signature_name(doc: ParsedDocument) -> Iterator[Problem]:
-    signer = doc.elements.signer
-    if signer is None:
-        return
+    for _block, signer in blocks(doc):
+        if signer is not None:
+            yield from _name_problems(signer)
+
+
+def _name_problems(signer: Fragment) -> Iterator[Problem]:
     issues = []
     state = _flag(signer.inked, "bold")
     if state != "all":
@@ -203,8 +207,7 @@ def _signature_name(doc: ParsedDocument) -> Iterator[Problem]:
 
 
 def _signature_size(doc: ParsedDocument) -> Iterator[Problem]:
-    el = doc.elements
-    lines = list(el.signature) + ([el.signer] if el.signer is not None else [])
+    lines = [*title_lines(doc), *(s for _b, s in blocks(doc) if s is not None)]
     if lines:
         yield from _size_problem(_SIGNATURE, lines, *SIZE_RANGES["signature"])
 
@@ -306,5 +309,6 @@ TAIL_RULES: tuple[Rule, ...] = (
         'The form\'s annotation "(Chữ ký của người có thẩm quyền, …)" is not printed.',
         _signature_placeholder,
     ),
+    *SIGNATURE_FORM_RULES,
 )
 """The rows of Nơi nhận and the signature."""

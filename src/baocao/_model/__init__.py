@@ -65,7 +65,7 @@ from ._marks import AppendixNumbering, Confidentiality, CopiesForm, Orientation,
 from ._numbering import Numbering
 from ._report import ABBREVIATION, MAX_DOCUMENT_NUMBER, Appendix, Filing, Issuer, Report, Signatory
 from ._table_fields import uses_grid
-from ._values import Date, Money, Number, Percent, Rate, Segment
+from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
     from ._load import MAX_INPUT_BYTES, load, loads
@@ -77,6 +77,7 @@ publish(
     Authority,
     Dash,
     Date,
+    Footnote,
     DocumentType,
     Filing,
     GroupRow,
@@ -139,6 +140,7 @@ __all__ = [
     "Date",
     "DocumentType",
     "Filing",
+    "Footnote",
     "GroupRow",
     "HeaderCell",
     "Issuer",

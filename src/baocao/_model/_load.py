@@ -60,7 +60,7 @@ from ._parse import (
 )
 from ._report import Report
 from ._table_fields import Row
-from ._values import Date, Money, Number, Percent, Rate, Segment
+from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 __all__ = ["MAX_INPUT_BYTES", "load", "loads", "structure"]
 
@@ -421,6 +421,7 @@ _SEGMENT_KEYS: dict[str, tuple[type, str, tuple[str, ...]]] = {
     "number": (Number, "value", ("decimals",)),
     "date": (Date, "value", ()),
     "rate": (Rate, "", ("rounding", "decimals")),
+    "footnote": (Footnote, "text", ()),  # issue 12: footnotes
 }
 
 
@@ -456,6 +457,8 @@ def _structure_segment(value: object, path: str) -> Segment:
                     )
             elif cls is Date:
                 kwargs[main] = _structure_date(value[kind], where)
+            elif cls is Footnote:
+                kwargs[main] = check_text(value[kind], path=where)
             else:
                 kwargs[main] = _structure_decimal(value[kind], where)
             try:
@@ -468,7 +471,7 @@ def _structure_segment(value: object, path: str) -> Segment:
     raise ValidationError(
         value,
         "is not a text or one of {money: …}, {percent: …}, {rate: […]}, {number: …}, "
-        "{date: …}" + _colon_hint(value),
+        "{date: …}, {footnote: …}" + _colon_hint(value),
         path=path,
     )
 
@@ -493,6 +496,10 @@ def _structure_cell(value: object, path: str) -> Cell:
         if isinstance(segment, Date):
             raise ValidationError(
                 value, "a date cannot be a table cell; write it as text", path=path
+            )
+        if isinstance(segment, Footnote):  # issue 12: footnotes stand in body texts
+            raise ValidationError(
+                value, "a footnote cannot be a table cell; put it in a text", path=path
             )
         return segment
     hint = (

@@ -72,6 +72,7 @@ from ._marks import (
     to_urgency,
 )
 from ._numbering import Numbering, check_depth
+from ._signature import MAX_COSIGNATORIES, at_most_cosignatories, check_signature_form
 from ._validators import named
 
 __all__ = [
@@ -166,8 +167,18 @@ class Signatory:
         authority: quyền hạn ký: ``TM.``, ``KT.``, ``TL.``, ``TUQ.``, ``Q.`` or none.
         acting_for: for ``TM.`` the collective, for ``KT.``/``TL.``/``TUQ.`` the title
             of the head the signer signs for.
-        collective: a ``TM.`` line above a ``KT.`` or ``Q.`` signature ("TM. ỦY BAN
-            NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+        collective: a ``TM.`` line above a ``KT.``, ``Q.``, ``TL.`` or ``TUQ.``
+            signature ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+        by_order_of: thừa lệnh: the title of the head of the body for a ``TL.`` line
+            above a ``KT.`` signature, when the unit's deputy signs (Điều 13.4: "TL. BỘ
+            TRƯỞNG / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG").
+        other_title: chức vụ khác của người ký (ô 7b), printed upper case above the
+            name, under the space for the signature (PL I, II.7.c,đ): the title in the
+            body of a Hội đồng's or Ban Chỉ đạo's member ("Bộ trưởng Bộ Nội vụ").
+
+    The chain of prefixes (TM., TL., then ``authority``) must be one of
+    ``_nd30.SIGNATURE_FORMS``; titles that contradict their prefix are refused ("KT.
+    GIÁM ĐỐC / GIÁM ĐỐC", "Q. PHÓ GIÁM ĐỐC", TL. or TUQ. of oneself).
     """
 
     name: str = attrs.field(
@@ -196,6 +207,19 @@ class Signatory:
         validator=[_validate_opt_text, _validate_layout],
         metadata={"layout": AUTHORITY_LINE},
     )
+    # issue 12: signatures
+    by_order_of: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
+    other_title: str | None = attrs.field(
+        default=None,
+        converter=_opt_text,
+        validator=[_validate_opt_text, _validate_layout],
+        metadata={"layout": AUTHORITY_LINE},
+    )
 
     def __attrs_post_init__(self) -> None:
         needs_for = self.authority in (Authority.TM, Authority.KT, Authority.TL, Authority.TUQ)
@@ -217,12 +241,24 @@ class Signatory:
                 "acting_for: the head's title)",
                 path="title",
             )
-        if self.collective is not None and self.authority not in (Authority.KT, Authority.Q):
+        if self.collective is not None and self.authority not in (
+            Authority.KT,
+            Authority.Q,
+            Authority.TL,
+            Authority.TUQ,
+        ):
             raise ValidationError(
                 self.collective,
-                "is only used with KT. or Q. (the TM. line above them)",
+                "is only used with KT., Q., TL. or TUQ. (the TM. line above them)",
                 path="collective",
             )
+        if self.by_order_of is not None and self.authority is not Authority.KT:
+            raise ValidationError(
+                self.by_order_of,
+                "is only used with KT. (the TL. line above a deputy's signature, Điều 13.4)",
+                path="by_order_of",
+            )
+        check_signature_form(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -347,6 +383,10 @@ def _to_appendices(value: Iterable[Appendix]) -> tuple[Appendix, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
 
 
+def _to_signatories(value: Iterable[Signatory]) -> tuple[Signatory, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
+
+
 def _to_type(value: DocumentType | str) -> DocumentType:
     return DocumentType.parse(value)
 
@@ -400,6 +440,10 @@ class Report:
         number_and_date: ``false`` for a report printed with no "Số:" line and no date
             line (a báo cáo chuyên đề handed out at a conference): then ``number``,
             ``date`` and ``year`` are left out.
+        cosignatories: the other signers of a joint report (văn bản liên tịch, or a
+            biên bản's thư ký), each with its own block, printed left of ``signatory``
+            in this order, side by side as Mẫu 1.9 of Phụ lục III sets them; Nơi nhận
+            then goes under the blocks. At most three.
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
@@ -506,6 +550,13 @@ class Report:
         metadata={"layout": ONE_LINE, "short_form": ShortForm.ONE},
     )
     number_and_date: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    # issue 12: signatures
+    cosignatories: tuple[Signatory, ...] = attrs.field(
+        default=(),
+        converter=_to_signatories,
+        validator=[_validate_members((Signatory,), "a signatory"), at_most_cosignatories],
+        metadata={"maxItems": MAX_COSIGNATORIES},
+    )
 
     def __attrs_post_init__(self) -> None:
         check_draft(self)

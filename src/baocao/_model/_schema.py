@@ -23,13 +23,13 @@ from ._body import Block, Cell, Dash, Item, Paragraph, Part, Point, Section, Tab
 from ._fields import ShortForm, _no_end_punctuation, _OneOf, bounds, field_bounds, short_form
 from ._grid import HeaderCell
 from ._kinds import DocumentType
-from ._layout import HEADING, LISTED, Layout, field_layout
+from ._layout import HEADING, LISTED, ONE_LINE, Layout, field_layout
 from ._load import _hints
 from ._numbering import Numbering
 from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
 from ._table_fields import Row
 from ._table_schema import table_definitions, table_properties
-from ._values import Date, Money, Number, Percent, Rate, Segment
+from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 __all__ = ["json_schema"]
 
@@ -146,6 +146,12 @@ CROSS_FIELD_RULES = (
     "style (1.1.) continues a level labelled '1.' or '1.1.', and no decimal numbers stand "
     "under a heading with numbered: false; the numbered levels read Roman numerals or "
     "capitals above numbers above letters (no two levels labelled alike but decimal ones)",
+    "a signature block is one of the decree's forms (collective and by_order_of are not "
+    "both given); the signer's title is not the title signed for (acting_for) and "
+    "by_order_of is not acting_for, compared case-blind; acting_for and by_order_of are "
+    "not a deputy's title ('Phó …'), nor is the title with Q.; TM.'s acting_for is not "
+    "the signer's title",
+    "a text is not made of footnotes ({footnote: …}) and blank texts alone",
     "a date is a real date: 'format: date' only says so to a validator that asserts "
     "formats (jsonschema: format_checker=Draft202012Validator.FORMAT_CHECKER); a date "
     "object (YAML's unquoted 2025-05-03) is accepted as a date, a date-time object is not",
@@ -238,6 +244,13 @@ def _segment_schemas() -> list[dict[str, Any]]:
             "required": ["date"],
             "additionalProperties": False,
             "properties": {"date": _DATE},
+        },
+        {  # issue 12: footnotes
+            "type": "object",
+            "description": _summary(Footnote),
+            "required": ["footnote"],
+            "additionalProperties": False,
+            "properties": {"footnote": _with_layout(_TEXT, ONE_LINE)},
         },
     ]
 
@@ -332,11 +345,19 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
             "if": {
                 "not": {
                     "required": ["authority"],
-                    "properties": {"authority": {"enum": ["KT.", "Q."]}},
+                    "properties": {"authority": {"enum": ["KT.", "Q.", "TL.", "TUQ."]}},
                 }
             },
             "then": {"properties": {"collective": {"type": "null"}}},
-            "description": "collective is only given with KT. or Q.",
+            "description": "collective is only given with KT., Q., TL. or TUQ.",
+        },
+        # issue 12: signatures
+        {
+            "if": {
+                "not": {"required": ["authority"], "properties": {"authority": {"const": "KT."}}}
+            },
+            "then": {"properties": {"by_order_of": {"type": "null"}}},
+            "description": "by_order_of is only given with KT.",
         },
     ],
     Filing: [

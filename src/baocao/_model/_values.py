@@ -27,9 +27,10 @@ from ._fields import (
     whole_dong,
 )
 from ._layout import _validate_layout
+from ._notes import Footnote
 from ._validators import named
 
-__all__ = ["Date", "Money", "Number", "Percent", "Rate", "Segment"]
+__all__ = ["Date", "Footnote", "Money", "Number", "Percent", "Rate", "Segment"]
 
 
 @attrs.frozen
@@ -125,10 +126,10 @@ class Date:
     value: _dt.date = attrs.field(validator=plain_date())
 
 
-Segment = str | Money | Percent | Rate | Number | Date
-"""One piece of body text: plain text or a value that baocao writes out."""
+Segment = str | Money | Percent | Rate | Number | Date | Footnote
+"""One piece of body text: plain text, a value that baocao writes out, or a footnote."""
 
-_SEGMENT_TYPES = (str, Money, Percent, Rate, Number, Date)
+_SEGMENT_TYPES = (str, Money, Percent, Rate, Number, Date, Footnote)
 
 
 def _to_text(value: str | Iterable[Segment]) -> tuple[Segment, ...]:
@@ -164,7 +165,7 @@ def _check_segments(value: object, path: str) -> None:
             check_text(seg, path=where, allow_empty=True)
         elif not isinstance(seg, _SEGMENT_TYPES):
             raise InvalidTypeError(
-                seg, "is not a text, money, percent, rate, number or date", path=where
+                seg, "is not a text, money, percent, rate, number, date or footnote", path=where
             )
         if (
             isinstance(seg, Money) and seg.amount >= 0 and index and _ends_in_digit(value[:index])
@@ -179,6 +180,11 @@ def _check_segments(value: object, path: str) -> None:
     texts = [seg for seg in value if isinstance(seg, str)]
     if len(texts) == len(value) and not "".join(texts).strip():
         raise ValidationError("".join(texts), "must not be empty", path=path)
+    notes = sum(isinstance(seg, Footnote) for seg in value)  # issue 12: footnotes
+    if notes and len(texts) + notes == len(value) and not "".join(texts).strip():
+        raise ValidationError(
+            "".join(texts), "holds only footnotes: a footnote marks a place in a text", path=path
+        )
 
 
 @named("segments")

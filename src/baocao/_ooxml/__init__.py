@@ -21,6 +21,13 @@ from ._bounds import (
     read_twips,
 )
 from ._docx import DocxPackage, WordDocument
+from ._footnotes import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTES_PART,
+    FootnotesClashError,
+    add_footnotes,
+    footnotes_xml,
+)
 from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
 from ._grid import GRID_CAPTION, PROVISIONAL_TWIPS, grid_table_xml, table_borders
 from ._measure import (
@@ -88,7 +95,9 @@ __all__ = [
     "EMU_PER_MM",
     "FALLBACK_CHAR",
     "FONT_VERSION",
+    "FOOTNOTES_PART",
     "FOOTNOTES_TYPE",
+    "FOOTNOTE_REFERENCE_STYLE",
     "GRID_CAPTION",
     "MAX_COLUMNS",
     "MAX_EMU",
@@ -120,6 +129,7 @@ __all__ = [
     "Fail",
     "Field",
     "Font",
+    "FootnotesClashError",
     "Fragment",
     "Numbering",
     "Package",
@@ -132,9 +142,11 @@ __all__ = [
     "Styles",
     "Theme",
     "WordDocument",
+    "add_footnotes",
     "bounded_int",
     "bounded_number",
     "compress",
+    "footnotes_xml",
     "fragment_width_mm",
     "grid_table_xml",
     "line_height_pt",

@@ -10,7 +10,7 @@ signature lines, and the final "./.". ``templates/README.md`` documents every ke
 from __future__ import annotations
 
 import decimal
-from typing import Any
+from typing import Any, cast
 
 from .. import _model as m
 from .._errors import ValidationError
@@ -18,11 +18,21 @@ from .._nd30 import POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
+from ._footnotes import end_runs, noted, number_notes
 from ._grid_context import grid_block
 from ._marks import appendix_keys, date_text, report_keys
 from ._numbering import body_blocks, content_blocks, heading_of
+from ._signatures import signature_lines, signatures
 
-__all__ = ["END_MARK", "POINT_LETTERS", "context", "point_letter", "roman", "text_of"]
+__all__ = [
+    "END_MARK",
+    "POINT_LETTERS",
+    "context",
+    "point_letter",
+    "roman",
+    "signature_lines",
+    "text_of",
+]
 
 END_MARK = "./."
 """What ends the content of a document (every Mẫu of Phụ lục III shows it)."""
@@ -75,6 +85,8 @@ def _segment(seg: m.Segment) -> str:
         return format_percent(value, decimals=seg.decimals)
     if isinstance(seg, m.Number):
         return format_number(seg.value, decimals=seg.decimals)
+    if isinstance(seg, m.Footnote):
+        return ""  # its place is in the block's runs (issue 12: footnotes)
     return format_date(seg.value)
 
 
@@ -96,10 +108,13 @@ def _cell(cell: m.Cell) -> dict[str, Any]:
 
 def _block(block: m.Block) -> dict[str, Any]:
     if isinstance(block, m.Paragraph):
-        return {"kind": "paragraph", "label": "", "text": text_of(block.text)}
+        return noted(
+            {"kind": "paragraph", "label": "", "text": text_of(block.text)}, block.text, _segment
+        )
     if isinstance(block, m.Dash):
         text = text_of(block.text)  # issue 12: the heading key, as every numbered line
-        return {"kind": "dash", "label": "-", "text": text, "heading": f"- {text}"}
+        dash = {"kind": "dash", "label": "-", "text": text, "heading": f"- {text}"}
+        return noted(dash, block.text, _segment)  # issue 12: footnotes
     if m.uses_grid(block):  # issue 12: a statistics table (_grid_context)
         return grid_block(block, _cell)
     return {
@@ -127,11 +142,13 @@ def _end(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if blocks and blocks[-1]["kind"] not in ("table", "grid"):
         last = dict(blocks[-1])
         text = last["text"].rstrip(" ")
+        before = text
         if not text.endswith(END_MARK):
             text = text + ("/." if text.endswith(".") else END_MARK)
         last["text"] = text
         if "heading" in last:  # issue 12: the full heading ends with the mark too
             last["heading"] = heading_of(last["label"], text)
+        end_runs(last, text[len(before) :])
         blocks[-1] = last
     else:
         blocks.append({"kind": "paragraph", "label": "", "text": END_MARK})
@@ -184,22 +201,6 @@ def filing_line(filing: m.Filing) -> str:
     return text if text.endswith(".") else text + "."
 
 
-def signature_lines(signatory: m.Signatory) -> list[str]:
-    """The upper-case lines above the signature (quyền hạn, chức vụ)."""
-    lines = []
-    if signatory.collective is not None:
-        lines.append(f"TM. {upper(signatory.collective)}")
-    authority = signatory.authority
-    if authority is m.Authority.Q:
-        lines.append(f"Q. {upper(signatory.title)}")
-        return lines
-    if authority is not None:
-        assert signatory.acting_for is not None
-        lines.append(f"{authority.value} {upper(signatory.acting_for)}")
-    lines.append(upper(signatory.title))
-    return lines
-
-
 def context(report: m.Report) -> dict[str, Any]:
     """Return the values a template receives for ``report`` (plain, JSON-ready data).
 
@@ -248,6 +249,9 @@ def context(report: m.Report) -> dict[str, Any]:
                 **keys,
             }
         )
+    body = _content(report)
+    bodies = [body, *(cast(list[dict[str, Any]], ap["body"]) for ap in appendices)]
+    footnotes = number_notes(bodies)  # issue 12: footnotes
     return {
         "doc_type": {
             "code": report.doc_type.value,
@@ -275,9 +279,10 @@ def context(report: m.Report) -> dict[str, Any]:
             [f"- {line}" for line in _punctuate(addressees)] if len(addressees) > 1 else []
         ),
         "legal_bases": _punctuate(list(report.legal_bases)),
-        "body": _content(report),
+        "body": body,
         "recipient_lines": recipient_lines,
-        "signature": {"lines": signature_lines(report.signatory), "name": report.signatory.name},
+        **signatures(report),  # issue 12: signatures
+        "footnotes": footnotes,
         "appendices": appendices,
         **report_keys(report),  # issue 12: drafts, subtitle, marks
     }

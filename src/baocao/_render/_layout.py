@@ -10,6 +10,7 @@ metrics (``baocao._ooxml``: the style resolver, wrapping and measure the checker
 * widens the right column of the header table when the place and date line would not
   fit on one line (a long place name), taking the room from the left column;
 * shares the width of each body table between its columns by their content;
+* shares the width of signature blocks side by side (a joint report) equally;
 * keeps the last paragraph of the content with the signature block, so that no page
   carries the signature alone.
 
@@ -348,7 +349,7 @@ def _apply_margins(body: Any, tables: _Tables, margins: Margins, sections: Secti
 def _keep_text_with_signature(tables: _Tables) -> None:
     """Keep the last paragraph of the content on the page of the signature block, so that
     no page carries the signature alone (the block itself never splits: cantSplit)."""
-    for table in tables.with_style("BCRecipientsLabel"):
+    for table in [*tables.with_style("BCRecipientsLabel"), *_joint_signatures(tables)]:
         paragraph = table.getprevious()
         for _ in range(2):  # the spacing paragraph, then the last paragraph of the content
             if paragraph is None or paragraph.tag != _P:
@@ -362,6 +363,26 @@ def _keep_text_with_signature(tables: _Tables) -> None:
                 style = ppr.find(_PSTYLE)
                 ppr.insert(0 if style is None else ppr.index(style) + 1, etree.Element(_KEEPNEXT))
             paragraph = paragraph.getprevious()
+
+
+def _joint_signatures(tables: _Tables) -> Iterator[Any]:
+    """The tables of signature blocks side by side (issue 12): a first row of signature
+    blocks without "Nơi nhận:" beside them."""
+    recipients = set(tables.with_style("BCRecipientsLabel"))
+    for table in tables.with_style("BCSignatureName"):
+        if table not in recipients:
+            yield table
+
+
+def _layout_joint_signatures(tables: _Tables, text_mm: float) -> None:
+    """Share the text width equally between signature blocks side by side."""
+    for table in _joint_signatures(tables):
+        first = table.find(_TR)
+        count = len(_cells(first))
+        total = _ooxml.twips(text_mm)
+        widths = [total // count] * count
+        widths[-1] += total - sum(widths)
+        _set_widths(table, widths)
 
 
 def layout_body(
@@ -386,6 +407,7 @@ def layout_body(
     mark_orientation(sections)
     fit_frames(_FRAMED(body), styles, lambda p: _room_mm(p, sections))
     layout_grids(body, tables.grids, measure.needed_mm)
+    _layout_joint_signatures(tables, sections.first.text_width_mm)  # issue 12
 
 
 def set_core_properties(

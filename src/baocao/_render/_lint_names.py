@@ -111,7 +111,14 @@ def _sample_report() -> m.Report:
         notes=["Số liệu sơ bộ"],
         source="Sở Nội vụ",
     )
-    blocks: list[m.Block] = [m.Paragraph("Đoạn văn"), m.Dash("Gạch đầu dòng"), table, grid]
+    noted = m.Paragraph(["Đoạn văn", m.Footnote("Chú thích")])  # issue 12: footnotes
+    blocks: list[m.Block] = [
+        m.Paragraph("Đoạn văn"),
+        m.Dash("Gạch đầu dòng"),
+        table,
+        grid,
+        noted,
+    ]
     section = m.Section(
         title="Mục",
         body=blocks,

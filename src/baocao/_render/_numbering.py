@@ -16,6 +16,7 @@ from typing import Any
 from .. import _model as m
 from .._nd30 import DECIMAL_STYLE, numbering_label
 from .._text import upper
+from ._footnotes import noted
 
 __all__ = ["body_blocks", "content_blocks", "heading_of"]
 
@@ -64,16 +65,26 @@ class _Walk:
             if isinstance(block, m.Dash):
                 for line in block.plus:
                     text = self.text(line)
-                    self.out.append(
-                        {"kind": "plus", "label": "+", "text": text, "heading": f"+ {text}"}
-                    )
+                    plus = {"kind": "plus", "label": "+", "text": text, "heading": f"+ {text}"}
+                    self.out.append(noted(plus, line, self.segment))
 
-    def numbered(self, kind: str, label: str, text: str, *, title: bool) -> None:
-        entry = {"kind": kind, "label": label, "text": text}
+    def numbered(
+        self,
+        kind: str,
+        label: str,
+        text: str,
+        *,
+        title: bool,
+        segments: tuple[m.Segment, ...] = (),
+    ) -> None:
+        entry: dict[str, Any] = {"kind": kind, "label": label, "text": text}
         if title:
             entry["title"] = text
         entry["heading"] = heading_of(label, text)
-        self.out.append(entry)
+        self.out.append(noted(entry, segments, self.segment))  # footnotes: "runs"
+
+    def segment(self, segment: m.Segment) -> str:
+        return self.text((segment,))
 
     def sections(self, sections: Sequence[m.Section]) -> None:
         count = 0
@@ -104,7 +115,7 @@ class _Walk:
                 self.numbered("item_title", label, item.title, title=True)
             else:
                 assert item.text is not None
-                self.numbered("item", label, self.text(item.text), title=False)
+                self.numbered("item", label, self.text(item.text), title=False, segments=item.text)
             self.blocks(item.body)
             self.points(item.points, numbers, 2)
 
@@ -114,7 +125,9 @@ class _Walk:
         style = self.styles[level]
         for index, point in enumerate(points):
             numbers = _numbers(parent, style, index + 1)
-            self.numbered("point", _label(style, numbers), self.text(point.text), title=False)
+            label = _label(style, numbers)
+            text = self.text(point.text)
+            self.numbered("point", label, text, title=False, segments=point.text)
             self.blocks(point.body)
             self.points(point.points, numbers, level + 1)
 

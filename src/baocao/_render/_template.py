@@ -42,6 +42,7 @@ from .._ooxml import FOOTNOTES_TYPE, WP_NS, Compressed, compress, qn, zip_entrie
 from .._options import Margins, check_profile
 from ._context import context as build_context
 from ._describe import describe
+from ._footnotes import add_report_footnotes
 from ._grid_context import check_grids_printed, prints_grids
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._limits import TemplateLimits, budget
@@ -256,6 +257,8 @@ class Template:
             footnotes = self._finish(compiled.render(ctx)).encode("utf-8")
             parse_rendered(footnotes)
             entries[name] = footnotes
+        if ctx["footnotes"]:  # issue 12: footnotes, a part only when there are notes
+            add_report_footnotes(entries, ctx["footnotes"], styles=self._styles_name)
         core = parse_part(self._core)
         props = core_properties(core)
         render_properties(props, self._properties, ctx)

@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape
 from .. import _ooxml
 from .._nd30 import MOTTO, NATIONAL_NAME, STYLE_SIZES
 from .._ooxml import R_NS, W_NS, normalise_zip
+from ._signatures import GAP_LINES
 from ._upstream import new_document, parse_part, replace_part_xml, replace_styles_part
 
 __all__ = ["MOTTO", "NATIONAL_NAME", "PAGE", "STYLE_SIZES", "build_template"]
@@ -66,7 +67,7 @@ FOOTER_LEFT_SHARE = 0.35
 BODY_INDENT_TW = 720  # 1.27 cm first-line indent
 BODY_BEFORE_TW = 120  # 6 pt before each paragraph
 BODY_LINE = 276  # 1.15 lines (240 = single)
-SIGNATURE_GAP_LINES = 4
+SIGNATURE_GAP_LINES = GAP_LINES  # the context reports its height (_render/_signatures.py)
 
 
 # --------------------------------------------------------------------------- styles
@@ -396,7 +397,9 @@ def _blocks_xml(var: str) -> str:
     )
     return (
         _tag(f"for b in {var}")
-        + _tag('if b.kind == "part"')
+        + _tag('if "runs" in b')
+        + _noted_paragraph()
+        + _tag('elif b.kind == "part"')
         + _p("BCPart", "{{ b.label }}")
         + _p("BCPart", text)
         + _tag('elif b.kind == "section"')
@@ -451,6 +454,23 @@ def _grid_xml() -> str:
     )
 
 
+def _noted_paragraph() -> str:
+    """A body text with footnotes (issue 12): its label, then its runs, a footnote
+    reference (superscript, ``FootnoteReference``) where each note stands. Only blocks
+    with ``runs`` take this branch. The loop's tags sit in the text of two runs with the
+    reference run between them, so that each note closes the text run, writes its
+    reference and opens the next: plain ``{% %}`` tags, no ``{%r``."""
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="BCBody"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">{% if b.label %}{{ b.label }} {% endif %}'
+        "{% for piece in b.runs %}{% if piece.note %}</w:t></w:r>"
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+        '<w:footnoteReference w:id="{{ piece.note }}"/></w:r>'
+        '<w:r><w:t xml:space="preserve">{% else %}{{ piece.text }}{% endif %}{% endfor %}'
+        "</w:t></w:r></w:p>"
+    )
+
+
 def _footer_table() -> str:
     total = tw(PAGE.text_width())
     left = tw(PAGE.text_width() * FOOTER_LEFT_SHARE)
@@ -461,14 +481,44 @@ def _footer_table() -> str:
         + _p("BCRecipients", "{{ line }}")
         + _tag("endfor")
     )
-    signature = (
-        _tag("for line in signature.lines")
+    single = _table(
+        [left, right], [_row(_cell(left, recipients) + _cell(right, _signature_block("signature")))]
+    )
+    # issue 12: signatures side by side (Mẫu 1.9), Nơi nhận under the first block; the
+    # layout pass shares the width between the blocks.
+    share = total // 2
+    joint = _table(
+        [share, total - share],
+        [
+            _row(
+                _cell(share, _p("BCSignature", "{%tc for s in signatures %}"))
+                + _cell(share, _signature_block("s"))
+                + _cell(share, _p("BCSignature", "{%tc endfor %}"))
+            ),
+            _row(
+                _cell(share, _p("BCRecipients") + recipients)  # a line apart from the names
+                + _cell(share, _p("BCRecipients", "{%tc for s in signatures[1:] %}"))
+                + _cell(share, _p("BCRecipients"))
+                + _cell(share, _p("BCRecipients", "{%tc endfor %}"))
+            ),
+        ],
+    )
+    return _tag("if joint") + joint + _tag("else") + single + _tag("endif")
+
+
+def _signature_block(var: str) -> str:
+    """The paragraphs of one signature block: title lines, the space for the signature
+    (ô 7c), the other title (ô 7b, only when there is one) and the name."""
+    return (
+        _tag(f"for line in {var}.lines")
         + _p("BCSignature", "{{ line }}")
         + _tag("endfor")
         + "".join(_p("BCSignature") for _ in range(SIGNATURE_GAP_LINES))
-        + _p("BCSignatureName", "{{ signature.name }}")
+        + _tag(f"if {var}.other_title")
+        + _p("BCSignature", f"{{{{ {var}.other_title }}}}")
+        + _tag("endif")
+        + _p("BCSignatureName", f"{{{{ {var}.name }}}}")
     )
-    return _table([left, right], [_row(_cell(left, recipients) + _cell(right, signature))])
 
 
 # --------------------------------------------------------------------------- issue 12
