@@ -17,7 +17,7 @@ from lxml import etree
 
 import baocao
 from baocao._ooxml import W_NS, grid_table_xml, paragraph_text
-from baocao._render._grid_layout import section_widths
+from baocao._render._sections import SectionMap
 
 from ..conftest import make_report, minimal_data
 from ..strategies import as_rendered, laid_out, nonblank_texts, texts
@@ -208,9 +208,14 @@ def test_the_section_of_a_table_gives_its_width() -> None:
         '<w:pgMar w:left="1701" w:right="850"/></w:sectPr></w:body>'
     )
     first, second = body.findall(f"{W}tbl")
-    widths = section_widths(body, [first, second])
-    assert widths[id(first)] == 16838 - 2268  # landscape: its own section
-    assert widths[id(second)] == 11906 - 2551
+    sections = SectionMap(body)  # the one reader of section geometry the layout uses
+
+    def text_twips(table: object) -> int:
+        geometry = sections.of(table)
+        return geometry.width - geometry.left - geometry.right
+
+    assert text_twips(first) == 16838 - 2268  # landscape: its own section
+    assert text_twips(second) == 11906 - 2551
 
 
 def test_check_finds_nothing(rendered: bytes) -> None:

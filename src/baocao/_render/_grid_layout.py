@@ -7,9 +7,9 @@ column as wide as its widest cell on one line (headings counted at half, since t
 wrap), at least 14 mm. A merged cell (``w:gridSpan``) gets the sum of its columns.
 
 The section of a table is the one whose ``w:sectPr`` follows it (in the last paragraph
-of the section, or the body's own at the end), so a table in a landscape appendix
-section is as wide as that section's text; a table nested in another table's cell keeps
-the width of the body's last section (``section_widths`` is the hook to change that).
+of the section, or the body's own at the end), read by ``_sections.SectionMap`` as for
+every other measurement of the layout pass: a table in a landscape appendix section is
+as wide as that section's text, and so is a table nested in another table's cell.
 """
 
 from __future__ import annotations
@@ -17,18 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import _ooxml
 from .._ooxml import qn
+from ._sections import SectionMap
 
-__all__ = ["is_grid", "layout_grids", "section_widths"]
+__all__ = ["is_grid", "layout_grids"]
 
 _GRIDCOL = qn("gridCol")
 _GRIDSPAN = qn("gridSpan")
-_P = qn("p")
-_PGMAR = qn("pgMar")
-_PGSZ = qn("pgSz")
-_PPR = qn("pPr")
-_SECTPR = qn("sectPr")
 _TBL = qn("tbl")
 _TBLCAPTION = qn("tblCaption")
 _TBLGRID = qn("tblGrid")
@@ -52,37 +47,6 @@ def is_grid(table: Any) -> bool:
     """True for a table written by ``grid_table_xml`` (it carries a ``w:tblCaption``)."""
     tblpr = table.find(_TBLPR)
     return tblpr is not None and tblpr.find(_TBLCAPTION) is not None
-
-
-def _text_twips(sect: Any) -> int:
-    size = sect.find(_PGSZ)
-    margins = sect.find(_PGMAR)
-    width = int(size.get(_W)) if size is not None else 11906
-    left = int(margins.get(qn("left"))) if margins is not None else 1701
-    right = int(margins.get(qn("right"))) if margins is not None else 850
-    return max(1, width - left - right)
-
-
-def section_widths(body: Any, tables: list[Any]) -> dict[int, int]:
-    """The text width (twips) of the section each of ``tables`` is in, by ``id``."""
-    wanted = {id(t) for t in tables}
-    found: dict[int, int] = {}
-    pending: list[Any] = []
-    for child in body.iterchildren():
-        if child.tag == _TBL and id(child) in wanted:
-            pending.append(child)
-        elif child.tag == _P:
-            ppr = child.find(_PPR)
-            sect = ppr.find(_SECTPR) if ppr is not None else None
-            if sect is not None:
-                width = _text_twips(sect)
-                found.update((id(t), width) for t in pending)
-                pending = []
-    final = body.find(_SECTPR)
-    last = _text_twips(final) if final is not None else _ooxml.twips(165.0)
-    for table in tables:
-        found.setdefault(id(table), last)
-    return found
 
 
 def _span(cell: Any) -> int:
@@ -128,18 +92,17 @@ def _apply(table: Any, widths: list[int]) -> None:
             column += span
 
 
-def layout_grids(body: Any, grids: list[Any], needed_mm: Callable[[Any], float]) -> None:
-    """Set the widths of the grid tables ``grids`` of ``body`` (see the module's
-    docstring); ``needed_mm`` measures a cell on one line."""
-    if not grids:
-        return
-    widths_by_table = section_widths(body, grids)
+def layout_grids(grids: list[Any], needed_mm: Callable[[Any], float], sections: SectionMap) -> None:
+    """Set the widths of the grid tables ``grids`` (see the module's docstring), each to
+    the text width of its own section in ``sections``; ``needed_mm`` measures a cell on
+    one line."""
     for table in grids:
         grid = table.find(_TBLGRID)
         current = [int(c.get(_W)) for c in grid.iterchildren(_GRIDCOL)]
         if not current:
             continue
-        total = widths_by_table[id(table)]
+        geometry = sections.of(table)
+        total = max(1, geometry.width - geometry.left - geometry.right)
         tblw = table.find(f"{_TBLPR}/{_TBLW}")
         if tblw is not None and tblw.get(_TYPE) == "auto":
             weights: list[float] = _natural(table, len(current), needed_mm)

@@ -406,7 +406,7 @@ def layout_body(
     # issue 12: the orientation of landscape sections, the frames of the marks of ô 10-11
     mark_orientation(sections)
     fit_frames(_FRAMED(body), styles, lambda p: _room_mm(p, sections))
-    layout_grids(body, tables.grids, measure.needed_mm)
+    layout_grids(tables.grids, measure.needed_mm, sections)
     _layout_joint_signatures(tables, sections.first.text_width_mm)  # issue 12
 
 
