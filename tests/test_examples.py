@@ -33,3 +33,25 @@ def test_each_example_renders_with_no_finding(path: Path) -> None:
 def test_each_example_is_listed_in_the_readme(path: Path) -> None:
     readme = (ROOT / "examples" / "README.md").read_text(encoding="utf-8")
     assert path.name in readme
+
+
+def test_the_draft_example_uses_what_it_shows() -> None:
+    report = baocao.load(ROOT / "examples" / "draft-to-trinh.yaml")
+    assert report.draft
+    assert report.date is None
+    assert report.year == 2026
+    assert report.appendices[0].orientation.value == "landscape"
+    ctx = baocao.context(report)
+    assert ctx["recipient_lines"][-1] == "- Lưu: VT, NS, TH (2b)."
+    assert ctx["marks"]["urgency"]["text"] == "KHẨN"
+
+
+def test_the_signature_examples_show_what_they_are_for() -> None:
+    names = ("bc-tm-kt.yaml", "bc-lien-tich.yaml", "bc-chu-thich.yaml")
+    tm_kt, joint, notes = (baocao.load(ROOT / "examples" / name) for name in names)
+    assert baocao.context(tm_kt)["signature"]["lines"][:2] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+    ]
+    assert baocao.context(joint)["joint"] is True
+    assert len(baocao.context(notes)["footnotes"]) == 3
