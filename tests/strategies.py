@@ -314,17 +314,22 @@ def _item(
     draw: st.DrawFn, text: Text, values: bool, numbering: baocao.Numbering | None = None
 ) -> baocao.Item:
     styles = (None, "1.", "a)", None) if numbering is None else numbering.styles
+    # issue 12: now and then a point without a letter (numbered: false), in a rich report
+    lettered = st.just(True) if numbering is None else st.integers(0, 5).map(bool)
     point = st.builds(
-        baocao.Point, _segments(text, values, LISTED), body=blocks(text, values, max_size=1)
+        baocao.Point,
+        _segments(text, values, LISTED),
+        body=blocks(text, values, max_size=1),
+        numbered=lettered,
     )
     if styles[3] is not None:  # a scheme that numbers sub-points
-        sub = st.builds(baocao.Point, _segments(text, values, LISTED))
+        sub = st.builds(baocao.Point, _segments(text, values, LISTED), numbered=lettered)
         point = st.builds(
             baocao.Point,
             _segments(text, values, LISTED),
             body=blocks(text, values, max_size=1),
             points=st.lists(sub, max_size=2),
-        )
+        ).filter(lambda p: p.numbered or not p.points)
     points = draw(st.lists(point, max_size=2)) if styles[2] is not None else []
     body = draw(blocks(text, values, max_size=1, plus=numbering is not None))
     numbered = True
@@ -394,10 +399,37 @@ def _signatory(draw: st.DrawFn, text: Text) -> baocao.Signatory:
     )
 
 
+_MARKS: dict[str, st.SearchStrategy[Any]] = {
+    "confidentiality": st.none() | st.sampled_from(list(baocao._model.Confidentiality)),
+    "urgency": st.none() | st.sampled_from(list(baocao._model.Urgency)),
+    "circulation": st.none() | st.sampled_from(baocao._nd30.CIRCULATION_NOTES),
+}
+
+
 @st.composite
-def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = False) -> baocao.Report:
+def _rich(draw: st.DrawFn, text: Text) -> dict[str, Any]:
+    """What issue 12 added to a report, drawn: a numbering, a subtitle, the marks of
+    ô 10–13, a contact block, a draft with its date left blank, joint signers."""
+    fields: dict[str, Any] = {name: draw(mark) for name, mark in _MARKS.items()}
+    fields["subtitle"] = draw(st.none() | laid_out(text(), baocao._model.SUBJECT))
+    one_line = laid_out(text(), baocao._model.ONE_LINE).filter(str.strip)
+    fields["contact"] = draw(st.lists(one_line, max_size=2))
+    if draw(st.integers(0, 3)) == 0:
+        fields.update(draft=True, date=None, number=None, year=draw(st.integers(1945, 2100)))
+    cosigners = draw(st.lists(_signatory(text), max_size=2))
+    if cosigners:
+        fields["cosignatories"] = cosigners
+    return fields
+
+
+@st.composite
+def reports(
+    draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = False, rich: bool = False
+) -> baocao.Report:
     """An arbitrary valid report: every text field drawn from ``text``; with ``values``,
-    body texts and table cells also hold amounts, percentages, rates, numbers, dates."""
+    body texts and table cells also hold amounts, percentages, rates, numbers, dates; with
+    ``rich``, what issue 12 added too (any numbering scheme, points without letters,
+    subtitle, marks, contact block, drafts, joint signers)."""
     centred = laid_out(text(), baocao._model.CENTRED)
     parent = draw(st.none() | centred)
     addressees = draw(st.lists(line_texts(), max_size=3))
@@ -408,7 +440,10 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = Fals
         if baocao._text.nfc(r).casefold() not in taken
     ]
     fields: dict[str, Any] = {}
-    section = _section(text, values)
+    numbering = draw(numberings()) if rich else None
+    if numbering is not None:
+        fields["numbering"] = numbering
+    section = _section(text, values, numbering)
     if draw(st.booleans()):
         parts = []
         for _ in range(draw(st.integers(1, 2))):
@@ -436,14 +471,20 @@ def reports(draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = Fals
         copies=draw(st.none() | st.integers(1, 999)),
         issued=draw(st.none() | st.integers(1, 999_999)) if drafter is not None else None,
     )
+    # drawn in the order of 0.1's strategy, so that its derandomized examples stay the same
+    head: dict[str, Any] = {
+        "issuer": baocao.Issuer(name=draw(centred), abbreviation="SNV", parent=parent),
+        "number": draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
+        "place": draw(place_texts(text)),
+        "date": draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
+        "subject": draw(normal_case(laid_out(text(), baocao._model.SUBJECT))),
+        "signatory": draw(_signatory(text)),
+        "doc_type": draw(st.sampled_from(list(baocao.DocumentType))),
+    }
+    if rich:
+        head.update(draw(_rich(text)))
     return baocao.Report(
-        issuer=baocao.Issuer(name=draw(centred), abbreviation="SNV", parent=parent),
-        number=draw(st.none() | st.integers(1, baocao._model.MAX_DOCUMENT_NUMBER)),
-        place=draw(place_texts(text)),
-        date=draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
-        subject=draw(normal_case(laid_out(text(), baocao._model.SUBJECT))),
-        signatory=draw(_signatory(text)),
-        doc_type=draw(st.sampled_from(list(baocao.DocumentType))),
+        **head,
         addressees=addressees,
         legal_bases=draw(st.lists(line_texts(baocao._model.HEADING), max_size=2)),
         opening=opening,

@@ -403,3 +403,21 @@ def test_pdf_long_place_date_on_one_line(profile: str) -> None:
     assert max(w[2] for w in date) - min(w[2] for w in date) < 1
     number = _line_of(first, "Số: 15/BC-SNV")
     assert date[0][2] == pytest.approx(number[0][2], abs=2)
+
+
+@settings(
+    max_examples=25,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(
+    reports(simple_texts, values=True, rich=True),
+    st.sampled_from(["14", "13"]),
+    st.sampled_from(MARGINS),
+)
+def test_every_rich_report_renders_with_no_finding(
+    report: baocao.Report, profile: str, margins: baocao.Margins | None
+) -> None:
+    """The same for what issue 12 added: any numbering scheme, points without letters,
+    subtitle, marks, contact block, drafts with blank dates, joint signers."""
+    _assert_clean(report, profile, margins)

@@ -96,6 +96,17 @@ def test_the_checker_finds_the_marks_and_the_subtitle(marked: bytes) -> None:
     assert elements.addressee, "Kính gửi is found after the subtitle"
 
 
+def test_a_subtitle_without_parentheses_is_the_subtitle() -> None:
+    """A subtitle is any centred text under the trích yếu that is not bold; bodies put it
+    in parentheses, but the model does not ask for them (found by the rich-report
+    property: "hiện ban quả" was read as a body paragraph, centred)."""
+    from baocao._check._document import parse
+
+    data = baocao.render(make_report(subtitle="Tài liệu phục vụ Hội nghị sơ kết"))
+    assert check(data) == []
+    assert [f.text for f in parse(data).elements.subtitle] == ["Tài liệu phục vụ Hội nghị sơ kết"]
+
+
 def _no_draft_mark(x: Parts) -> None:
     p = para(x.document, "DỰ THẢO")
     p.getparent().remove(p)

@@ -127,6 +127,30 @@ def test_items_restart_under_a_heading_without_a_number(name: str) -> None:
     assert check(data) == []
 
 
+def test_points_under_an_unnumbered_item_leave_the_items_their_restart() -> None:
+    """Found by the rich-report property: under a section without a number, an item
+    without a number holds lettered points, then the first numbered item is "1." again:
+    its points must not use up the items' chance to restart."""
+    sections = [
+        Section(title="Kết quả", items=[Item(title="Kinh tế")]),
+        Section(
+            title="Khác",
+            numbered=False,
+            items=[
+                Item(title="Chung", points=["Một.", "Hai."], numbered=False),
+                Item(text="Việc còn lại."),
+            ],
+        ),
+    ]
+    data = baocao.render(make_report(sections=sections))
+    assert check(data) == []
+    words = [
+        "".join(map(str, b.get("heading", "")))
+        for b in baocao.context(make_report(sections=sections))["body"]
+    ]
+    assert "1. Việc còn lại./." in words
+
+
 def _render(name: str) -> bytes:
     numbering, with_parts, shape = SCHEMES[name]
     sections = shape(_tree())

@@ -235,6 +235,53 @@ def test_arabic_items_directly_under_a_part() -> None:
     assert baocao.context(report)["body"][0]["label"] == "Phần I"
 
 
+@pytest.mark.parametrize(
+    ("numbering", "headings"),
+    [
+        (Numbering(), ["1. Kinh tế", "a) Nông nghiệp", "Riêng du lịch giảm.", "b) Dịch vụ./."]),
+        (
+            Numbering(scheme="decimal"),
+            ["1.1. Kinh tế", "1.1.1. Nông nghiệp", "Riêng du lịch giảm.", "1.1.2. Dịch vụ./."],
+        ),
+    ],
+)
+def test_a_point_without_a_letter(numbering: Numbering, headings: list[str]) -> None:
+    """A point with ``numbered: false`` is its item's paragraph; its neighbours are
+    lettered (or numbered) as if it were not there, and ``check`` finds no gap."""
+    points: list[Point | str] = [
+        "Nông nghiệp",
+        Point("Riêng du lịch giảm.", numbered=False),
+        "Dịch vụ",
+    ]
+    report = make_report(
+        numbering=numbering,
+        sections=[Section(title="Kết quả", items=[Item(title="Kinh tế", points=points)])],
+    )
+    assert _headings(report)[1:] == headings
+    assert baocao.context(report)["body"][3]["label"] == ""
+    assert baocao.check(baocao.render(report)) == []
+    loaded = baocao.load(
+        minimal_data(
+            sections=[
+                {
+                    "title": "Kết quả",
+                    "items": [
+                        {
+                            "title": "Kinh tế",
+                            "points": [
+                                "Nông nghiệp",
+                                {"text": "Riêng du lịch giảm.", "numbered": False},
+                                "Dịch vụ",
+                            ],
+                        }
+                    ],
+                }
+            ]
+        )
+    )
+    assert loaded.sections[0].items[0].points[1].numbered is False
+
+
 def test_plus_lines_follow_their_dash_everywhere() -> None:
     dash = Dash("Rà soát", plus=["Đất ở", ["Đất ", baocao.Number(5), " ha"]])
     report = make_report(
@@ -337,6 +384,20 @@ REFUSED: list[tuple[str, dict[str, Any], str, str]] = [
             "sections": [Section(title="A", items=["k"], numbered=False)],
         },
         "sections[0].items",
+        "has no number",
+    ),
+    (
+        "decimal sub-points under a point without a number",
+        {
+            "numbering": Numbering(scheme="decimal"),
+            "sections": [
+                Section(
+                    title="A",
+                    items=[Item(title="B", points=[Point("C", points=["D"], numbered=False)])],
+                )
+            ],
+        },
+        "sections[0].items[0].points[0].points",
         "has no number",
     ),
     (

@@ -93,14 +93,15 @@ def issuer_anchor(
 
 
 def _is_subtitle(para: Para) -> bool:
+    """A centred paragraph under the trích yếu: in parentheses as bodies write it, or any
+    text that is not bold (a heading of the content is bold; the subtitle never is)."""
     text = para.text.strip()
-    return (
-        para.fmt.align == "center"
-        and not para.in_table
-        and text.startswith("(")
-        and text.endswith(")")
-        and not is_reference_line(text)
-    )
+    if para.fmt.align != "center" or para.in_table or not text or is_reference_line(text):
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return True
+    inked = [span for span in para.spans if span.text.strip()]
+    return bool(inked) and not any(span.fmt.bold for span in inked)
 
 
 def after_subtitle(paras: Sequence[Para], cursor: int) -> int:

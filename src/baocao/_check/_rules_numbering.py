@@ -134,14 +134,15 @@ class _Story:
     arabic: _Rank = attrs.field(factory=_Rank)
     path: list[int] = attrs.field(factory=list)
     point: int = 0
-    after_heading: bool = False
-    """After a heading without a number (a bold line with no label), the next label may
-    restart its level at 1 (the heading opened a group: "TỒN TẠI", then 1., 2.) or go on
-    (it did not)."""
+    restart: set[str] = attrs.field(factory=set)
+    """The ranks that may restart at 1: after a heading without a number (a bold line
+    with no label), the next label of each rank below it may begin again (the heading
+    opened a group: "TỒN TẠI", then 1., 2.) or go on (it did not). The first label of a
+    rank uses its chance, so points under an unnumbered item leave the items theirs."""
 
-    def wanted(self, state: _Rank, value: int | None) -> int:
-        """The number the next label of ``state``'s level must have."""
-        if self.after_heading and value == 1:
+    def wanted(self, state: _Rank, value: int | None, rank: str) -> int:
+        """The number the next label of ``state``'s level (``rank``) must have."""
+        if rank in self.restart and value == 1:
             state.count = 0
         return state.count + 1
 
@@ -191,7 +192,7 @@ class _Story:
                 value = state.count + 1
         if state.kind is None:
             state.kind = kind
-        wanted = self.wanted(state, value) if label.rank == UPPER else state.count + 1
+        wanted = self.wanted(state, value, UPPER) if label.rank == UPPER else state.count + 1
         if value != wanted:
             yield (
                 "sections",
@@ -216,7 +217,7 @@ class _Story:
     def item(self, para: Para, label: Label) -> Iterator[tuple[str, Problem]]:
         yield from self.form(para, label, self.arabic)
         value = label.value or 0
-        if value != self.wanted(self.arabic, value):
+        if value != self.wanted(self.arabic, value, ARABIC):
             yield (
                 "items",
                 Problem(
@@ -250,7 +251,7 @@ class _Story:
 
     def letter(self, para: Para, label: Label) -> Iterator[tuple[str, Problem]]:
         letter = label.token
-        if self.after_heading and letter == POINT_LETTERS[0]:
+        if POINT in self.restart and letter == POINT_LETTERS[0]:
             self.point = 0
         wanted = POINT_LETTERS[self.point] if self.point < len(POINT_LETTERS) else "?"
         if letter != wanted:
@@ -279,7 +280,7 @@ def _problems(doc: ParsedDocument) -> Iterator[tuple[str, Problem]]:
             if label is None:
                 spans = [s for s in para.spans if s.text.strip()]
                 if spans and _flag(spans, "bold") == "all":  # a heading without a number
-                    walk.after_heading = True
+                    walk.restart = {UPPER, ARABIC, POINT}
                 continue
             if label.rank in (PART, UPPER):
                 yield from walk.marked(para, label)
@@ -289,7 +290,7 @@ def _problems(doc: ParsedDocument) -> Iterator[tuple[str, Problem]]:
                 yield from walk.decimal(para, label)
             else:
                 yield from walk.letter(para, label)
-            walk.after_heading = False
+            walk.restart.discard(label.rank)
 
 
 def numbering(doc: ParsedDocument, level: str) -> Iterator[Problem]:

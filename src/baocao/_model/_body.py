@@ -340,6 +340,9 @@ class Point:
         body: paragraphs, dash lines and tables that follow it.
         points: sub-points (the level below a point), for a scheme that numbers them,
             such as the decimal one (1.1.1.1.); see :class:`~baocao.Numbering`.
+        numbered: false for a point without a letter (không đánh số: its text alone, as a
+            paragraph of the item); the lettered points around it are lettered as if it
+            were not there.
     """
 
     text: tuple[Segment, ...] = attrs.field(
@@ -354,6 +357,7 @@ class Point:
         converter=_to_points,
         validator=_validate_sub_points,
     )
+    numbered: bool = attrs.field(default=True, validator=_validate_flag)
 
 
 @attrs.frozen(repr=False)

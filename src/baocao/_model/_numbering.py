@@ -170,7 +170,7 @@ def _decimal_under_unnumbered(
     for index, node in enumerate(nodes):
         if not node.numbered and getattr(node, children):
             raise ValidationError(
-                node.title,
+                _shown(node),
                 f"has no number, but its {children} are numbered after it (1.1.): number "
                 "it, or put its content in its body",
                 path=f"{path}[{index}].{children}",
@@ -179,6 +179,7 @@ def _decimal_under_unnumbered(
 
 def _points(points: Sequence[Point], styles: tuple[str | None, ...], path: str) -> None:
     _count(points, styles[2], path, "point")
+    _decimal_under_unnumbered(points, styles[3], "points", path)
     for index, point in enumerate(points):
         _count(point.points, styles[3], f"{path}[{index}].points", "subpoint")
         for sub_index, sub in enumerate(point.points):

@@ -10,8 +10,8 @@ not count among its siblings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from .. import _model as m
 from .._nd30 import DECIMAL_STYLE, numbering_label
@@ -41,6 +41,24 @@ def _label(style: str | None, numbers: tuple[int, ...]) -> str:
 def _numbers(parent: tuple[int, ...], style: str | None, own: int) -> tuple[int, ...]:
     """The numbers a decimal label prints: its parent's, then its own."""
     return (*parent, own) if style == DECIMAL_STYLE else (own,)
+
+
+_Node = TypeVar("_Node", m.Item, m.Point)
+
+
+def _labelled(
+    nodes: Sequence[_Node], parent: tuple[int, ...], style: str | None
+) -> Iterator[tuple[_Node, tuple[int, ...], str]]:
+    """Each of ``nodes`` with its numbers and label; one with ``numbered: false`` has
+    none and does not count."""
+    count = 0
+    for node in nodes:
+        if not node.numbered:
+            yield node, (), ""
+            continue
+        count += 1
+        numbers = _numbers(parent, style, count)
+        yield node, numbers, _label(style, numbers)
 
 
 class _Walk:
@@ -102,15 +120,7 @@ class _Walk:
             self.blocks(section.closing)
 
     def items(self, items: Sequence[m.Item], parent: tuple[int, ...]) -> None:
-        style = self.styles[1]
-        count = 0
-        for item in items:
-            numbers: tuple[int, ...] = ()
-            label = ""
-            if item.numbered:
-                count += 1
-                numbers = _numbers(parent, style, count)
-                label = _label(style, numbers)
+        for item, numbers, label in _labelled(items, parent, self.styles[1]):
             if item.title is not None:
                 self.numbered("item_title", label, item.title, title=True)
             else:
@@ -122,10 +132,7 @@ class _Walk:
     def points(self, points: Sequence[m.Point], parent: tuple[int, ...], level: int) -> None:
         if not points:  # the model refuses points below the last level
             return
-        style = self.styles[level]
-        for index, point in enumerate(points):
-            numbers = _numbers(parent, style, index + 1)
-            label = _label(style, numbers)
+        for point, numbers, label in _labelled(points, parent, self.styles[level]):
             text = self.text(point.text)
             self.numbered("point", label, text, title=False, segments=point.text)
             self.blocks(point.body)
