@@ -6,13 +6,14 @@ The examples are what a new user copies first: each shows one real shape of repo
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 import baocao
 
-from .conftest import ROOT
+from .conftest import ROOT, require_tools
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
@@ -55,3 +56,39 @@ def test_the_signature_examples_show_what_they_are_for() -> None:
     ]
     assert baocao.context(joint)["joint"] is True
     assert len(baocao.context(notes)["footnotes"]) == 3
+
+
+def _pages(pdf: bytes, tmp: Path) -> list[tuple[int, int, float]]:
+    """Each page of ``pdf`` as LibreOffice printed it, rendered by poppler as a grey image:
+    its width and height in pixels and the share of its pixels that carry ink."""
+    (tmp / "doc.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-gray", str(tmp / "doc.pdf"), str(tmp / "page")], check=True
+    )
+    pages = []
+    for image in sorted(tmp.glob("page*.pgm"), key=lambda p: int(p.stem.split("-")[-1])):
+        magic, size, depth, pixels = image.read_bytes().split(b"\n", 3)
+        assert (magic, depth) == (b"P5", b"255")
+        width, height = map(int, size.split())
+        inked = sum(1 for value in pixels[: width * height] if value < 128)
+        pages.append((width, height, inked / (width * height)))
+    return pages
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_each_example_prints_on_portrait_pages_with_landscape_appendices(
+    path: Path, tmp_path: Path
+) -> None:
+    """The PDF of each example, looked at as images: every page carries ink (no blank
+    page from a stray break), page 1 is portrait, and a landscape appendix prints on
+    landscape pages."""
+    require_tools()
+    report = baocao.load(path)
+    pages = _pages(baocao.to_pdf(baocao.render(report)), tmp_path)
+    assert pages[0][0] < pages[0][1], "page 1 is portrait"
+    assert all(ink > 0.0008 for _w, _h, ink in pages), pages  # a page number alone: 0.0002
+    wide = sum(1 for a in report.appendices if a.orientation.value == "landscape")
+    landscape = sum(1 for width, height, _ink in pages if width > height)
+    assert landscape >= wide
+    assert (landscape == 0) == (wide == 0)
