@@ -32,6 +32,12 @@ PUBLIC = {
     "Date",
     "Footnote",
     "Numbering",
+    # issue 12: the choices of marks, appendices and the Lưu line, as enums
+    "AppendixNumbering",
+    "Confidentiality",
+    "CopiesForm",
+    "Orientation",
+    "Urgency",
     # loading, rendering, context, schema, PDF
     "load",
     "loads",

@@ -34,6 +34,11 @@ from ._lazy import publish as _publish
 # and ``baocao check`` import only what they use.
 _LAZY = {
     "Appendix": "_model",
+    "AppendixNumbering": "_model",
+    "Confidentiality": "_model",
+    "CopiesForm": "_model",
+    "Orientation": "_model",
+    "Urgency": "_model",
     "Authority": "_model",
     "Dash": "_model",
     "Date": "_model",
@@ -92,7 +97,10 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     from ._check import Finding, check
     from ._model import (
         Appendix,
+        AppendixNumbering,
         Authority,
+        Confidentiality,
+        CopiesForm,
         Dash,
         Date,
         DocumentType,
@@ -105,6 +113,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         Money,
         Number,
         Numbering,
+        Orientation,
         Paragraph,
         Part,
         Percent,
@@ -115,6 +124,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         Signatory,
         SubtotalRow,
         Table,
+        Urgency,
         json_schema,
         load,
         loads,
@@ -173,9 +183,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Appendix",
+    "AppendixNumbering",
     "Authority",
     "BaocaoError",
+    "Confidentiality",
     "ConversionError",
+    "CopiesForm",
     "Dash",
     "Date",
     "DocumentType",
@@ -194,6 +207,7 @@ __all__ = [
     "NotADocxError",
     "Number",
     "Numbering",
+    "Orientation",
     "Paragraph",
     "Part",
     "Percent",
@@ -209,6 +223,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateLimits",
+    "Urgency",
     "ValidationError",
     "WorkerError",
     "check",
