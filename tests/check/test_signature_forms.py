@@ -105,3 +105,20 @@ def test_a_cosigners_broken_name_is_still_found() -> None:
     report = make_report(signatory=HEAD, cosignatories=[KT])
     data = mutate(baocao.render(report), _replace("Trần Văn B", "TRẦN VĂN B"))
     assert "signature.name" in _rules(data)
+
+
+OTHER = Signatory(name="Trần Văn B", title="Giám đốc", other_title="Phó Trưởng ban Thường trực")
+
+
+def test_the_other_title_above_the_name_is_not_the_signers_title() -> None:
+    """ô 7b's other title ("PHÓ TRƯỞNG BAN THƯỜNG TRỰC", just above the name) is no
+    deputy's title: the signer's own is the one above the room for the signature."""
+    assert _rules(baocao.render(make_report(signatory=OTHER))) == set()
+    deputy = mutate(
+        baocao.render(make_report(signatory=OTHER)), _replace("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    )
+    assert "signature.deputy" in _rules(deputy)
+    kt_alone = mutate(
+        baocao.render(make_report(signatory=OTHER)), _replace("GIÁM ĐỐC", "KT. GIÁM ĐỐC")
+    )
+    assert "signature.own-title" in _rules(kt_alone)

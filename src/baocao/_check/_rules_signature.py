@@ -14,7 +14,7 @@ from .._ooxml import Fragment
 from ._document import ParsedDocument
 from ._rule import Problem, Rule, _upper, _where
 
-__all__ = ["PREFIX_RE", "SIGNATURE_FORM_RULES", "blocks", "prefix_of", "title_lines"]
+__all__ = ["PREFIX_RE", "SIGNATURE_FORM_RULES", "above_gap", "blocks", "prefix_of", "title_lines"]
 
 PREFIX_RE = re.compile(
     r"^(?P<p>T\s*[./]?\s*M|K\s*[./]?\s*T|T\s*[./]?\s*U\s*[./]?\s*Q|"
@@ -32,6 +32,16 @@ def blocks(doc: ParsedDocument) -> list[tuple[tuple[Fragment, ...], Fragment | N
     if el.signature or el.signer is not None:
         out.append((el.signature, el.signer))
     return out
+
+
+def above_gap(block: Sequence[Fragment]) -> tuple[Fragment, ...]:
+    """The lines of a block above the room for the signature: the authority and the
+    signer's title (ô 7a). A line after empty paragraphs is the other title of ô 7b
+    ("chức vụ khác", printed just above the name), not the signer's title."""
+    for index in range(len(block) - 1):
+        if block[index + 1].para.index - block[index].para.index > 1:
+            return tuple(block[: index + 1])
+    return tuple(block)
 
 
 def title_lines(doc: ParsedDocument) -> list[Fragment]:

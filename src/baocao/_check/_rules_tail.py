@@ -10,7 +10,7 @@ from .._ooxml import Fragment
 from ._document import ParsedDocument
 from ._patterns import loose
 from ._rule import Problem, Rule, _flag, _has_letters, _is_upper, _pt, _size_problem, _upper, _where
-from ._rules_signature import PREFIX_RE, SIGNATURE_FORM_RULES, blocks, title_lines
+from ._rules_signature import PREFIX_RE, SIGNATURE_FORM_RULES, above_gap, blocks, title_lines
 
 # --------------------------------------------------------------------------- Nơi nhận
 
@@ -157,7 +157,7 @@ def _authorities(block: Sequence[Fragment]) -> list[tuple[Fragment, str]]:
 
 def _signature_deputy(doc: ParsedDocument) -> Iterator[Problem]:
     for block, _signer in blocks(doc):
-        lines = _authorities(block)
+        lines = _authorities(above_gap(block))
         if not lines or any(prefix in ("KT", "TL", "TUQ") for _line, prefix in lines):
             continue
         own = lines[-1][0]
@@ -172,7 +172,7 @@ def _signature_deputy(doc: ParsedDocument) -> Iterator[Problem]:
 
 def _signature_own_title(doc: ParsedDocument) -> Iterator[Problem]:
     for block, _signer in blocks(doc):
-        lines = _authorities(block)
+        lines = _authorities(above_gap(block))
         for index, (line, prefix) in enumerate(lines):
             if prefix == "KT" and index == len(lines) - 1:
                 yield Problem(
