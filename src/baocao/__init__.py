@@ -59,6 +59,7 @@ _LAZY = {
     "Table": "_model",
     "rows_from_file": "_model",
     "Style": "_words",
+    "fix_text": "_words",
     "money_to_words": "_words",
     "number_to_words": "_words",
     "ordinal_to_words": "_words",
@@ -134,6 +135,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     )
     from ._words import (
         Style,
+        fix_text,
         format_date,
         format_number,
         format_percent,
@@ -213,6 +215,7 @@ __all__ = [
     "WorkerError",
     "check",
     "context",
+    "fix_text",
     "format_date",
     "format_number",
     "format_percent",
