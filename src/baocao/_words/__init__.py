@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names, publish
 from ._fixes import (
+    FIX_ENCODING,
     FIX_LARGE,
     FIX_MONEY,
     FIX_PERCENT,
@@ -71,6 +72,7 @@ __getattr__ = lazy_names(
 )
 
 __all__ = [
+    "FIX_ENCODING",
     "FIX_LARGE",
     "FIX_MONEY",
     "FIX_PERCENT",

@@ -20,6 +20,7 @@ from typing import Final, Literal, get_args
 
 from .._errors import InvalidTypeError, ValidationError
 from .._lazy import publish
+from ._fixes import FIX_ENCODING
 from ._legacy import LEGACY_ENCODINGS, LegacyEncoding, decode, font_encoding
 from ._syllables import TONE_MARKS, VOWEL_MARKS, is_syllable, place_tones
 
@@ -216,7 +217,7 @@ def fix_text(
             raise ValidationError(
                 text,
                 f"holds {char!r} (U+{ord(char):04X}), which no {chosen} text holds: it is "
-                "Unicode already; pass encoding='auto' or 'unicode'",
+                f"Unicode already; {FIX_ENCODING}",
                 path="text",
             )
         text = decode(text, chosen)
