@@ -27,6 +27,6 @@ def test_both_placements_check_alike(example_docx: bytes) -> None:
     new = _moved(old, "new")
     with zipfile.ZipFile(io.BytesIO(old)) as package:
         assert "CỘNG HOÀ" in package.read("word/document.xml").decode("utf-8")
-    expected = [(f.rule, f.message) for f in baocao.check(example_docx)]
-    assert [(f.rule, f.message) for f in baocao.check(old)] == expected
-    assert [(f.rule, f.message) for f in baocao.check(new)] == expected
+    expected = [(f.rule, f.found) for f in baocao.check(example_docx)]
+    assert [(f.rule, f.found) for f in baocao.check(old)] == expected
+    assert [(f.rule, f.found) for f in baocao.check(new)] == expected
