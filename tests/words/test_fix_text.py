@@ -213,6 +213,36 @@ def test_detached_marks(broken: str, fixed: str) -> None:
     assert join_marks(broken) == unicodedata.normalize("NFC", fixed)
 
 
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _detach(word: str) -> str:
+    """``word`` with its tone mark alone between spaces, as a PDF's text layer gives it."""
+    parts = unicodedata.normalize("NFD", word)
+    at = next(i for i, c in enumerate(parts) if c in _TONE_MARKS)
+    rest = unicodedata.normalize("NFC", parts[at + 1 :])
+    return unicodedata.normalize("NFC", parts[:at]) + " " + parts[at] + (" " + rest if rest else "")
+
+
+_MARKED = [
+    w
+    for w in WORDS
+    if len(w) > 1 and any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w))
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    before=_text(0, 5),
+    word=st.sampled_from(_MARKED),
+    after=st.lists(st.sampled_from([w for w in WORDS if len(w) > 1]), max_size=5),
+)
+def test_detached_marks_join_their_word(before: str, word: str, after: list[str]) -> None:
+    words = [before, word, *after] if before else [word, *after]
+    broken = [before, _detach(word), *after] if before else [_detach(word), *after]
+    assert baocao.fix_text(" ".join(broken)) == " ".join(words)
+
+
 def test_detached_marks_kept_when_asked() -> None:
     assert baocao.fix_text("Viê ̣ t", marks="keep") == "Viê ̣ t"
 

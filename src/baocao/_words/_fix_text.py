@@ -14,6 +14,7 @@ Unicode has (ạ, ơ, đ, …) is Unicode already; VIQR is tried only on text wh
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final, Literal, get_args
@@ -22,7 +23,7 @@ from .._errors import InvalidTypeError, ValidationError
 from .._lazy import publish
 from ._fixes import FIX_ENCODING
 from ._legacy import LEGACY_ENCODINGS, LegacyEncoding, decode, font_encoding
-from ._syllables import TONE_MARKS, VOWEL_MARKS, is_syllable, place_tones
+from ._syllables import TONE_MARKS, VOWEL_MARKS, is_syllable, place_tones, split_tone
 
 __all__ = ["Encoding", "Marks", "Tones", "detect_encoding", "fix_text"]
 
@@ -44,8 +45,11 @@ _UNICODE_ONLY: Final = re.compile(
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _CHUNK: Final = re.compile(r"\S+")
 _NON_ASCII_LETTER: Final = re.compile(r"[^\W\d_a-zA-Z]")
+_ASCII_LETTER: Final = re.compile(r"[a-zA-Z]")
+_ENOUGH: Final = 400  # chunks a reading changes: more only repeats what these say
 
 
+@functools.lru_cache(maxsize=8192)
 def _score(chunk: str) -> int:
     """1 when the words of ``chunk`` are all Vietnamese syllables, -1 when one is not."""
     words = _WORD.findall(chunk)
@@ -55,13 +59,17 @@ def _score(chunk: str) -> int:
 def _gain(text: str, encoding: LegacyEncoding) -> int:
     """What reading ``text`` in ``encoding`` gains over reading it as it stands: the
     chunks (runs without spaces) it makes Vietnamese, less those it makes not."""
-    gain = 0
-    for chunk in _CHUNK.findall(text):
-        if not any("a" <= c.lower() <= "z" for c in chunk):
+    gain = changed = 0
+    for found in _CHUNK.finditer(text):
+        chunk = found.group()
+        if not _ASCII_LETTER.search(chunk):
             continue  # no ASCII letter: punctuation, figures (§, ·, « …) weigh nothing
         decoded = decode(chunk, encoding)
         if decoded != chunk:
             gain += _score(decoded) - _score(chunk)
+            changed += 1
+            if changed == _ENOUGH:
+                break
     return gain
 
 
@@ -75,7 +83,10 @@ def _looks_viqr(text: str) -> bool:
     not write after a vowel (â, ă, ơ, ư, huyền, ngã; đ)."""
     good = bad = 0
     strong = False
-    for chunk in _CHUNK.findall(text):
+    for found in _CHUNK.finditer(text):
+        if good + bad == _ENOUGH:
+            break
+        chunk = found.group()
         # a full stop, a question mark or an apostrophe at the end is punctuation as
         # often as a tone: alone it proves nothing
         core = chunk.rstrip(_TRAILING)
@@ -129,7 +140,8 @@ def _join(match: re.Match[str]) -> str:
     before, marks, space, after = match.groups()
     joined = unicodedata.normalize("NFC", before + marks)
     if after and (
-        is_syllable(joined + after) or (len(after) == 1 and after.lower() not in _VOWELS)
+        is_syllable(joined + after)
+        or (len(after) == 1 and split_tone(after.lower())[0] not in _VOWELS)
     ):
         return joined + after  # the mark sat inside the word ("Viê ̣ t", "Vie ̣ t")
     return joined + space + after  # it ended a word ("bi ̣ học")

@@ -81,6 +81,28 @@ _STOP_TONES = frozenset("\u0301\u0323")  # a syllable ending in -c, -ch, -p, -t 
 _SHIFTED = frozenset(("oa", "oe", "uy"))  # the open rhymes whose mark moves between styles
 
 
+_FINALS = ("ch", "nh", "ng", "c", "m", "n", "p", "t")
+
+
+def _tone_places(rhyme: str) -> tuple[int, ...]:
+    """Where in ``rhyme`` either placement puts the tone mark: on the vowel with a mark of
+    its own (the last: ươ → ơ); else before a final consonant on the last vowel; else on
+    either vowel of oa, oe, uy, the middle of three vowels, the first of two."""
+    nucleus = rhyme
+    for final in _FINALS:
+        if rhyme.endswith(final) and len(rhyme) > len(final):
+            nucleus = rhyme[: -len(final)]
+            break
+    marked = [i for i, c in enumerate(nucleus) if c in "ăâêôơư"]
+    if marked:
+        return (marked[-1],)
+    if nucleus != rhyme:
+        return (len(nucleus) - 1,)
+    if nucleus in _SHIFTED:
+        return (0, 1)
+    return ((len(nucleus) - 1) // 2,) if len(nucleus) != 2 else (0,)
+
+
 def split_tone(char: str) -> tuple[str, str]:
     """A letter without its tone mark, and the mark ("" for none).
 
@@ -113,6 +135,8 @@ def _parse(word: str) -> tuple[str, str, str, int] | None:
             if tone and marked < len(initial):
                 continue  # the mark sits on the "u" of "qu" or the "i" of "gi": try shorter
             if rhyme.endswith(_STOPS) and tone not in _STOP_TONES:
+                return None
+            if tone and marked - len(initial) not in _tone_places(rhyme):
                 return None
             return initial, rhyme, tone, marked
     return None
