@@ -119,6 +119,11 @@ def test_the_font_decides_the_encoding() -> None:
     assert baocao.fix_text("cã") == "cã"
     assert baocao.fix_text("hoøa", font="VNI-Times") == "hòa"
     assert baocao.fix_text("Hà Nội", font="Times New Roman") == "Hà Nội"
+    # converted to Unicode, the old font left on the run: the text says it is Unicode
+    assert baocao.fix_text("Hà Nội", font=".VnTime") == "Hà Nội"
+    assert baocao.fix_text("Hà Nội", font="VNI-Times", tones="old") == "Hà Nội"
+    with pytest.raises(baocao.ValidationError, match="no tcvn3 text holds"):
+        baocao.fix_text("Hà Nội", font=".VnTime", encoding="tcvn3")  # an order, not a hint
 
 
 # Random Vietnamese: words of a real report, in random case, between spaces and punctuation.

@@ -184,7 +184,8 @@ def fix_text(
     ``.VnTimeH``, ``.VnArialH``, whose codes are those of the lower-case letters),
     ``"vni"`` (VNI-Windows, ``VNI-Times``), ``"viqr"`` (RFC 1456) or ``"unicode"``.
     ``font``: the name of the font the text was typed in (a .docx run's ``w:rFonts``); a
-    legacy font decides the encoding, so ``font=".VnTimeH"`` reads all-capitals TCVN3.
+    legacy font decides the encoding, so ``font=".VnTimeH"`` reads all-capitals TCVN3
+    (unless the text holds a letter only Unicode has: converted, its font left as it was).
     ``marks``: ``"join"`` (the default) joins a tone or vowel mark that stands alone
     after a space to the letter before it (``"keep"`` leaves it). ``tones``: ``"keep"``
     (the default) leaves the tone marks where they are; ``"new"`` writes hòa, khỏe, ủy and
@@ -219,7 +220,8 @@ def fix_text(
                 f"is a {told} font, but encoding={chosen!r} was asked for; leave out one of them",
                 path="font",
             )
-        chosen = told
+        if chosen == "auto":  # a hint: text converted without its font changed is Unicode
+            chosen = "unicode" if _UNICODE_ONLY.search(text) else told
     if chosen == "auto":
         chosen = detect_encoding(text)
     if chosen in LEGACY_ENCODINGS:
