@@ -43,6 +43,7 @@ def test_the_choices_are_those_of_fix_text() -> None:
 
 def test_stdin_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run([], capsys, TCVN3.encode("utf-8")) == (0, UNICODE, "")
+    assert _run(["-", "-o", "-"], capsys, TCVN3.encode("utf-8")) == (0, UNICODE, "")
 
 
 def test_a_legacy_8_bit_file_is_read_byte_for_byte(

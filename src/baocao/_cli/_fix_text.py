@@ -42,7 +42,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "asked) move tone marks to one placement. Without FILE, read standard input."
         ),
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a text file (default: stdin)")
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a text file (default, or -: standard input)"
+    )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead (- for standard output)"
     )
@@ -107,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     from .._words import fix_text, font_encoding  # the tables, only when text is fixed
 
     check_output_option(args)
+    if args.file == "-":
+        args.file = None
     told = font_encoding(args.font) if args.font else None
     if told is not None and args.encoding not in ("auto", told):
         raise UsageError(
