@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao._words import detect_encoding, font_encoding
+from baocao._words import _syllables, detect_encoding, font_encoding
 from baocao._words._fix_text import join_marks
 from baocao._words._legacy import LEGACY_ENCODINGS, LegacyEncoding, decode, encode
 from baocao._words._syllables import is_syllable, place_tones
@@ -168,6 +168,35 @@ def test_round_trip_with_the_encoding_found(text: str, encoding: LegacyEncoding)
 def test_correct_unicode_comes_back_as_it_was(text: str) -> None:
     assert baocao.fix_text(text) == text
     assert baocao.fix_text(unicodedata.normalize("NFD", text)) == text
+
+
+def _syllable(initial: str, rhyme: str, tone: str, case: str) -> str:
+    """A syllable built from the wing's own parts, its tone where a placement puts it (a
+    syllable ending in -c, -ch, -p, -t takes sắc or nặng)."""
+    if rhyme.endswith(("c", "ch", "p", "t")) and tone not in ("\u0301", "\u0323"):
+        tone = "\u0301"
+    word = initial + rhyme
+    if tone:
+        at = len(initial) + _syllables._tone_places(rhyme)[-1]
+        word = word[:at] + unicodedata.normalize("NFC", word[at] + tone) + word[at + 1 :]
+    return {"lower": word, "upper": word.upper(), "title": word.capitalize()}[case]
+
+
+_any_syllable = st.builds(
+    _syllable,
+    st.sampled_from([i for i in _syllables._INITIALS if i not in ("gi", "qu")]),
+    st.sampled_from(sorted(_syllables._RHYMES)),
+    st.sampled_from(["", *_syllables.TONE_MARKS]),
+    st.sampled_from(["lower", "upper", "title"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_any_syllable, min_size=1, max_size=12), gap=_gap)
+def test_any_syllables_come_back_as_they_were(words: list[str], gap: str) -> None:
+    text = gap.join(words).strip()
+    assert all(is_syllable(word) for word in words)
+    assert baocao.fix_text(text) == text
 
 
 ENGLISH = [
