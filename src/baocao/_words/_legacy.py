@@ -27,6 +27,7 @@ import re
 import unicodedata
 from typing import Final, Literal
 
+from .._errors import ValidationError
 from ._syllables import split_tone
 
 __all__ = [
@@ -237,8 +238,9 @@ def encode(text: str, encoding: LegacyEncoding) -> str:
     """``text`` written in ``encoding``: what a legacy font or VIQR writer would have
     stored (for the tests' round trips and for callers who must write legacy text).
 
-    Raises ``ValueError`` for a letter the encoding cannot hold: an upper-case letter with
-    a tone in ``tcvn3`` (it lives in an all-capitals font, ``tcvn3-caps``)."""
+    Raises :class:`~baocao.ValidationError` (a ``ValueError``) for a letter the encoding
+    cannot hold: an upper-case letter with a tone in ``tcvn3`` (it lives in an
+    all-capitals font, ``tcvn3-caps``)."""
     text = unicodedata.normalize("NFC", text)
     if encoding == "viqr":
         return _viqr_encode(text)
@@ -251,7 +253,9 @@ def encode(text: str, encoding: LegacyEncoding) -> str:
         if char in _TCVN3_ENCODE:
             out.append(_TCVN3_ENCODE[char])
         elif char.lower() in _TCVN3_ENCODE and char != char.lower():
-            raise ValueError(f"{char!r} has no code in TCVN3: write it in an all-capitals font")
+            raise ValidationError(
+                char, "has no code in TCVN3: write it in an all-capitals font", path="text"
+            )
         else:
             out.append(char)
     return "".join(out)
