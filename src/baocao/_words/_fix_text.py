@@ -2,14 +2,14 @@
 
 Three repairs, in this order: decode a legacy encoding (TCVN3, VNI-Windows, VIQR; told by
 the caller or by the font, or found in the text), join the marks that PDF extraction
-detaches from their letters ("Vie ̣ t" → "Việt"), and only when asked, move the tone marks
+detaches from their letters ("Viê ̣ t" → "Việt"), and only when asked, move the tone marks
 of *oa*, *oe*, *uy* to one placement.
 
-Finding the encoding weighs words, never guesses from one character: each reading
-(Unicode as it stands, TCVN3, VNI, VIQR) is scored by the words it changes that become
-Vietnamese syllables against those that stop being ones, and a legacy reading wins only
-when it scores more than the text as it stands. Text with a Vietnamese letter that only
-Unicode has (ạ, ơ, đ, …) is Unicode already; VIQR is tried only on text whose letters are ASCII.
+Finding the encoding weighs words, never guesses from one character: each legacy reading
+is scored by the chunks (runs without spaces) it changes, +1 for a chunk whose words all
+become Vietnamese syllables, -1 for one that does not, against the same chunks as they
+stand; a reading wins only when it scores more. Text with a letter that only Unicode has
+(ạ, ơ, đ, …) is Unicode already; VIQR is tried only on text whose letters are ASCII.
 """
 
 from __future__ import annotations
@@ -128,38 +128,45 @@ def detect_encoding(text: str) -> Literal["unicode", "tcvn3", "vni", "viqr"]:
     return best
 
 
-# A mark alone after a space, as PDF extraction gives ("Vie ̣ t"): the letters before the
-# spaces, the marks, and the letters after them (after spaces, or none).
+# A mark alone after a space, as PDF extraction gives ("Viê ̣ t"): the letters before the
+# spaces and the marks (spaces between them too); then, looked at but not taken, the
+# spaces and letters after them, which the next mark may need as its letters before.
 _VOWELS: Final = frozenset("aăâeêioôơuưy")
+_SPACE: Final = "[ \t\u00a0]"
 _DETACHED: Final = re.compile(
-    r"([^\W\d_]+)[ \t\u00a0]+([" + _VIETNAMESE_MARKS + r"]+)([ \t\u00a0]*)([^\W\d_]*)"
+    rf"([^\W\d_]+){_SPACE}+([{_VIETNAMESE_MARKS}](?:{_SPACE}*[{_VIETNAMESE_MARKS}])*)"
+    rf"(?=({_SPACE}*)([^\W\d_]*))"
 )
 
 
-def _join(match: re.Match[str]) -> str:
-    before, marks, space, after = match.groups()
-    joined = unicodedata.normalize("NFC", before + marks)
-    if after and (
-        is_syllable(joined + after)
-        or (len(after) == 1 and split_tone(after.lower())[0] not in _VOWELS)
-    ):
-        return joined + after  # the mark sat inside the word ("Viê ̣ t", "Vie ̣ t")
-    return joined + space + after  # it ended a word ("bi ̣ học")
+def _inside(joined: str, after: str) -> bool:
+    """Whether the letters ``after`` a mark finish the word the mark was joined to."""
+    if not after:
+        return False
+    if is_syllable(joined + after):
+        return True  # "Viê ̣ t", "ho ̣ c"
+    # one consonant cannot be a word of its own: "Vie ̣ t" lost its circumflex
+    return len(after) == 1 and split_tone(after.lower())[0] not in _VOWELS
 
 
 def join_marks(text: str) -> str:
     """``text`` with every detached Vietnamese mark joined to the letter before it, and
     the letters after it joined too when they finish the word.
 
-    >>> join_marks("Viê ̣ t Nam, bi ̣ ho ̣ c")
-    'Việt Nam, bị học'
+    >>> join_marks("Viê ̣ t Nam, bi ̣ ho ̣ c, Vie ̂ ̣ t")
+    'Việt Nam, bị học, Việt'
     """
     if not any(mark in text for mark in _VIETNAMESE_MARKS):
         return text
-    while True:  # one mark at a time: the letters after one may come before the next
-        text, count = _DETACHED.subn(_join, text, count=1)
-        if not count:
-            return text
+    pieces: list[str] = []
+    done = 0  # text[:done] is in pieces
+    for match in _DETACHED.finditer(text):
+        before, marks, space, after = match.groups()
+        joined = unicodedata.normalize("NFC", before + re.sub(_SPACE, "", marks))
+        pieces += [text[done : match.start()], joined]
+        done = match.end() + (len(space) if _inside(joined, after) else 0)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _choice(value: object, choices: tuple[str, ...], name: str) -> str:
