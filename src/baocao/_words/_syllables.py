@@ -19,6 +19,7 @@ Both are in use, and Nghị định 30 itself writes both ("CỘNG HÒA" in Ph�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
@@ -142,6 +143,7 @@ def _parse(word: str) -> tuple[str, str, str, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)  # words repeat: a report has a few thousand
 def is_syllable(word: str) -> bool:
     """Whether ``word`` (letters only, any case) is one Vietnamese syllable, written with
     either tone placement."""
