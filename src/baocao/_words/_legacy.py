@@ -9,6 +9,7 @@ point; a ``.txt`` file is read byte for byte): "Céng hoµ" is TCVN3 for "Cộng
   letter, 67 lower-case letters and the 7 upper-case letters without a tone (Ă Â Ê Ô Ơ Ư
   Đ). The upper-case letters with a tone are written in an all-capitals font
   (``.VnTimeH``, ``.VnArialH``): the same codes as the lower-case ones, shown as capitals.
+  A line of such capitals whose font was lost is told by its words ("HéI" is "HỘI").
 * **VNI-Windows** (``VNI-Times``, ``VNI-Helve``, …): a base letter followed by one code for
   its marks ("a" + "ù" = á, "a" + "á" = ấ); ơ, ư, đ and the toned i's are codes of their
   own.
@@ -227,11 +228,33 @@ def decode(text: str, encoding: LegacyEncoding) -> str:
         decoded = _viqr_decode(text)
     elif encoding == "vni":
         decoded = _VNI_RE.sub(lambda m: _VNI_DECODE[m.group()], text)
+    elif encoding == "tcvn3-caps":
+        decoded = _tcvn3(text).upper()
     else:
-        decoded = "".join(_TCVN3_DECODE.get(char, char) for char in text)
-        if encoding == "tcvn3-caps":
-            decoded = decoded.upper()
+        decoded = "".join(
+            _tcvn3(line).upper() if _in_capitals(line) else _tcvn3(line)
+            for line in text.splitlines(keepends=True)
+        )
     return unicodedata.normalize("NFC", decoded)
+
+
+def _tcvn3(text: str) -> str:
+    return "".join(_TCVN3_DECODE.get(char, char) for char in text)
+
+
+_TCVN3_LOWER: Final = frozenset(code for code, letter in _TCVN3_DECODE.items() if letter.islower())
+_ASCII_LOWER: Final = re.compile("[a-z]")
+_CAPITALS_WORD: Final = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether a TCVN3 ``line`` was typed in an all-capitals font whose name is lost (text
+    copied out of Word): no ASCII letter in lower case, and a word of capitals holding a
+    lower-case code ("HéI"), which no one types in the lower-case font. "Sè 12/BC-UBND"
+    ("Số 12/…", one capital before its code) is not."""
+    if _ASCII_LOWER.search(line):
+        return False
+    return any(any(char in _TCVN3_LOWER for char in word) for word in _CAPITALS_WORD.findall(line))
 
 
 def encode(text: str, encoding: LegacyEncoding) -> str:
