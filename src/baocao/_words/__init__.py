@@ -1,7 +1,9 @@
-"""The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words.
+"""The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words;
+and Vietnamese text itself: its syllables, and legacy or broken text repaired (``fix_text``).
 
-It imports only ``_errors``, ``_text`` and ``_nd30``. Babel (``format_*``), num2words
-(``register_num2words``) and the reader of words (``words_to_*``) load on first use.
+It imports only ``_errors``, ``_lazy``, ``_text`` and ``_nd30``. Babel (``format_*``),
+num2words (``register_num2words``), the reader of words (``words_to_*``) and the tables of
+the legacy encodings (``fix_text``, ``font_encoding``) load on first use.
 
 The rooms, each importing only those listed before it:
 
