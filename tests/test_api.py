@@ -70,6 +70,8 @@ PUBLIC = {
     "format_date",
     "rate",
     "register_num2words",
+    # issue 15: legacy encodings and broken Unicode
+    "fix_text",
     # errors
     "BaocaoError",
     "ValidationError",

@@ -64,6 +64,7 @@ _LAZY = {
     "Table": "_model",
     "rows_from_file": "_model",
     "Style": "_words",
+    "fix_text": "_words",
     "money_to_words": "_words",
     "number_to_words": "_words",
     "ordinal_to_words": "_words",
@@ -144,6 +145,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     )
     from ._words import (
         Style,
+        fix_text,
         format_date,
         format_number,
         format_percent,
@@ -228,6 +230,7 @@ __all__ = [
     "WorkerError",
     "check",
     "context",
+    "fix_text",
     "format_date",
     "format_number",
     "format_percent",

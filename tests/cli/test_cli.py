@@ -112,7 +112,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert info.value.code == 2
 
 
-@pytest.mark.parametrize("command", ["render", "context", "schema", "words", "check", "lint"])
+@pytest.mark.parametrize(
+    "command", ["render", "context", "schema", "words", "check", "lint", "fix-text"]
+)
 def test_help_documents_every_option(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])

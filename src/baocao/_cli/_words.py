@@ -31,6 +31,7 @@ from typing import Literal
 
 from .._errors import BaocaoError
 from .._words import (
+    FIX_ENCODING,
     FIX_LARGE,
     FIX_MONEY,
     FIX_PERCENT,
@@ -59,6 +60,7 @@ _CLI_FIXES: dict[str, str] = {
     FIX_PERCENT: "use --parse --percent for a percentage",
     FIX_LARGE: "add --large recursive or --large group_scale",
     FIX_UNACCENTED: "add --unaccented",
+    FIX_ENCODING: "use --encoding auto or --encoding unicode",  # baocao fix-text
 }
 
 

@@ -1,7 +1,9 @@
-"""The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words.
+"""The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words;
+and Vietnamese text itself: its syllables, and legacy or broken text repaired (``fix_text``).
 
-It imports only ``_errors``, ``_text`` and ``_nd30``. Babel (``format_*``), num2words
-(``register_num2words``) and the reader of words (``words_to_*``) load on first use.
+It imports only ``_errors``, ``_lazy``, ``_text`` and ``_nd30``. Babel (``format_*``),
+num2words (``register_num2words``), the reader of words (``words_to_*``) and the tables of
+the legacy encodings (``fix_text``, ``font_encoding``) load on first use.
 
 The rooms, each importing only those listed before it:
 
@@ -16,12 +18,18 @@ The rooms, each importing only those listed before it:
 * ``_from_words``  ``words_to_number``, ``words_to_money``, ``words_to_percent``
 * ``_format``      figures and dates in digits, with the ``vi`` symbols of Babel's CLDR data
 * ``_num2words``   baocao's readings inside num2words
+* ``_syllables``   Vietnamese syllables: a letter's base and tone, what a syllable is, the
+  old and new tone placement (hoà, hòa)
+* ``_legacy``      the legacy encodings as data (TCVN3, VNI-Windows, VIQR), their decoders
+  and encoders, and the encoding a font's name tells
+* ``_fix_text``    ``fix_text``: finding the encoding, joining detached marks, placing tones
 """
 
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names, publish
 from ._fixes import (
+    FIX_ENCODING,
     FIX_LARGE,
     FIX_MONEY,
     FIX_PERCENT,
@@ -34,8 +42,10 @@ from ._style import PRESETS, Style
 from ._to_words import money_to_words, number_to_words, ordinal_to_words, percent_to_words
 
 if TYPE_CHECKING:
+    from ._fix_text import detect_encoding, fix_text
     from ._format import format_date, format_number, format_percent, rate
     from ._from_words import words_to_money, words_to_number, words_to_percent
+    from ._legacy import font_encoding
     from ._num2words import register_num2words
 
 publish(
@@ -49,6 +59,9 @@ publish(
 __getattr__ = lazy_names(
     __name__,
     {
+        "detect_encoding": "._fix_text",
+        "fix_text": "._fix_text",
+        "font_encoding": "._legacy",
         "format_date": "._format",
         "format_number": "._format",
         "format_percent": "._format",
@@ -61,6 +74,7 @@ __getattr__ = lazy_names(
 )
 
 __all__ = [
+    "FIX_ENCODING",
     "FIX_LARGE",
     "FIX_MONEY",
     "FIX_PERCENT",
@@ -70,7 +84,10 @@ __all__ = [
     "PRESETS",
     "NumberInput",
     "Style",
+    "detect_encoding",
     "fix_input_format",
+    "fix_text",
+    "font_encoding",
     "format_date",
     "format_number",
     "format_percent",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "FIX_ENCODING",
     "FIX_LARGE",
     "FIX_MONEY",
     "FIX_PERCENT",
@@ -29,3 +30,4 @@ FIX_MONEY: Final = "use words_to_money() for an amount in đồng"
 FIX_PERCENT: Final = "use words_to_percent() for a percentage"
 FIX_LARGE: Final = "pass large='recursive' or large='group_scale'"
 FIX_UNACCENTED: Final = "pass unaccented=True"
+FIX_ENCODING: Final = "pass encoding='auto' or encoding='unicode'"
