@@ -57,3 +57,12 @@ def test_the_issue_12_examples_of_the_model_run() -> None:
     for block in blocks:
         report = baocao.load(minimal_data(**yaml.safe_load(block)))
         assert baocao.check(baocao.render(report)) == [], block
+
+
+def test_the_readme_counts_the_rules() -> None:
+    from baocao._check._rules import RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    counted = re.search(r"\((\d+) rules: page", readme)
+    assert counted is not None
+    assert int(counted[1]) == len(RULES), "README.md's number of check rules"

@@ -18,7 +18,7 @@ from baocao._check import check
 from baocao._check._rules import RULES
 
 from ..conftest import make_report
-from .test_check_rules import Parts, mutate, para, set_rpr, set_text
+from .test_check_rules import Parts, W, mutate, para, set_rpr, set_text
 
 
 def marked_report(**changes: object) -> baocao.Report:
@@ -133,10 +133,22 @@ def _secret_mark_moved(x: Parts) -> None:
     para(x.document, "BÁO CÁO").addprevious(p)
 
 
+def _urgency_unframed(x: Parts) -> None:
+    ppr = para(x.document, "HỎA TỐC").find(W + "pPr")
+    ppr.remove(ppr.find(W + "pBdr"))
+
+
+def _urgency_frame_as_wide_as_its_column(x: Parts) -> None:
+    ind = para(x.document, "HỎA TỐC").find(f"{W}pPr/{W}ind")
+    ind.set(W + "left", "0")
+    ind.set(W + "right", "0")
+
+
 MARK_CASES: list[tuple[str, Callable[[Parts], None]]] = [
     ("date.blank", _no_draft_mark),
     ("marks.format", _mark_not_bold),
     ("marks.position", _circulation_below),
+    ("marks.frame", _urgency_unframed),
 ]
 
 
@@ -146,8 +158,14 @@ MARK_CASES: list[tuple[str, Callable[[Parts], None]]] = [
         *MARK_CASES,
         ("marks.format", _mark_lower_case),
         ("marks.position", _secret_mark_moved),
+        ("marks.frame", _urgency_frame_as_wide_as_its_column),
     ],
-    ids=[*(rule for rule, _ in MARK_CASES), "marks.format-case", "marks.position-10a"],
+    ids=[
+        *(rule for rule, _ in MARK_CASES),
+        "marks.format-case",
+        "marks.position-10a",
+        "marks.frame-size",
+    ],
 )
 def test_exactly_the_broken_rule_fires(
     marked: bytes, rule: str, edit: Callable[[Parts], None]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._nd30 import DRAFT_MARK
-from .._ooxml import Fragment
+from .._nd30 import DRAFT_MARK, URGENCY_MARKS
+from .._ooxml import Fragment, mm_from_twips
 from ._document import ParsedDocument
 from ._marks import is_stamp_10, is_urgency
 from ._rule import Problem, Rule, _flag, _is_upper, _spans, _where
@@ -84,6 +84,30 @@ def _marks_position(doc: ParsedDocument) -> Iterator[Problem]:
                 )
 
 
+_FRAME_TOLERANCE_MM = 1.5
+"""How far a frame's width may be from the decree's: a hand-drawn text box or a table
+cell is rarely exact; the stamp's size tells a reader the mark's degree at a glance."""
+
+
+def _marks_frame(doc: ParsedDocument) -> Iterator[Problem]:
+    for fragment in doc.elements.marks:
+        size = URGENCY_MARKS.get(fragment.text)
+        if size is None:
+            continue  # HỎA TỐC HẸN GIỜ and the other marks: the decree fixes no size
+        para = fragment.para
+        wanted = f"a single-line frame {size[0]:g} × {size[1]:g} mm (PL I, III.2.b)"
+        where = _where("Dấu chỉ mức độ khẩn", fragment)
+        if para.fmt.boxed:  # a paragraph border, as baocao draws it: fitted by the indents
+            width = para.container.width_mm - mm_from_twips(para.fmt.left + para.fmt.right)
+        elif para.container.kind in ("textbox", "frame"):
+            width = para.container.width_mm  # a text box drawn around the mark
+        else:
+            yield Problem(where, "no frame", wanted)
+            continue
+        if abs(width - size[0]) > _FRAME_TOLERANCE_MM:
+            yield Problem(where, f"a frame {width:.1f} mm wide", wanted)
+
+
 MARK_RULES: tuple[Rule, ...] = (
     Rule(
         "date.blank",
@@ -106,6 +130,14 @@ MARK_RULES: tuple[Rule, ...] = (
         'Độ mật and độ khẩn stand under "Số:" (ô 10a, 10b); a circulation note at the top '
         "right, above the Quốc hiệu (ô 11).",
         _marks_position,
+    ),
+    Rule(
+        "marks.frame",
+        "PL I, III.2.b",
+        "warning",
+        "The urgency mark stands in a single-line frame of the decree's size: KHẨN 20 mm, "
+        "HỎA TỐC 30 mm, THƯỢNG KHẨN 40 mm wide (8 mm high).",
+        _marks_frame,
     ),
 )
 """The rows of the draft's blanks and of the marks of ô 10–11."""

@@ -77,6 +77,8 @@ class ParaFormat:
     frame_centred: bool = False
     tabs: tuple[tuple[int, str], ...] = ()
     """The custom tab stops (position in twips from the margin, kind), styles merged."""
+    boxed: bool = False
+    """A border on all four sides (``w:pBdr``): the single-line frame of a stamp."""
 
 
 HIDDEN = RunFormat(

@@ -274,9 +274,14 @@ def ppr_props(element: Any | None) -> Props:
         elif name == "contextualSpacing":
             props["contextual"] = is_on(child)
         elif name == "pBdr":
-            bottom = child.find(qn("bottom"))
-            if bottom is not None:
-                props["border.bottom"] = (bottom.get(W_VAL) or "nil") not in ("nil", "none")
+            drawn = {
+                side: (line.get(W_VAL) or "nil") not in ("nil", "none")
+                for side in ("top", "left", "bottom", "right")
+                if (line := child.find(qn(side))) is not None
+            }
+            if "bottom" in drawn:
+                props["border.bottom"] = drawn["bottom"]
+            props["border.box"] = len(drawn) == 4 and all(drawn.values())
         elif name == "pageBreakBefore":
             props["pageBreakBefore"] = is_on(child)
         elif name == "tabs":
@@ -330,4 +335,5 @@ def para_format(levels: Sequence[Props]) -> ParaFormat:
         border_bottom=bool(pick("border.bottom", False)),
         page_break_before=bool(pick("pageBreakBefore", False)),
         frame_centred=bool(pick("frame.centred", False)),
+        boxed=bool(pick("border.box", False)),
     )
