@@ -423,13 +423,23 @@ def _rich(draw: st.DrawFn, text: Text) -> dict[str, Any]:
 
 
 @st.composite
+def _noted(draw: st.DrawFn, text: Text) -> baocao.Paragraph:
+    """A paragraph whose text carries one or two footnotes (chú thích)."""
+    one_line = laid_out(text(), baocao._model.ONE_LINE).filter(str.strip)
+    pieces: list[Any] = [draw(text())]
+    for _ in range(draw(st.integers(1, 2))):
+        pieces += [baocao.Footnote(draw(one_line)), draw(text())]
+    return baocao.Paragraph(pieces)
+
+
+@st.composite
 def reports(
     draw: st.DrawFn, text: Text = nonblank_texts, *, values: bool = False, rich: bool = False
 ) -> baocao.Report:
     """An arbitrary valid report: every text field drawn from ``text``; with ``values``,
     body texts and table cells also hold amounts, percentages, rates, numbers, dates; with
     ``rich``, what issue 12 added too (any numbering scheme, points without letters,
-    subtitle, marks, contact block, drafts, joint signers)."""
+    subtitle, marks, contact block, drafts, joint signers, footnotes)."""
     centred = laid_out(text(), baocao._model.CENTRED)
     parent = draw(st.none() | centred)
     addressees = draw(st.lists(line_texts(), max_size=3))
@@ -455,6 +465,8 @@ def reports(
         fields["sections"] = draw(st.lists(section, max_size=2))
     opening = draw(blocks(text, values))
     closing = draw(blocks(text, values))
+    if rich and draw(st.booleans()):
+        opening = [*opening, draw(_noted(text))]
     if not (opening or closing or fields.get("parts") or fields.get("sections")):
         closing = [baocao.Paragraph(draw(text()))]
     appendices = []

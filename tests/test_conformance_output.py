@@ -419,5 +419,5 @@ def test_every_rich_report_renders_with_no_finding(
     report: baocao.Report, profile: str, margins: baocao.Margins | None
 ) -> None:
     """The same for what issue 12 added: any numbering scheme, points without letters,
-    subtitle, marks, contact block, drafts with blank dates, joint signers."""
+    subtitle, marks, contact block, drafts with blank dates, joint signers, footnotes."""
     _assert_clean(report, profile, margins)
