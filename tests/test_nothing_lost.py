@@ -232,3 +232,60 @@ def test_roman_numerals_of_the_oracle(number: int) -> None:
     from baocao._render._context import roman as baocao_roman
 
     assert roman(number) == baocao_roman(number)
+
+
+def _texts_of(value: Any) -> list[str]:
+    """Every text a model value holds (its own strings and those of the values inside
+    it), as typed; enums and numbers aside."""
+    import attrs
+
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [t for item in value for t in _texts_of(item)]
+    if isinstance(value, baocao.Numbering):
+        return []  # choices, not texts
+    if attrs.has(type(value)):
+        return [
+            t
+            for f in attrs.fields(type(value))
+            if f.name not in _CHOICES
+            for t in _texts_of(getattr(value, f.name))
+        ]
+    return []
+
+
+_CHOICES = {"abbreviation", "rounding", "align", "style"}
+"""Fields whose strings are choices or are printed inside another line (the ký hiệu)."""
+
+
+def _printed(data: bytes) -> str:
+    """All the text of a .docx that a reader sees: body, footnotes, headers and footers."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    parts = [n for n in names if n.startswith("word/") and n.endswith(".xml")]
+    out = []
+    for name in parts:
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+        for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+            out.append(baocao._ooxml.paragraph_text(p))
+    return "\n".join(out)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(simple_texts, values=True, rich=True))
+def test_every_text_of_a_rich_report_is_printed(report: baocao.Report) -> None:
+    """With what issue 12 added (numbering schemes, marks, contact lines, joint signers,
+    footnotes): each text of the model is in the document, footnotes included, in its
+    own case or upper case, with its spaces as typed."""
+    printed = " ".join(_printed(baocao.render(report)).split())
+    folded = printed.casefold()
+    for text in _texts_of(report):
+        words = " ".join(text.split())
+        if words in ("SNV",):
+            continue
+        assert words in printed or upper(words).casefold() in folded, words
