@@ -8,10 +8,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import baocao
+
+from .conftest import make_report
 
 HEAVY = ("docx", "docxtpl", "lxml", "jinja2")
 
@@ -46,6 +49,57 @@ def test_the_cli_imports_what_its_command_needs() -> None:
     unneeded = ("yaml", "babel", "num2words", "docx", "docxtpl", "jinja2")
     assert [name for name in unneeded if name in loaded] == []
     assert "baocao._check._rules" in loaded
+
+
+# What `baocao check` must not import to read a document: the renderer and its templating,
+# the model and its YAML, Babel and num2words, the package metadata (only --version reads
+# it) and the stdlib's URL and mail machinery (xml.sax.saxutils pulls urllib.request).
+NOT_FOR_CHECK = (
+    "yaml",
+    "babel",
+    "num2words",
+    "docx",
+    "docxtpl",
+    "jinja2",
+    "markupsafe",
+    "openpyxl",
+    "importlib.metadata",
+    "email",
+    "xml.sax",
+    "urllib.request",
+    "http",
+    "ssl",
+    "baocao._render",
+    "baocao._model",
+    "baocao._options",
+)
+
+
+def _check_modules(folder: Path, data: bytes) -> list[str]:
+    path = folder / "checked.docx"
+    path.write_bytes(data)
+    return _modules_after(f"from baocao._cli import main; main(['check', {str(path)!r}])")
+
+
+def test_checking_a_document_imports_only_the_checker(tmp_path: Path) -> None:
+    """``baocao check`` on a real document: the checker's wing, the reader of OOXML and
+    nothing heavy; with no amount in words, not even the words wing's writers and reader."""
+    loaded = _check_modules(tmp_path, baocao.render(make_report()))
+    assert [name for name in NOT_FOR_CHECK if name in loaded] == []
+    assert "baocao._check._rules" in loaded
+    assert "baocao._ooxml._reader" in loaded
+    unneeded = ("baocao._words._style", "baocao._words._parser", "baocao._ooxml._grid")
+    assert [name for name in unneeded if name in loaded] == []
+
+
+def test_an_amount_in_words_loads_the_reader_of_words_and_no_more(
+    tmp_path: Path, example_docx: bytes
+) -> None:
+    """The example has one ("4.607.678.000 đồng (Bốn tỷ …)"): check reads it with the
+    words wing's reader, and still imports no Babel, YAML or templating."""
+    loaded = _check_modules(tmp_path, example_docx)
+    assert "baocao._words._parser" in loaded
+    assert [name for name in NOT_FOR_CHECK if name in loaded] == []
 
 
 def test_a_heavy_name_loads_its_wing_on_first_use() -> None:

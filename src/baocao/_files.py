@@ -23,7 +23,6 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -174,6 +173,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         mode = target.stat().st_mode & 0o7777  # keep the mode of the file replaced
     except OSError:
         mode = 0o666 & ~_UMASK  # a new file: what open() would have made
+    import tempfile  # shutil, random: only for a write, not for check's read
+
     try:
         handle, temp = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."

@@ -17,6 +17,8 @@ import docx
 import docxtpl
 import pytest
 from docx.opc.part import Part, XmlPart
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lxml import etree
 
 from baocao._render import _upstream
@@ -220,6 +222,73 @@ def test_resolve_listing_writes_breaks_and_tabs() -> None:
         '<w:p><w:r><w:t>a</w:t><w:br/><w:t xml:space="preserve">b</w:t></w:r>'
         '<w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">c</w:t></w:r></w:p>'
     ), "docxtpl's resolve_listing changed"
+
+
+# Pieces of a filled body, in any order: paragraphs (one inside another, as in a text
+# box), their properties, runs, texts with and without attributes, and the characters
+# docxtpl rewrites, inside a text and between tags.
+LISTING_PIECES = st.sampled_from(
+    [
+        "<w:p>",
+        '<w:p w:rsidR="00A1">',
+        "</w:p>",
+        "<w:pPr><w:jc/></w:pPr>",
+        "<w:pPr>",
+        "<w:r>",
+        '<w:r w:rsidR="1">',
+        "</w:r>",
+        "<w:rPr><w:b/></w:rPr>",
+        "<w:t>",
+        '<w:t xml:space="preserve">',
+        "</w:t>",
+        "<w:tab/>",
+        "<w:txbxContent>",
+        "a",
+        "ă b",
+        "\n",
+        "\t",
+        "\a",
+        "\f",
+        "<",
+        ">",
+    ]
+)
+
+
+LISTING_TEXT = st.text(alphabet="ab \t\n\a\f", max_size=6)
+LISTING_RUN = st.builds(
+    "{}{}<w:t{}>{}</w:t></w:r>".format,
+    st.sampled_from(["<w:r>", '<w:r w:rsidR="1">']),
+    st.sampled_from(["", "<w:rPr><w:b/></w:rPr>"]),
+    st.sampled_from(["", ' xml:space="preserve"']),
+    LISTING_TEXT,
+)
+LISTING_PARAGRAPH = st.recursive(
+    st.builds(
+        "{}{}{}</w:p>".format,
+        st.sampled_from(["<w:p>", '<w:p w:rsidR="00A1">']),
+        st.sampled_from(["", "<w:pPr><w:jc/></w:pPr>"]),
+        st.lists(LISTING_RUN, max_size=3).map("".join),
+    ),
+    lambda inner: st.builds(
+        "<w:p><w:r><w:txbxContent>{}</w:txbxContent></w:r>{}</w:p>".format,
+        inner,
+        LISTING_RUN,
+    ),
+    max_leaves=3,
+)
+LISTING_BODY = st.lists(LISTING_PARAGRAPH | LISTING_TEXT, max_size=6).map("".join)
+
+
+@given(LISTING_BODY | st.lists(LISTING_PIECES, max_size=40).map("".join))
+@example("<w:p><w:r><w:t>a\nb</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p>")
+@example("<w:p><w:r><w:t>\a</w:t></w:r></w:p>")
+@example("<w:p><w:r><w:t>\f</w:t></w:r></w:p>")
+@example("<w:p><w:txbxContent><w:p><w:r><w:t>a\tb</w:t></w:r></w:p></w:txbxContent></w:p>")
+def test_resolve_listing_by_paragraph_equals_docxtpl_on_the_whole(xml: str) -> None:
+    """baocao hands docxtpl only the paragraphs with a tab or a break: the same string."""
+    tools = _tools()
+    assert _upstream.resolve_listing(tools, xml) == tools.resolve_listing(xml)
 
 
 def test_fix_tables_widens_a_grid_as_baocao_does() -> None:

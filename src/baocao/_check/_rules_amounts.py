@@ -32,12 +32,12 @@ def _texts(doc: ParsedDocument) -> Iterator[Para]:
 
 
 def _amounts(doc: ParsedDocument) -> Iterator[Problem]:
-    from .._words import words_to_money
-
     for para in _texts(doc):
         for match in _AMOUNT_RE.finditer(para.text):
             if len(match["digits"]) > _MAX_AMOUNT_DIGITS:
                 continue  # more than any amount in words can say
+            from .._words import words_to_money  # the reader of words, only for an amount
+
             digits = int(match["digits"].replace(".", ""))
             words = " ".join(match["words"].split())
             try:

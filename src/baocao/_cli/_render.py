@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from .._errors import BaocaoError, LoadError
 from .._files import output_kind
-from .._options import Margins
 from ._common import UsageError, check_output_option, check_targets, read_report, write_stdout
 
 if TYPE_CHECKING:
     from .._model import Report
+    from .._options import Margins
 
 __all__ = ["INPUT_SUFFIXES", "add_parser", "run"]
 
@@ -35,6 +35,8 @@ def _jobs(text: str) -> int:
 
 
 def _margins(text: str) -> Margins:
+    from .._options import Margins  # attrs, only when --margins is given
+
     parts = text.split(",")
     try:
         numbers = [float(part) for part in parts]

@@ -38,7 +38,7 @@ from .._words import (
     FIX_ROUNDING,
     FIX_UNACCENTED,
     INPUT_FORMATS,
-    PRESETS,
+    PRESET_NAMES,
     fix_input_format,
 )
 
@@ -79,7 +79,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     kind.add_argument("--money", action="store_true", help="an amount in đồng (sentence case)")
     kind.add_argument("--percent", action="store_true", help="a percentage (… phần trăm)")
     parser.add_argument(
-        "--style", choices=sorted(PRESETS), default="north", help="the reading (default: north)"
+        "--style",
+        choices=sorted(PRESET_NAMES),
+        default="north",
+        help="the reading (default: north)",
     )
     parser.add_argument(
         "--input-format",

@@ -4,9 +4,12 @@ Namespaces (:func:`qn`), package read and write (bounded, deterministic zip), nu
 within Word's bounds, the theme, the style resolver (:class:`Styles`), numbering, drawn
 shapes, the paragraph and run reader (:class:`WordDocument`, :class:`Para`,
 :class:`RunFormat` …), font metrics, and measuring and wrapping text (:func:`wrap_text`,
-:func:`wrap_widths`). It imports only ``_errors``.
+:func:`wrap_widths`). It imports only ``_errors`` (and ``_lazy``).
 """
 
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 from ._bounds import (
     EMU_PER_MM,
     MAX_COLUMNS,
@@ -21,15 +24,7 @@ from ._bounds import (
     read_twips,
 )
 from ._docx import DocxPackage, WordDocument
-from ._footnotes import (
-    FOOTNOTE_REFERENCE_STYLE,
-    FOOTNOTES_PART,
-    FootnotesClashError,
-    add_footnotes,
-    footnotes_xml,
-)
 from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
-from ._grid import GRID_CAPTION, PROVISIONAL_TWIPS, grid_table_xml, table_borders
 from ._measure import (
     SUPERSCRIPT_SCALE,
     fragment_width_mm,
@@ -83,8 +78,41 @@ from ._package import (
 from ._paragraphs import Container, Field, Fragment, Para, SectionInfo, Shape, Span
 from ._styles import Styles
 from ._theme import Theme
-from ._tree import paragraph_style, paragraph_text
-from ._zip import Compressed, compress, normalise_zip, zip_entries
+
+if TYPE_CHECKING:
+    from ._footnotes import (
+        FOOTNOTE_REFERENCE_STYLE,
+        FOOTNOTES_PART,
+        FootnotesClashError,
+        add_footnotes,
+        footnotes_xml,
+    )
+    from ._grid import GRID_CAPTION, PROVISIONAL_TWIPS, grid_table_xml, table_borders
+    from ._tree import paragraph_style, paragraph_text
+    from ._zip import Compressed, compress, normalise_zip, zip_entries
+
+# What only rendering writes (notes, grid tables, the zip) loads on first use (PEP 562):
+# ``baocao check`` reads a document and needs none of it.
+__getattr__ = lazy_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            (
+                "FOOTNOTE_REFERENCE_STYLE",
+                "FOOTNOTES_PART",
+                "FootnotesClashError",
+                "add_footnotes",
+                "footnotes_xml",
+            ),
+            "._footnotes",
+        ),
+        **dict.fromkeys(
+            ("GRID_CAPTION", "PROVISIONAL_TWIPS", "grid_table_xml", "table_borders"), "._grid"
+        ),
+        **dict.fromkeys(("paragraph_style", "paragraph_text"), "._tree"),
+        **dict.fromkeys(("Compressed", "compress", "normalise_zip", "zip_entries"), "._zip"),
+    },
+)
 
 __all__ = [
     "A_NS",

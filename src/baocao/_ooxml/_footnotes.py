@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
@@ -54,6 +53,8 @@ def footnotes_xml(notes: Sequence[str]) -> bytes:
         f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{_SEPARATOR_PPR}'
         "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>",
     ]
+    from xml.sax.saxutils import escape  # urllib, http, ssl: only for a report with notes
+
     for number, text in enumerate(notes, start=1):
         parts.append(
             f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="{FOOTNOTE_TEXT_STYLE}"/>'
@@ -144,6 +145,8 @@ def add_footnotes(
         for note in ours:
             number = note.get(qn("id")) or ""
             if number in taken:
+                from xml.sax.saxutils import quoteattr
+
                 raise FootnotesClashError(
                     f"the template's footnotes part already has a note with id {quoteattr(number)}"
                 )

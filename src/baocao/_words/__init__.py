@@ -1,13 +1,15 @@
 """The words wing: Vietnamese numbers, amounts, percentages and dates, in digits and words;
 and Vietnamese text itself: its syllables, and legacy or broken text repaired (``fix_text``).
 
-It imports only ``_errors``, ``_lazy``, ``_text`` and ``_nd30``. Babel (``format_*``),
-num2words (``register_num2words``), the reader of words (``words_to_*``) and the tables of
-the legacy encodings (``fix_text``, ``font_encoding``) load on first use.
+It imports only ``_errors``, ``_lazy``, ``_text`` and ``_nd30``. Importing it loads only
+``_fixes`` and ``_inputs``; the writers (``*_to_words``, :class:`Style`), Babel
+(``format_*``), num2words (``register_num2words``), the reader of words (``words_to_*``)
+and the tables of the legacy encodings (``fix_text``, ``font_encoding``) load on first use.
 
 The rooms, each importing only those listed before it:
 
-* ``_fixes``       what an error tells the caller to do (``FIX_*``), for ``baocao words``
+* ``_fixes``       what an error tells the caller to do (``FIX_*``) and the preset names,
+  for ``baocao words``
 * ``_inputs``      the numbers given: exact coercion of ints, Decimals and digit strings in
   the ``vi``/``en``/``plain`` formats, and exact rounding
 * ``_style``       :class:`Style` and ``PRESETS``: the choices usage leaves open
@@ -27,7 +29,7 @@ The rooms, each importing only those listed before it:
 
 from typing import TYPE_CHECKING
 
-from .._lazy import lazy_names, publish
+from .._lazy import lazy_names
 from ._fixes import (
     FIX_ENCODING,
     FIX_LARGE,
@@ -35,11 +37,10 @@ from ._fixes import (
     FIX_PERCENT,
     FIX_ROUNDING,
     FIX_UNACCENTED,
+    PRESET_NAMES,
     fix_input_format,
 )
 from ._inputs import INPUT_FORMATS, NumberInput
-from ._style import PRESETS, Style
-from ._to_words import money_to_words, number_to_words, ordinal_to_words, percent_to_words
 
 if TYPE_CHECKING:
     from ._fix_text import detect_encoding, fix_text
@@ -47,21 +48,24 @@ if TYPE_CHECKING:
     from ._from_words import words_to_money, words_to_number, words_to_percent
     from ._legacy import font_encoding
     from ._num2words import register_num2words
+    from ._style import PRESETS, Style
+    from ._to_words import money_to_words, number_to_words, ordinal_to_words, percent_to_words
 
-publish(
-    Style,
-    money_to_words,
-    number_to_words,
-    ordinal_to_words,
-    percent_to_words,
-)  # the names of baocao.__all__ (_from_words publishes its own)
-
+# Every reader and writer on first use (PEP 562), each module publishing the names of
+# baocao.__all__ it defines: ``baocao check`` and the command line's parser need only the
+# names above, not attrs' classes.
 __getattr__ = lazy_names(
     __name__,
     {
         "detect_encoding": "._fix_text",
         "fix_text": "._fix_text",
         "font_encoding": "._legacy",
+        "PRESETS": "._style",
+        "Style": "._style",
+        "money_to_words": "._to_words",
+        "number_to_words": "._to_words",
+        "ordinal_to_words": "._to_words",
+        "percent_to_words": "._to_words",
         "format_date": "._format",
         "format_number": "._format",
         "format_percent": "._format",
@@ -82,6 +86,7 @@ __all__ = [
     "FIX_UNACCENTED",
     "INPUT_FORMATS",
     "PRESETS",
+    "PRESET_NAMES",
     "NumberInput",
     "Style",
     "detect_encoding",

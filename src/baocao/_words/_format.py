@@ -40,6 +40,7 @@ from ._inputs import (
     INPUT_FORMATS,
     LIMIT,
     MAX_DIGITS,
+    NEGATIVE_LIMIT,
     InputFormat,
     NumberInput,
     check_rounding,
@@ -59,6 +60,10 @@ _MINUS: str = get_minus_sign_symbol(_VI)
 _PRIMARY, _SECONDARY = _VI.decimal_formats[None].grouping
 _THREES = _PRIMARY == _SECONDARY == 3 and "_" not in _DECIMAL
 _MAX_DECIMALS = 100
+# Built once for the fast paths (issue 16): the decimal symbol and n zeros, and the
+# format spec that pads a Decimal to n places.
+_PADS = tuple(_DECIMAL + "0" * n for n in range(_MAX_DECIMALS + 1))
+_SPECS = tuple(f",.{n}f" for n in range(_MAX_DECIMALS + 1))
 
 
 def _check_decimals(decimals: object, path: str = "decimals") -> int:
@@ -127,7 +132,12 @@ def format_number(
     >>> format_number("4,607,678,000.5", input_format="en")
     '4.607.678.000,5'
     """
-    if type(value) is int and _THREES and -LIMIT < value < LIMIT and input_format in INPUT_FORMATS:
+    if (
+        type(value) is int
+        and _THREES
+        and NEGATIVE_LIMIT < value < LIMIT
+        and input_format in INPUT_FORMATS
+    ):
         # The commonest case inline (issue 16: a call less is what counts here).
         if value < 0:
             text = _MINUS + f"{-value:_}".replace("_", _GROUP)
@@ -136,7 +146,7 @@ def format_number(
         if decimals is None or (decimals == 0 and type(decimals) is int):
             return text
         if type(decimals) is int and 0 < decimals <= _MAX_DECIMALS:
-            return text + _DECIMAL + "0" * decimals
+            return text + _PADS[decimals]
     elif _THREES and input_format in INPUT_FORMATS:
         text = _fast(value, decimals)  # type: ignore[assignment]
         if text is not None:
@@ -169,24 +179,28 @@ def _fast(value: object, decimals: object) -> str | None:
         return None  # the general path reports the bad decimals
     kind = type(value)
     if kind is int:
-        if not -LIMIT < value < LIMIT:  # type: ignore[operator]
+        if not NEGATIVE_LIMIT < value < LIMIT:  # type: ignore[operator]
             return None
         if value < 0:  # type: ignore[operator]
             text = _MINUS + f"{-value:_}".replace("_", _GROUP)  # type: ignore[operator]
         else:
             text = f"{value:_}".replace("_", _GROUP)
-        return text + _DECIMAL + "0" * pad if pad else text
+        return text + _PADS[pad] if pad else text
     if kind is not Decimal:
         return None
     digits = str(value)
     if len(digits) > MAX_DIGITS or "E" in digits or "n" in digits or "N" in digits:
         return None  # exponents, NaN and Infinity take the general path
-    # Without an exponent, format "f" writes the same digits as str(), grouped by threes.
-    head, _, fraction = format(value, ",f").partition(".")
-    if decimals is not None:
-        if len(fraction) > pad:
+    # Without an exponent, format "f" writes the same digits as str(), grouped by threes,
+    # and pads them to the places asked for (no rounding: a value with more places takes
+    # the general path).
+    if decimals is None:
+        head, _, fraction = format(value, ",f").partition(".")
+    else:
+        point = digits.find(".")
+        if point >= 0 and len(digits) - point - 1 > pad:
             return None  # rounding: the general path
-        fraction += "0" * (pad - len(fraction))
+        head, _, fraction = format(value, _SPECS[pad]).partition(".")
     text = (
         head.replace(",", _GROUP) + _DECIMAL + fraction if fraction else head.replace(",", _GROUP)
     )

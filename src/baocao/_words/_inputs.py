@@ -31,6 +31,7 @@ __all__ = [
     "INPUT_FORMATS",
     "LIMIT",
     "MAX_DIGITS",
+    "NEGATIVE_LIMIT",
     "InputFormat",
     "NumberInput",
     "Parts",
@@ -51,7 +52,7 @@ InputFormat: TypeAlias = Literal["vi", "en", "plain"]
 
 MAX_DIGITS: Final = 4300  # the same bound as CPython's int/str conversion limit
 LIMIT: Final = 10**MAX_DIGITS
-_NEGATIVE_LIMIT: Final = -LIMIT
+NEGATIVE_LIMIT: Final = -LIMIT
 
 INPUT_FORMATS: Final = ("vi", "en", "plain")
 _DIGIT_PATTERNS: Final = {
@@ -147,7 +148,7 @@ def coerce(
     if input_format not in INPUT_FORMATS:
         _check_input_format(input_format)
     if type(value) is int:  # the common cases first, with the same results as below
-        if _NEGATIVE_LIMIT < value < LIMIT:
+        if NEGATIVE_LIMIT < value < LIMIT:
             return value < 0, abs(value), ""
     elif type(value) is Decimal and value.is_finite():
         text = str(value)

@@ -17,6 +17,8 @@ from typing import Any, ClassVar, Final, Literal, TypeAlias
 import attrs
 
 from .._errors import InvalidTypeError, ValidationError
+from .._lazy import publish
+from ._fixes import PRESET_NAMES
 
 __all__ = ["PRESETS", "LargeStyle", "Style", "nfc", "unknown_preset"]
 
@@ -139,8 +141,12 @@ class Style:
 Style.NORTH = Style()
 Style.SOUTH = Style(odd="lẻ", thousand="ngàn")
 
-PRESETS: Final[Mapping[str, Style]] = MappingProxyType({"north": Style.NORTH, "south": Style.SOUTH})
+PRESETS: Final[Mapping[str, Style]] = MappingProxyType(
+    dict(zip(PRESET_NAMES, (Style.NORTH, Style.SOUTH), strict=True))
+)
 """The named styles: ``north`` = linh · nghìn · tỷ · tư, ``south`` = lẻ · ngàn · tỷ · tư."""
+
+publish(Style)  # it reads as baocao.Style
 
 
 def unknown_preset(name: object) -> ValidationError:

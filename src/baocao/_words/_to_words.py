@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Final, Literal
 
 from .._errors import InvalidTypeError, ValidationError
+from .._lazy import publish
 from ._fixes import FIX_ROUNDING
 from ._inputs import INPUT_FORMATS, InputFormat, NumberInput, check_rounding, coerce, quantize
 from ._spoken import TRILLION, read_int, read_parts, tables_for
@@ -160,3 +161,6 @@ def ordinal_to_words(n: int, *, style: Style | str = "north") -> str:
     if n == 4:
         return "thứ tư"
     return "thứ " + read_int(coerce(n)[1], t)
+
+
+publish(money_to_words, number_to_words, ordinal_to_words, percent_to_words)  # as baocao.X
