@@ -209,7 +209,7 @@ def fix_text(
     'Cộng hoà xã hội chủ nghĩa Việt Nam'
     >>> baocao.fix_text("CéNG HOµ", font=".VnTimeH")
     'CỘNG HOÀ'
-    >>> baocao.fix_text("Coäng hoøa", tones="old"), baocao.fix_text("Vie ̣ t Nam")
+    >>> baocao.fix_text("Coäng hoøa", tones="old"), baocao.fix_text("Viê ̣ t Nam")
     ('Cộng hoà', 'Việt Nam')
     """
     if not isinstance(text, str):
