@@ -20,6 +20,13 @@ from ._bounds import (
     read_points,
     read_twips,
 )
+from ._custom import (
+    CUSTOM_PART,
+    CustomValue,
+    add_custom_properties,
+    custom_properties_xml,
+    read_custom_properties,
+)
 from ._docx import DocxPackage, WordDocument
 from ._footnotes import (
     FOOTNOTE_REFERENCE_STYLE,
@@ -89,6 +96,7 @@ from ._zip import Compressed, compress, normalise_zip, zip_entries
 __all__ = [
     "A_NS",
     "CT_NS",
+    "CUSTOM_PART",
     "DASHES",
     "DEFAULT_FONT",
     "DEFAULT_SIZE",
@@ -125,6 +133,7 @@ __all__ = [
     "W_NS",
     "Compressed",
     "Container",
+    "CustomValue",
     "DocxPackage",
     "Fail",
     "Field",
@@ -142,10 +151,12 @@ __all__ = [
     "Styles",
     "Theme",
     "WordDocument",
+    "add_custom_properties",
     "add_footnotes",
     "bounded_int",
     "bounded_number",
     "compress",
+    "custom_properties_xml",
     "footnotes_xml",
     "fragment_width_mm",
     "grid_table_xml",
@@ -161,6 +172,7 @@ __all__ = [
     "paragraph_style",
     "paragraph_text",
     "qn",
+    "read_custom_properties",
     "read_points",
     "read_twips",
     "span_width_mm",
