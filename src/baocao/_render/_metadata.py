@@ -31,15 +31,27 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from .. import _model as m
+from .._errors import ValidationError
+from .._files import read_docx
 from .._nd30 import METADATA_FIELDS, METADATA_LANGUAGE, PRIORITY_CODES
-from .._ooxml import CustomValue
+from .._ooxml import CUSTOM_PART, CustomValue, open_docx, read_custom_properties
+from ._pdfa import pdf_properties
 
-__all__ = ["DATE_FIELDS", "FIELD_NAMES", "flatten", "report_metadata", "unflatten"]
+__all__ = [
+    "DATE_FIELDS",
+    "FIELD_NAMES",
+    "flatten",
+    "metadata",
+    "report_metadata",
+    "unflatten",
+]
 
 #: The fields' names, in the order of ``_nd30.METADATA_FIELDS``.
 FIELD_NAMES: tuple[str, ...] = tuple(row[0] for row in METADATA_FIELDS)
@@ -137,3 +149,38 @@ def unflatten(props: Mapping[str, CustomValue | str]) -> dict[str, Any]:
             else:
                 meta[name] = str(value)
     return meta
+
+
+def _from_docx(data: bytes, shown: str) -> dict[str, Any]:
+    package = open_docx(data, shown, validate=False)
+    if CUSTOM_PART not in package.names:
+        return {}
+    return unflatten(read_custom_properties(package.xml(CUSTOM_PART)))
+
+
+def metadata(source: object) -> dict[str, Any]:
+    """The fields of Phụ lục VI, Phần II, Mục I that ``source`` carries, as a plain dict
+    (what ``baocao metadata FILE`` prints as JSON).
+
+    ``source`` is a :class:`~baocao.Report`, or a file (a path, bytes or a binary stream):
+    a report in YAML or JSON (its fields, from the model), a .docx rendered with
+    ``metadata=True`` (its custom properties) or a PDF from :func:`~baocao.to_pdf` (its
+    XMP, with PageAmount). A document without them gives ``{}``.
+
+    Raises:
+        ValidationError: the file is none of these, or cannot be read.
+    """
+    if isinstance(source, m.Report):
+        return report_metadata(source)
+    if isinstance(source, (str, os.PathLike)) and Path(source).suffix.lower() in (
+        ".yaml",
+        ".yml",
+        ".json",
+    ):
+        return report_metadata(m.load(source))
+    data, shown = read_docx(source, path="source")
+    if data.startswith(b"%PDF"):
+        return unflatten(pdf_properties(data))
+    if data.startswith(b"PK"):
+        return _from_docx(data, shown)
+    raise ValidationError(shown, "is not a report (.yaml, .json), a .docx or a PDF", path="source")
