@@ -31,9 +31,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "2710-BC-SNV.yaml"
 def documents(count: int) -> list[bytes]:
     """``count`` different .docx documents: the example with numbers 1, 2, …"""
     example = baocao.load(EXAMPLE)
-    return [
-        baocao.render(attrs.evolve(example, number=n + 1), metadata=True) for n in range(count)
-    ]
+    return [baocao.render(attrs.evolve(example, number=n + 1), metadata=True) for n in range(count)]
 
 
 def main() -> None:

@@ -16,16 +16,12 @@ from baocao._render import _pdf
 from baocao._render._metadata import report_metadata
 
 from ..conftest import minimal_data
-from ..render.test_pdf import FAKE_SOFFICE, posix_only, runs, write_program
+from ..render.test_pdf import install_fake_soffice, posix_only, runs
 
 
 @pytest.fixture
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(_pdf, "_fonts_ok", True)
-    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.json"))
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    monkeypatch.setenv(_pdf.SOFFICE_ENV, str(write_program(bin_dir, "soffice", FAKE_SOFFICE)))
+    monkeypatch.setenv(_pdf.SOFFICE_ENV, install_fake_soffice(tmp_path, monkeypatch))
     return tmp_path
 
 

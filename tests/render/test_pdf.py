@@ -311,13 +311,18 @@ def write_program(folder: Path, name: str, body: str) -> Path:
     return path
 
 
-@pytest.fixture
-def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def install_fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The fake LibreOffice in ``tmp_path/bin``, logging to ``tmp_path/log.json``."""
     monkeypatch.setattr(_pdf, "_fonts_ok", True)  # the font check is tested on its own
     monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.json"))
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     return str(write_program(bin_dir, "soffice", FAKE_SOFFICE))
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    return install_fake_soffice(tmp_path, monkeypatch)
 
 
 def _inputs(data: bytes, folder: Path) -> dict[str, object]:
@@ -431,6 +436,11 @@ def test_timeout_kills_the_process_group(
     with pytest.raises(ConversionError, match="did not convert the document within 1 s"):
         to_pdf(make_docx(), timeout=1, soffice=fake_soffice)
     assert time.monotonic() - started < 15
+    assert_child_gone(child_file)
+
+
+def assert_child_gone(child_file: Path) -> None:
+    """The process whose pid the fake LibreOffice wrote in ``child_file`` is gone."""
     child = int(child_file.read_text())
     deadline = time.monotonic() + 5
     while not _gone(child) and time.monotonic() < deadline:

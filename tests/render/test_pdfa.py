@@ -27,8 +27,15 @@ from baocao._render._metadata import flatten, report_metadata
 from baocao._render._pdf import convert_many, to_pdf
 from baocao._render._pdfa import EPOCH, NAMESPACE, finish, pdf_properties
 
-from ..conftest import EXAMPLE_YAML, make_report, require_tools
-from .test_pdf import FAKE_SOFFICE, fake_title, make_docx, posix_only, runs, write_program
+from ..conftest import EXAMPLE_YAML, make_report, minimal_data, require_tools
+from .test_pdf import (
+    assert_child_gone,
+    fake_title,
+    install_fake_soffice,
+    make_docx,
+    posix_only,
+    runs,
+)
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XMP = {
@@ -141,18 +148,10 @@ def test_metadata_refuses_other_files(tmp_path: Path) -> None:
 
 
 def test_organ_id_is_checked() -> None:
+    issuer = {"name": "Sở Nội vụ", "abbreviation": "SNV", "organ_id": "H29 01"}
     with pytest.raises(ValidationError, match=r"issuer\.organ_id: 'H29 01' is not a mã định danh"):
-        baocao.load(
-            {
-                "issuer": {"name": "Sở Nội vụ", "abbreviation": "SNV", "organ_id": "H29 01"},
-                "number": 5,
-                "place": "Hà Nội",
-                "date": "2026-03-05",
-                "subject": "Kết quả",
-                "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
-                "sections": [{"title": "Kết quả", "body": ["Đã xong."]}],
-            }
-        )
+        baocao.load(minimal_data(issuer=issuer))
+    assert baocao.load(minimal_data(due_date="2026-04-01")).due_date == dt.date(2026, 4, 1)
 
 
 # --- finishing a PDF: dates, ID, XMP ----------------------------------------------------------
@@ -226,11 +225,7 @@ def test_bad_pdf_version(version: str) -> None:
 
 @pytest.fixture
 def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(_pdf, "_fonts_ok", True)
-    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.json"))
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    return str(write_program(bin_dir, "soffice", FAKE_SOFFICE))
+    return install_fake_soffice(tmp_path, monkeypatch)
 
 
 def documents(count: int) -> list[bytes]:
@@ -280,8 +275,6 @@ def test_libreoffice_dying_fails_the_rest(fake: str, monkeypatch: pytest.MonkeyP
 def test_a_hanging_batch_is_killed(
     fake: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from .test_pdf import _gone
-
     child_file = tmp_path / "child.pid"
     monkeypatch.setenv("FAKE_MODE", "hang")
     monkeypatch.setenv("FAKE_CHILD", str(child_file))
@@ -291,11 +284,7 @@ def test_a_hanging_batch_is_killed(
     for failed in pdfs:
         assert isinstance(failed, ConversionError)
         assert "did not convert 2 documents within 2 s" in str(failed)
-    child = int(child_file.read_text())
-    deadline = time.monotonic() + 5
-    while not _gone(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _gone(child), "the process LibreOffice started survived the timeout"
+    assert_child_gone(child_file)
 
 
 @posix_only
