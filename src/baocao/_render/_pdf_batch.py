@@ -13,6 +13,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .. import _model as m
+from .._errors import BaocaoError
 from .._files import write_output
 from .._ooxml import CustomValue
 from ._batch_result import RenderResult
@@ -54,7 +55,7 @@ def _convert(
         else:
             try:
                 write_output(os.fspath(output), pdf, what="the PDF")
-            except OSError as exc:
+            except (OSError, BaocaoError) as exc:  # a full disk, a link put there since
                 yield RenderResult(result.index, output=where, error=exc)
             else:
                 yield RenderResult(result.index, output=where)
