@@ -5,9 +5,16 @@ Phụ lục I, Phần II asks PDF 1.4 or later for electronic copies. baocao ren
 :func:`to_pdf` turns it into PDF by running LibreOffice headless in a separate process::
 
     soffice -env:UserInstallation=file:///tmp/baocao-pdf-.../profile \\
-            --headless --norestore --convert-to pdf --outdir OUT IN/document.docx
+            --headless --norestore \\
+            --convert-to 'pdf:writer_pdf_Export:{"SelectPdfVersion":{...,"value":"2"},...}' \\
+            --outdir OUT IN/document.docx
 
-Each conversion gets its own throw-away LibreOffice profile, so it neither touches the user's
+The filter's options ask for PDF/A-2b (or 1b, or plain) and a tagged PDF; ``_pdfa.finish``
+then makes the bytes depend on the document only (issue 14). :func:`convert_many` gives one
+run many documents (``IN/d0000.docx IN/d0001.docx …``, up to :data:`BATCH_SIZE`): starting
+LibreOffice is most of the cost of a conversion.
+
+Each run gets its own throw-away LibreOffice profile, so it neither touches the user's
 profile nor hands the job to a LibreOffice window that is already open, and several
 conversions can run at the same time.
 
