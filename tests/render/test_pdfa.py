@@ -261,14 +261,31 @@ def test_a_bad_document_fails_alone(fake: str) -> None:
 
 
 @posix_only
-def test_libreoffice_dying_fails_the_rest(fake: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FAKE_MODE", "die_after_first")
-    pdfs = convert_many(documents(3), soffice=fake)
+def test_the_document_that_stops_libreoffice_fails_alone(
+    fake: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FAKE_MODE", "die_after_first")  # converts one, then crashes
+    pdfs = convert_many(documents(4), soffice=fake)
     assert isinstance(pdfs[0], bytes)
-    for failed in pdfs[1:]:
+    assert isinstance(pdfs[1], ConversionError)  # the one it died on
+    assert "exit status 134" in str(pdfs[1])
+    assert "soffice.bin crashed" in str(pdfs[1])
+    assert isinstance(pdfs[2], bytes)  # the rest went to a new LibreOffice
+    assert isinstance(pdfs[3], ConversionError)
+    assert [len([a for a in r["args"] if a.endswith(".docx")]) for r in runs(tmp_path)] == [4, 2]
+
+
+@posix_only
+def test_a_broken_libreoffice_fails_the_batch_in_two_runs(
+    fake: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FAKE_MODE", "fail")
+    pdfs = convert_many(documents(5), soffice=fake)
+    for failed in pdfs:
         assert isinstance(failed, ConversionError)
-        assert "exit status 134" in str(failed)
-        assert "soffice.bin crashed" in str(failed)
+        assert "exit status 3" in str(failed)
+        assert "boom: cannot convert" in str(failed)
+    assert len(runs(tmp_path)) == 2
 
 
 @posix_only
@@ -279,11 +296,12 @@ def test_a_hanging_batch_is_killed(
     monkeypatch.setenv("FAKE_MODE", "hang")
     monkeypatch.setenv("FAKE_CHILD", str(child_file))
     started = time.monotonic()
-    pdfs = convert_many(documents(2), soffice=fake, timeout=1)
-    assert time.monotonic() - started < 20
-    for failed in pdfs:
-        assert isinstance(failed, ConversionError)
-        assert "did not convert 2 documents within 2 s" in str(failed)
+    first, second = convert_many(documents(2), soffice=fake, timeout=1)
+    assert time.monotonic() - started < 30
+    assert isinstance(first, ConversionError)
+    assert "did not convert 2 documents within 2 s" in str(first)
+    assert isinstance(second, ConversionError)  # alone in a second run, which hangs too
+    assert "did not convert the document within 1 s" in str(second)
     assert_child_gone(child_file)
 
 

@@ -174,7 +174,8 @@ def render_many(
     documents are rendered as above, then converted by one LibreOffice for every 20 of
     them (``soffice``: the program, as for :func:`~baocao.to_pdf`), a file ``(report,
     path)`` written by this process. A LibreOffice that dies or hangs is killed with every
-    process it started, and the documents it had not converted fail with the reason.
+    process it started; the document it stopped on fails with the reason, and the rest
+    are converted by a new LibreOffice.
     """
     checked = check_profile(profile)
     if margins is not None and not isinstance(margins, Margins):

@@ -400,6 +400,10 @@ def _run(args: list[str], program: str, temp: Path, timeout: float, count: int) 
     return _tail(stdout, stderr)
 
 
+class _StoppedRunError(ConversionError):
+    """LibreOffice died or hung in a run of several documents before converting this one."""
+
+
 def _convert_many(
     program: str, documents: Sequence[bytes], timeout: float, version: str
 ) -> list[bytes | ConversionError]:
@@ -434,9 +438,9 @@ def _convert_many(
         try:
             output = _run(args, program, temp, timeout * len(documents), len(documents))
         except ConversionError as exc:
-            if len(documents) == 1 or not any(out_dir.iterdir()):
+            if len(documents) == 1:
                 raise
-            failed: ConversionError | None = exc  # the documents converted before it died
+            failed: ConversionError | None = _StoppedRunError(str(exc))  # some were converted
         else:
             failed = None
         results: list[bytes | ConversionError] = []
@@ -462,6 +466,40 @@ def _convert_many(
                 continue
             results.append(pdf)
         return results
+
+
+def _convert_batch(
+    program: str, documents: Sequence[bytes], timeout: float, version: str
+) -> list[bytes | ConversionError]:
+    """Convert ``documents``, one LibreOffice run for all of them if it goes well.
+
+    LibreOffice converts the files of a run in their order, so when it dies or hangs, the
+    first document it had not converted is the one that stopped it: that one fails with the
+    reason, and the documents after it go to a new run. Two runs in a row that convert
+    nothing mean LibreOffice itself is broken: the rest fail with its error."""
+    results: list[bytes | ConversionError | None] = [None] * len(documents)
+    pending = list(range(len(documents)))
+    barren = 0
+    while pending:
+        try:
+            pdfs = _convert_many(program, [documents[i] for i in pending], timeout, version)
+        except ConversionError as exc:  # one document, or LibreOffice did not start
+            pdfs = [exc] * len(pending)
+        stopped = [
+            i for i, pdf in zip(pending, pdfs, strict=True) if isinstance(pdf, _StoppedRunError)
+        ]
+        for i, pdf in zip(pending, pdfs, strict=True):
+            if not isinstance(pdf, _StoppedRunError):
+                results[i] = pdf
+        if not stopped:
+            break
+        barren = 0 if any(isinstance(pdf, bytes) for pdf in pdfs) else barren + 1
+        reason = next(pdf for pdf in pdfs if isinstance(pdf, _StoppedRunError))
+        culprits = stopped if barren >= 2 else stopped[:1]
+        for i in culprits:
+            results[i] = ConversionError(str(reason))
+        pending = [i for i in stopped if i not in culprits]
+    return [r if r is not None else ConversionError("not converted") for r in results]
 
 
 def _docx_facts(package: Package) -> tuple[_dt.datetime | None, list[tuple[str, CustomValue]]]:
@@ -517,8 +555,9 @@ def convert_many(
 
     ``properties`` (one entry per document, ``None`` to use the document's own custom
     properties) are the flat fields of Phụ lục VI for the PDF's XMP. ``timeout`` is per
-    document. When LibreOffice dies or hangs, it is killed with everything it started, and
-    the documents it had not converted fail with the reason.
+    document. When LibreOffice dies or hangs, it is killed with everything it started; the
+    document it stopped on fails with the reason, and the rest go to a new run
+    (``_convert_batch``).
     """
     limit = _check_options(timeout, pdf_version)
     program = find_soffice(soffice)
@@ -539,10 +578,7 @@ def convert_many(
     todo = [p for p in prepared if p[1]]
     for start in range(0, len(todo), BATCH_SIZE):
         batch = todo[start : start + BATCH_SIZE]
-        try:
-            pdfs = _convert_many(program, [p[1] for p in batch], limit, str(pdf_version))
-        except ConversionError as exc:
-            pdfs = [exc] * len(batch)
+        pdfs = _convert_batch(program, [p[1] for p in batch], limit, str(pdf_version))
         for (index, _data, created, props), pdf in zip(batch, pdfs, strict=True):
             if isinstance(pdf, ConversionError):
                 results[index] = pdf
