@@ -384,3 +384,13 @@ def test_other_versions(version: str, part: str | None) -> None:
     found = xmp_of(pdf).xpath("//pdfaid:part/text()", namespaces=XMP)
     assert found == ([part] if part else [])
     assert info_of(pdf)["CreationDate"] != ""
+
+
+@pytest.mark.soffice
+def test_a_batch_gives_the_bytes_of_one_by_one(example_pdf: tuple[bytes, bytes]) -> None:
+    data = baocao.render(baocao.load(EXAMPLE_YAML), metadata=True)
+    other = make_docx()
+    batch = convert_many([data, other])
+    assert batch[0] == example_pdf[0]
+    assert isinstance(batch[1], bytes)
+    assert batch[1] == to_pdf(other)
