@@ -193,6 +193,9 @@ def test_finish_sets_dates_id_and_xmp() -> None:
     assert "PageAmount" in used
     meta = baocao.metadata(one)
     assert meta == {**report_metadata(full_report()), "PageAmount": 1}
+    with pikepdf.open(io.BytesIO(one)) as document:
+        assert document.check_pdf_syntax() == []
+        assert "/Filter" not in document.Root.Metadata  # PDF/A: the XMP stays readable
 
 
 def test_finish_without_a_date_uses_the_epoch() -> None:
@@ -354,6 +357,7 @@ def test_the_pdf_is_pdfa_2b(example_pdf: tuple[bytes, bytes]) -> None:
     assert one_text(root, "//xmp:CreateDate/text()") == "2020-07-03T00:00:00Z"
     assert one_text(root, "//dc:title//rdf:li/text()") == info["Title"]
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert document.check_pdf_syntax() == []  # qpdf reads every object and stream
         assert document.Root.MarkInfo.Marked  # tagged
         assert "/StructTreeRoot" in document.Root
         assert len(document.Root.OutputIntents) == 1

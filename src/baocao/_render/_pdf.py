@@ -560,8 +560,6 @@ def convert_many(
     (``_convert_batch``).
     """
     limit = _check_options(timeout, pdf_version)
-    program = find_soffice(soffice)
-    check_fonts()
     results: list[bytes | BaocaoError] = []
     prepared: list[tuple[int, bytes, _dt.datetime | None, Sequence[tuple[str, CustomValue]]]] = []
     for index, data in enumerate(documents):
@@ -576,6 +574,10 @@ def convert_many(
             continue
         results.append(ConversionError("not converted"))
     todo = [p for p in prepared if p[1]]
+    if not todo:
+        return results
+    program = find_soffice(soffice)  # after sealing: a refused document says so first
+    check_fonts()
     for start in range(0, len(todo), BATCH_SIZE):
         batch = todo[start : start + BATCH_SIZE]
         pdfs = _convert_batch(program, [p[1] for p in batch], limit, str(pdf_version))
