@@ -55,3 +55,16 @@ def test_the_package_gets_the_part_once() -> None:
     assert entries["_rels/.rels"].count(b"custom-properties") == 1
     assert b'Id="rId2"' in entries["_rels/.rels"]
     assert read_custom_properties(etree.fromstring(entries[CUSTOM_PART])) == {"A": "2"}
+
+
+def test_a_templates_own_properties_stay() -> None:
+    own = custom_properties_xml([("Dept", "VP"), ("Subject", "cũ")])
+    entries: dict[str, bytes] = {
+        "[Content_Types].xml": TYPES,
+        "_rels/.rels": RELS,
+        CUSTOM_PART: own,
+    }
+    add_custom_properties(entries, [("Subject", "mới"), ("Priority", 1)])  # type: ignore[arg-type]
+    root = etree.fromstring(entries[CUSTOM_PART])
+    assert read_custom_properties(root) == {"Dept": "VP", "Subject": "mới", "Priority": 1}
+    assert [p.get("pid") for p in root] == ["2", "3", "4"]

@@ -45,12 +45,20 @@ def _inflate(entry: bytes | Compressed) -> bytes:
     return entry if isinstance(entry, bytes) else zlib.decompress(entry.data, -15)
 
 
-def custom_properties_xml(properties: Sequence[tuple[str, CustomValue]]) -> bytes:
-    """The part ``docProps/custom.xml`` holding ``properties`` (name, value), in order."""
+def custom_properties_xml(
+    properties: Sequence[tuple[str, CustomValue]], existing: bytes | None = None
+) -> bytes:
+    """The part ``docProps/custom.xml`` holding ``properties`` (name, value), in order,
+    after those of the ``existing`` part (a template's own) that have other names."""
     root = etree.fromstring(f'<Properties xmlns="{_CP_NS}" xmlns:vt="{_VT_NS}"/>')
-    for pid, (name, value) in enumerate(properties, start=2):  # Word numbers them from 2
+    names = {name for name, _ in properties}
+    if existing is not None:
+        for kept in etree.fromstring(existing).iter(f"{{{_CP_NS}}}property"):
+            if kept.get("name") not in names:
+                root.append(kept)
+    for name, value in properties:
         prop = etree.SubElement(
-            root, f"{{{_CP_NS}}}property", {"fmtid": _FMTID, "pid": str(pid), "name": name}
+            root, f"{{{_CP_NS}}}property", {"fmtid": _FMTID, "pid": "", "name": name}
         )
         if isinstance(value, bool) or not isinstance(value, (str, int, _dt.date)):
             raise TypeError(f"custom property {name!r}: {value!r} is not a text, int or date")
@@ -61,6 +69,8 @@ def custom_properties_xml(properties: Sequence[tuple[str, CustomValue]]) -> byte
         else:
             stamp = f"{value.isoformat()}T00:00:00Z"
             etree.SubElement(prop, f"{{{_VT_NS}}}filetime").text = stamp
+    for pid, prop in enumerate(root, start=2):  # Word numbers them from 2
+        prop.set("pid", str(pid))
     return _DECL + etree.tostring(root, encoding="UTF-8")
 
 
@@ -68,8 +78,12 @@ def add_custom_properties(
     entries: dict[str, bytes | Compressed], properties: Sequence[tuple[str, CustomValue]]
 ) -> None:
     """Put ``properties`` into the package ``entries`` (zip name → content), in place: the
-    part (replacing a template's own), its relationship and its content type."""
-    entries[CUSTOM_PART] = custom_properties_xml(properties)
+    part (keeping a template's own properties of other names), its relationship and its
+    content type."""
+    existing = entries.get(CUSTOM_PART)
+    entries[CUSTOM_PART] = custom_properties_xml(
+        properties, None if existing is None else _inflate(existing)
+    )
     types = _inflate(entries["[Content_Types].xml"])
     entries["[Content_Types].xml"] = with_override(types, "/" + CUSTOM_PART, _CUSTOM_TYPE)
     rels = _inflate(entries["_rels/.rels"])
