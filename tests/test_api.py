@@ -50,6 +50,8 @@ PUBLIC = {
     "TemplateLimits",
     "render_many",
     "RenderResult",
+    # issue 14: the metadata of Phụ lục VI
+    "metadata",
     # conformance to Nghị định 30
     "check",
     "Finding",

@@ -96,3 +96,29 @@ def test_the_checker_knows_every_document_type() -> None:
     from baocao._check import _patterns
 
     assert sorted(_patterns.TYPE_TITLES.values()) == sorted(_nd30.DOCUMENT_TYPES)
+
+
+def test_every_urgency_has_a_priority_code() -> None:
+    """Issue 14: Priority (Phụ lục VI) is coded from the urgency marks, 0 for none, each
+    level its own digit."""
+    assert set(_nd30.PRIORITY_CODES) == {None, *_nd30.URGENCY_MARKS}
+    assert sorted(_nd30.PRIORITY_CODES.values()) == list(range(len(_nd30.PRIORITY_CODES)))
+    assert all(0 <= code <= 9 for code in _nd30.PRIORITY_CODES.values())  # Number, length 1
+
+
+def test_the_metadata_fields_fit_their_lengths() -> None:
+    """Issue 14: the names are unique and the lengths of Phụ lục VI hold what baocao writes."""
+    import baocao
+    from baocao._render._metadata import flatten, report_metadata
+
+    from .conftest import make_report
+
+    names = [row[0] for row in _nd30.METADATA_FIELDS]
+    assert len(set(names)) == len(names)
+    lengths = {row[0]: row[4] for row in _nd30.METADATA_FIELDS}
+    report = make_report(issuer=baocao.Issuer(name="Sở Nội vụ", abbreviation="SNV"))
+    for name, value in flatten(report_metadata(report)):
+        base = name.split(".")[-1] if name.startswith("SignerInfo.") else name
+        base = "To" if name.startswith("To.") else base
+        limit = lengths[base]
+        assert limit is None or len(str(value)) <= limit, name

@@ -31,6 +31,8 @@ __all__ = [
     "DRAFT_MARK",
     "LABEL_STYLES",
     "MARGIN_RANGES",
+    "METADATA_FIELDS",
+    "METADATA_LANGUAGE",
     "MOTTO",
     "NATIONAL_NAME",
     "NATIONAL_NAME_VARIANTS",
@@ -38,6 +40,7 @@ __all__ = [
     "PART_ORDINALS",
     "PART_STYLES",
     "POINT_LETTERS",
+    "PRIORITY_CODES",
     "PROFILES",
     "RECALL_MARK",
     "ROMAN",
@@ -399,3 +402,43 @@ theo Văn bản số … ngày … của …)"; a decision's appendix reads "(Ba
 UNITS_LABEL = "Đơn vị tính"
 """The label of a units line ("Đơn vị tính: triệu đồng"), right-aligned and italic above the
 figures it applies to, as the statistics forms print it."""
+
+
+# --------------------------------------------------------------------------- issue 14: metadata
+
+METADATA_FIELDS: tuple[tuple[str, str, str, str, int | None], ...] = (
+    # (name, Phụ lục VI, Phần II, Mục I number, field name in the decree, type, length)
+    ("OrganId", "1.1", "Mã định danh của cơ quan, tổ chức", "String", 13),
+    ("OrganName", "7", "Tên cơ quan, tổ chức ban hành văn bản", "String", 200),
+    ("CodeNumber", "4", "Số của văn bản", "String", 11),
+    ("CodeNotation", "5", "Ký hiệu của văn bản", "String", 30),
+    ("IssuedDate", "6", "Ngày, tháng, năm văn bản", "Date", 10),
+    ("TypeName", "3", "Tên loại văn bản", "String", 100),
+    ("Subject", "8", "Trích yếu nội dung", "String", 500),
+    ("Language", "9", "Ngôn ngữ", "String", 30),
+    ("PageAmount", "10", "Số trang của văn bản", "Number", 3),
+    ("Position", "12.1", "Chức vụ của người ký văn bản (SignerInfo)", "String", 100),
+    ("FullName", "12.2", "Họ và tên người ký văn bản (SignerInfo)", "String", 50),
+    ("To", "13.2", "Tên cơ quan, tổ chức nhận văn bản (Nơi nhận)", "String", 200),
+    ("Priority", "14", "Mức độ khẩn, độ mật", "Number", 1),
+    ("IssuedAmount", "15", "Số lượng bản phát hành", "Number", 3),
+    ("DueDate", "16", "Hạn trả lời văn bản", "Date", 10),
+)
+"""The input fields of an outgoing document (dữ liệu quản lý văn bản đi, Phụ lục VI, Phần II,
+Mục I) that a rendered report carries, in the decree's spelling, with their number in the
+table, their Vietnamese name, type and greatest length. Position and FullName are the two
+parts of SignerInfo (12); To (13) is a list, one OrganName (13.2) for each addressee."""
+
+METADATA_LANGUAGE = "vi"
+"""Ngôn ngữ (field 9): the language of the text, as a BCP 47 tag."""
+
+PRIORITY_CODES: dict[str | None, int] = {
+    None: 0,
+    "KHẨN": 1,
+    "THƯỢNG KHẨN": 2,
+    "HỎA TỐC": 3,
+    "HỎA TỐC HẸN GIỜ": 4,
+}
+"""Priority (field 14, "Mức độ khẩn, độ mật", a Number of one digit) from the urgency mark:
+the decree fixes the type and not the codes, so baocao numbers the levels of PL I, III.2.b
+in their order, 0 for a document without a mark."""

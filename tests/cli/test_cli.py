@@ -259,7 +259,6 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["words", "--suffix", "chan", "1"], 2, "--suffix and --rounding go with --money"),
     # render: options that do not go together
     (["render", "-"], 2, "reading from standard input needs -o OUTPUT"),
-    (["render", "a.yaml", "b.yaml", "--pdf"], 2, "--pdf converts one input at a time"),
     (["render", "a.yaml", "b.yaml", "-o", "-"], 2, "-o - (standard output) takes a single"),
     (["render", "-", "a.yaml", "-o", "out"], 2, "- (standard input) takes a single INPUT"),
     (["render", "a.yaml", "-o", "a.pdf"], 2, "-o a.pdf: the output is a .docx file; add --pdf"),

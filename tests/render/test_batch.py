@@ -130,12 +130,8 @@ def test_cli_several_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().err == ""
 
 
-def test_cli_batch_refuses_pdf_and_stdout(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_batch_refuses_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first = _write(tmp_path / "a.yaml", minimal_data())
-    assert main(["render", str(first), str(first), "--pdf"]) == 2
-    assert "--pdf converts one input at a time" in capsys.readouterr().err
     assert main(["render", str(first), str(first), "-o", "-"]) == 2
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["render", str(first), str(first), "-o", str(tmp_path / "file")]) == 2

@@ -7,6 +7,7 @@ use small fake programs and run everywhere on POSIX.
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import io
 import json
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import docx  # python-docx
+import pikepdf
 import pytest
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
@@ -234,29 +236,72 @@ def test_bad_soffice_variable(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- fake LibreOffice: plumbing, errors, timeouts ---------------------------------------------
 
-FAKE_SOFFICE = """\
-import json, os, pathlib, subprocess, sys, time
+FAKE_SOFFICE = r"""
+import hashlib, json, os, pathlib, subprocess, sys, time
 args = sys.argv[1:]
 log = os.environ.get("FAKE_LOG")
 outdir = pathlib.Path(args[args.index("--outdir") + 1])
-source = pathlib.Path(args[-1])
-profile = [a for a in args if a.startswith("-env:UserInstallation=")]
+sources = [pathlib.Path(a) for a in args[args.index("--outdir") + 2 :]]
 if log:
-    pathlib.Path(log).write_text(json.dumps({"args": args, "cwd": os.getcwd()}))
+    runs = json.loads(pathlib.Path(log).read_text()) if os.path.exists(log) else []
+    runs.append({"args": args, "cwd": os.getcwd()})
+    pathlib.Path(log).write_text(json.dumps(runs))
+
+
+def pdf(title):
+    # A one-page PDF whose title is the SHA-256 of the .docx it stands for.
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Title (" + title.encode() + b") /CreationDate (D:20991231235959Z) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R /ID [<%s><%s>] >>\n" % (
+        len(objs) + 1, os.urandom(16).hex().encode(), os.urandom(16).hex().encode())
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
 mode = os.environ.get("FAKE_MODE", "ok")
-if mode == "ok":
-    (outdir / (source.stem + ".pdf")).write_bytes(b"%PDF-1.4\\n" + source.read_bytes())
-elif mode == "fail":
-    print("javaldx warning", file=sys.stderr)
-    print("boom: cannot convert", file=sys.stderr)
-    sys.exit(3)
-elif mode == "notpdf":
-    (outdir / (source.stem + ".pdf")).write_bytes(b"<html>")
-elif mode == "hang":
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    pathlib.Path(os.environ["FAKE_CHILD"]).write_text(str(child.pid))
-    time.sleep(60)
+for number, source in enumerate(sources):
+    target = outdir / (source.stem + ".pdf")
+    if mode == "ok" or (mode == "die_after_first" and number == 0):
+        target.write_bytes(pdf(hashlib.sha256(source.read_bytes()).hexdigest()))
+    elif mode == "die_after_first":
+        print("soffice.bin crashed", file=sys.stderr)
+        sys.exit(134)
+    elif mode == "fail":
+        print("javaldx warning", file=sys.stderr)
+        print("boom: cannot convert", file=sys.stderr)
+        sys.exit(3)
+    elif mode == "notpdf":
+        target.write_bytes(b"<html>")
+    elif mode == "hang":
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        pathlib.Path(os.environ["FAKE_CHILD"]).write_text(str(child.pid))
+        time.sleep(60)
 """
+
+
+def fake_title(pdf: bytes) -> str:
+    """The title the fake LibreOffice gave ``pdf``: the SHA-256 of the .docx it converted."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return str(document.docinfo["/Title"])
+
+
+def runs(tmp_path: Path) -> list[dict[str, Any]]:
+    """The command lines the fake LibreOffice was run with, in order."""
+    found: list[dict[str, Any]] = json.loads((tmp_path / "log.json").read_text())
+    return found
 
 
 def write_program(folder: Path, name: str, body: str) -> Path:
@@ -266,13 +311,18 @@ def write_program(folder: Path, name: str, body: str) -> Path:
     return path
 
 
-@pytest.fixture
-def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def install_fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The fake LibreOffice in ``tmp_path/bin``, logging to ``tmp_path/log.json``."""
     monkeypatch.setattr(_pdf, "_fonts_ok", True)  # the font check is tested on its own
     monkeypatch.setenv("FAKE_LOG", str(tmp_path / "log.json"))
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     return str(write_program(bin_dir, "soffice", FAKE_SOFFICE))
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    return install_fake_soffice(tmp_path, monkeypatch)
 
 
 def _inputs(data: bytes, folder: Path) -> dict[str, object]:
@@ -297,7 +347,7 @@ def test_inputs_and_outputs(
     elif out_kind == "stream":
         out = io.BytesIO()
     pdf = to_pdf(source, out, soffice=fake_soffice)  # type: ignore[arg-type]
-    assert pdf == b"%PDF-1.4\n" + data
+    assert fake_title(pdf) == hashlib.sha256(data).hexdigest()
     if isinstance(out, Path):
         assert out.read_bytes() == pdf
         assert [p.name for p in out_dir.iterdir()] == ["report.pdf"]  # no temp file left
@@ -323,8 +373,11 @@ def test_output_folder_missing(fake_soffice: str, tmp_path: Path) -> None:
 @posix_only
 def test_command_line_and_private_profile(fake_soffice: str, tmp_path: Path) -> None:
     to_pdf(make_docx(), soffice=fake_soffice)
-    args: list[str] = json.loads((tmp_path / "log.json").read_text())["args"]
-    assert args[1:6] == ["--headless", "--norestore", "--convert-to", "pdf", "--outdir"]
+    (run,) = runs(tmp_path)
+    args: list[str] = run["args"]
+    assert args[1:4] == ["--headless", "--norestore", "--convert-to"]
+    assert args[4].startswith('pdf:writer_pdf_Export:{"SelectPdfVersion":')
+    assert args[5] == "--outdir"
     assert args[0].startswith("-env:UserInstallation=file:///")
     profile = Path(args[0].removeprefix("-env:UserInstallation=file://"))
     assert profile.name == "profile"
@@ -336,7 +389,7 @@ def test_command_line_and_private_profile(fake_soffice: str, tmp_path: Path) -> 
 def test_soffice_from_environment(fake_soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(_pdf.SOFFICE_ENV, fake_soffice)
     assert find_soffice() == fake_soffice
-    assert to_pdf(make_docx()).startswith(b"%PDF-1.4")
+    assert to_pdf(make_docx()).startswith(b"%PDF-1.4")  # the version LibreOffice wrote
 
 
 @posix_only
@@ -383,6 +436,11 @@ def test_timeout_kills_the_process_group(
     with pytest.raises(ConversionError, match="did not convert the document within 1 s"):
         to_pdf(make_docx(), timeout=1, soffice=fake_soffice)
     assert time.monotonic() - started < 15
+    assert_child_gone(child_file)
+
+
+def assert_child_gone(child_file: Path) -> None:
+    """The process whose pid the fake LibreOffice wrote in ``child_file`` is gone."""
     child = int(child_file.read_text())
     deadline = time.monotonic() + 5
     while not _gone(child) and time.monotonic() < deadline:

@@ -23,6 +23,7 @@ from . import _check as _cli_check
 from . import _context as _cli_context
 from . import _fix_text as _cli_fix_text
 from . import _lint as _cli_lint
+from . import _metadata as _cli_metadata
 from . import _render as _cli_render
 from . import _schema as _cli_schema
 from . import _words as _cli_words
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _cli_render.add_parser(sub)
     _cli_context.add_parser(sub)
+    _cli_metadata.add_parser(sub)
     _cli_schema.add_parser(sub)
 
     _cli_check.add_parser(sub)

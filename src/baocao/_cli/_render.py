@@ -54,7 +54,12 @@ def _render(report: Report, args: argparse.Namespace, output: Path | None = None
     from .._render import render  # the render wing, only for the commands that render
 
     return render(
-        report, output, template=args.template, profile=args.profile, margins=args.margins
+        report,
+        output,
+        template=args.template,
+        profile=args.profile,
+        margins=args.margins,
+        metadata=args.metadata or args.pdf,  # issue 14: a PDF always carries Phụ lục VI
     )
 
 
@@ -117,8 +122,6 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     from .._model import load  # PyYAML, only for the commands that read reports
     from .._render import render_many  # the batch wing, only for several inputs
 
-    if args.pdf:
-        raise UsageError("--pdf converts one input at a time; give a single INPUT")
     if args.output == "-":
         raise UsageError("-o - (standard output) takes a single INPUT")
     if "-" in args.input:
@@ -127,7 +130,8 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     folder = Path(args.output) if args.output else None
     if folder is not None:
         _check_folder(folder)
-    targets = [(folder or path.parent) / path.with_suffix(".docx").name for path in paths]
+    suffix = ".pdf" if args.pdf else ".docx"
+    targets = [(folder or path.parent) / path.with_suffix(suffix).name for path in paths]
     check_targets(targets, paths, args.template)
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -153,6 +157,8 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
         profile=args.profile,
         margins=args.margins,
         progress=progress,
+        pdf=args.pdf,  # issue 14: one LibreOffice for many documents
+        pdf_version=args.pdf_version,
     ):
         if result.ok:
             rendered += 1
@@ -182,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
         if args.pdf:
             from .._render import to_pdf
 
-            data = to_pdf(data)
+            data = to_pdf(data, pdf_version=args.pdf_version)
         write_stdout(data)
         return 0
     if args.output is None:
@@ -200,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
     if args.pdf:
         from .._render import to_pdf
 
-        to_pdf(_render(report, args), output)
+        to_pdf(_render(report, args), output, pdf_version=args.pdf_version)
     else:
         _render(report, args, output)
     if not args.quiet:
@@ -257,7 +263,22 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "legal ranges 20–25, 20–25, 30–35, 15–20)",
     )
     p.add_argument(
-        "--pdf", action="store_true", help="convert to PDF with LibreOffice (needs soffice on PATH)"
+        "--pdf",
+        action="store_true",
+        help="convert to PDF/A with LibreOffice (needs soffice on PATH); several inputs "
+        "share one LibreOffice",
+    )
+    p.add_argument(
+        "--pdf-version",
+        choices=["2b", "1b", "plain"],
+        default="2b",
+        help="with --pdf: PDF/A-2b (default), PDF/A-1b, or a plain PDF",
+    )
+    p.add_argument(
+        "--metadata",
+        action="store_true",
+        help="write the metadata of Phụ lục VI into the .docx as custom properties "
+        "(a PDF always has them)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="do not say what was written")
     p.set_defaults(func=run)

@@ -114,6 +114,25 @@ def _validate_abbreviation(_inst: object, attribute: attrs.Attribute[Any], value
         )
 
 
+ORGAN_ID = r"[0-9A-Z](?:[0-9A-Z.]{0,11}[0-9A-Z])?"
+"""A mã định danh điện tử: up to 13 capitals, digits and dots (``000.00.31.H29``)."""
+
+_ORGAN_ID = re.compile(ORGAN_ID)
+
+
+@named("organ_id")
+def _validate_organ_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_text(value, path=attribute.name)
+    assert isinstance(value, str)
+    if not _ORGAN_ID.fullmatch(value):
+        raise ValidationError(
+            value,
+            "is not a mã định danh (up to 13 capitals, digits and dots, such as "
+            "000.00.31.H29; Phụ lục VI, OrganId)",
+            path=attribute.name,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Issuer:
     """Tên cơ quan, tổ chức ban hành văn bản (ô 2), and its parent body.
@@ -125,6 +144,9 @@ class Issuer:
             e.g. ``SNV`` in ``2710/BC-SNV``.
         parent: tên cơ quan, tổ chức chủ quản trực tiếp, if any ("Ủy ban nhân dân /
             Thành phố Hồ Chí Minh"); printed upper case, not bold. A list gives lines.
+        organ_id: mã định danh điện tử of the body (Quyết định 20/2020/QĐ-TTg as amended),
+            such as ``000.00.31.H29``: up to 13 letters, digits and dots; not printed, it goes
+            into the metadata of Phụ lục VI (OrganId).
     """
 
     name: str = attrs.field(
@@ -138,6 +160,10 @@ class Issuer:
         converter=_opt_lines,
         validator=[_validate_opt_text, _validate_layout],
         metadata={"layout": CENTRED, "short_form": ShortForm.LINES},
+    )
+    # issue 14: the electronic identifier, for the metadata of Phụ lục VI
+    organ_id: str | None = attrs.field(
+        default=None, converter=_opt_text, validator=attrs.validators.optional(_validate_organ_id)
     )
 
 
@@ -444,6 +470,8 @@ class Report:
             biên bản's thư ký), each with its own block, printed left of ``signatory``
             in this order, side by side as Mẫu 1.9 of Phụ lục III sets them; Nơi nhận
             then goes under the blocks. At most three.
+        due_date: hạn trả lời văn bản, the date by which an answer is due: not printed, it
+            goes into the metadata of Phụ lục VI (DueDate).
     """
 
     issuer: Issuer = attrs.field(validator=_validate_instance(Issuer, "an issuer"))
@@ -556,6 +584,10 @@ class Report:
         converter=_to_signatories,
         validator=[_validate_members((Signatory,), "a signatory"), at_most_cosignatories],
         metadata={"maxItems": MAX_COSIGNATORIES},
+    )
+    # issue 14: the metadata of Phụ lục VI
+    due_date: _dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(plain_date())
     )
 
     def __attrs_post_init__(self) -> None:

@@ -26,7 +26,7 @@ from ._kinds import DocumentType
 from ._layout import HEADING, LISTED, ONE_LINE, Layout, field_layout
 from ._load import _hints
 from ._numbering import Numbering
-from ._report import ABBREVIATION, Appendix, Filing, Issuer, Report, Signatory
+from ._report import ABBREVIATION, ORGAN_ID, Appendix, Filing, Issuer, Report, Signatory
 from ._table_fields import Row
 from ._table_schema import table_definitions, table_properties
 from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
@@ -388,6 +388,7 @@ _FIELD_TEXT: dict[tuple[type, str], dict[str, Any]] = {
         "description": "one line",
     },
     (Issuer, "abbreviation"): {"type": "string", "pattern": f"^{ABBREVIATION}{_END}"},
+    (Issuer, "organ_id"): {"type": "string", "pattern": f"^{ORGAN_ID}{_END}"},  # issue 14
     # issue 12: the circulation notes the decree names (check_circulation in _model/_marks)
     (Report, "circulation"): {
         "type": "string",

@@ -23,6 +23,13 @@ from ._bounds import (
     read_points,
     read_twips,
 )
+from ._custom import (
+    CUSTOM_PART,
+    CustomValue,
+    add_custom_properties,
+    custom_properties_xml,
+    read_custom_properties,
+)
 from ._docx import DocxPackage, WordDocument
 from ._formats import DEFAULT_FONT, DEFAULT_SIZE, Font, ParaFormat, RunFormat
 from ._measure import (
@@ -117,6 +124,7 @@ __getattr__ = lazy_names(
 __all__ = [
     "A_NS",
     "CT_NS",
+    "CUSTOM_PART",
     "DASHES",
     "DEFAULT_FONT",
     "DEFAULT_SIZE",
@@ -153,6 +161,7 @@ __all__ = [
     "W_NS",
     "Compressed",
     "Container",
+    "CustomValue",
     "DocxPackage",
     "Fail",
     "Field",
@@ -170,10 +179,12 @@ __all__ = [
     "Styles",
     "Theme",
     "WordDocument",
+    "add_custom_properties",
     "add_footnotes",
     "bounded_int",
     "bounded_number",
     "compress",
+    "custom_properties_xml",
     "footnotes_xml",
     "fragment_width_mm",
     "grid_table_xml",
@@ -189,6 +200,7 @@ __all__ = [
     "paragraph_style",
     "paragraph_text",
     "qn",
+    "read_custom_properties",
     "read_points",
     "read_twips",
     "span_width_mm",

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ._ns import CT_NS, FOOTNOTES_TYPE, PKG_REL_NS, R_NS, REL_TYPE, W_NS, qn
+from ._ns import FOOTNOTES_TYPE, R_NS, REL_TYPE, W_NS, qn
+from ._parts import with_override, with_relationship
 from ._zip import Compressed
 
 __all__ = [
@@ -94,32 +95,11 @@ def _styles(styles: bytes) -> bytes:
 
 
 def _content_types(types: bytes) -> bytes:
-    root = etree.fromstring(types)
-    name = "/" + FOOTNOTES_PART
-    if any(o.get("PartName") == name for o in root.iter(f"{{{CT_NS}}}Override")):
-        return types
-    etree.SubElement(
-        root, f"{{{CT_NS}}}Override", {"PartName": name, "ContentType": FOOTNOTES_TYPE}
-    )
-    return _DECL + etree.tostring(root, encoding="UTF-8")
+    return with_override(types, "/" + FOOTNOTES_PART, FOOTNOTES_TYPE)
 
 
 def _relationships(rels: bytes) -> bytes:
-    root = etree.fromstring(rels)
-    kind = REL_TYPE + "footnotes"
-    found = list(root.iter(f"{{{PKG_REL_NS}}}Relationship"))
-    if any(r.get("Type") == kind for r in found):
-        return rels
-    ids = {r.get("Id") for r in found}
-    number = len(ids) + 1
-    while f"rId{number}" in ids:
-        number += 1
-    etree.SubElement(
-        root,
-        f"{{{PKG_REL_NS}}}Relationship",
-        {"Id": f"rId{number}", "Type": kind, "Target": "footnotes.xml"},
-    )
-    return _DECL + etree.tostring(root, encoding="UTF-8")
+    return with_relationship(rels, REL_TYPE + "footnotes", "footnotes.xml")
 
 
 class FootnotesClashError(ValueError):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ._lint import lint
     from ._lint_checks import LintIssue
     from ._loading import default_template_path
+    from ._metadata import metadata
     from ._pdf import to_pdf
     from ._template import Template, render
 
@@ -30,6 +31,7 @@ __getattr__ = lazy_names(
         "to_pdf": "._pdf",
         "TemplateLimits": "._limits",
         "default_template_path": "._loading",
+        "metadata": "._metadata",
         "Template": "._template",
         "render": "._template",
     },
@@ -43,6 +45,7 @@ __all__ = [
     "context",
     "default_template_path",
     "lint",
+    "metadata",
     "render",
     "render_many",
     "to_pdf",

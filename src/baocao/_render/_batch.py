@@ -55,34 +55,15 @@ from .. import _model as m
 from .._errors import BaocaoError, InvalidTypeError, WorkerError
 from .._options import Margins, check_profile
 from .._signals import deferred
+from ._batch_result import RenderResult
+from ._pdf import check_pdf_version
+from ._pdf_batch import as_pdf
 from ._processes import fork_is_safe, process_class, warm
 from ._template import Template, cached_template
 
 __all__ = ["RenderResult", "render_chunk", "render_many"]
 
 Item = m.Report | tuple[m.Report, "str | os.PathLike[str]"]
-
-
-@attrs.frozen
-class RenderResult:
-    """The outcome of one report of :func:`render_many`.
-
-    Attributes:
-        index: the report's position in the input (from 0).
-        output: the file written, when the input gave one.
-        data: the .docx bytes, when the input gave no file.
-        error: what went wrong, or ``None``.
-    """
-
-    index: int
-    output: Path | None = None
-    data: bytes | None = None
-    error: Exception | None = None
-
-    @property
-    def ok(self) -> bool:
-        """Whether the report was rendered."""
-        return self.error is None
 
 
 _WORKER: dict[str, Any] = {}
@@ -146,6 +127,9 @@ def render_many(
     margins: Margins | None = None,
     progress: Callable[[RenderResult], None] | None = None,
     executor: Executor | None = None,
+    pdf: bool = False,
+    pdf_version: str = "2b",
+    soffice: str | None = None,
 ) -> Iterator[RenderResult]:
     """Render reports on ``jobs`` processes (all cores by default), yielding results in
     the order of ``items``.
@@ -184,6 +168,14 @@ def render_many(
     [(0, True), (1, False), (2, True)]
     >>> print(results[1].error)
     [1]: 'not a report' is not a baocao.Report
+
+    ``pdf=True`` gives PDFs instead (PDF/A-2b by default, ``pdf_version`` as
+    :func:`~baocao.to_pdf`, with the metadata of Phụ lục VI in their XMP): the .docx
+    documents are rendered as above, then converted by one LibreOffice for every 20 of
+    them (``soffice``: the program, as for :func:`~baocao.to_pdf`), a file ``(report,
+    path)`` written by this process. A LibreOffice that dies or hangs is killed with every
+    process it started; the document it stopped on fails with the reason, and the rest
+    are converted by a new LibreOffice.
     """
     checked = check_profile(profile)
     if margins is not None and not isinstance(margins, Margins):
@@ -194,6 +186,17 @@ def render_many(
         raise InvalidTypeError(jobs, "is not a number of processes (1 or more)", path="jobs")
     if executor is not None and not callable(getattr(executor, "submit", None)):
         raise InvalidTypeError(executor, "is not a concurrent.futures.Executor", path="executor")
+    if not isinstance(pdf, bool):
+        raise InvalidTypeError(pdf, "is not True or False", path="pdf")
+    outputs: list[str | None] = []
+    reports: list[object] = []
+    if pdf:  # issue 14: the documents are rendered to bytes here, then go to PDF in batches
+        check_pdf_version(pdf_version)
+        for item in items:
+            report, output = _split(item)
+            reports.append(report)
+            outputs.append(output)
+        items = reports  # type: ignore[assignment]  # reports alone: their bytes come back
     loaded = cached_template(template)
     results: Generator[RenderResult, None, None]
     if executor is not None:
@@ -206,6 +209,8 @@ def render_many(
             results = _serial(loaded, first, checked, margins)
         else:
             results = _parallel(loaded, itertools.chain(first, rest), checked, margins, jobs)
+    if pdf:
+        results = as_pdf(results, reports, outputs, pdf_version=pdf_version, soffice=soffice)
     with contextlib.closing(results):
         for result in results:
             if progress is not None:

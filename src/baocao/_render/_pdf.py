@@ -5,9 +5,16 @@ Phụ lục I, Phần II asks PDF 1.4 or later for electronic copies. baocao ren
 :func:`to_pdf` turns it into PDF by running LibreOffice headless in a separate process::
 
     soffice -env:UserInstallation=file:///tmp/baocao-pdf-.../profile \\
-            --headless --norestore --convert-to pdf --outdir OUT IN/document.docx
+            --headless --norestore \\
+            --convert-to 'pdf:writer_pdf_Export:{"SelectPdfVersion":{...,"value":"2"},...}' \\
+            --outdir OUT IN/document.docx
 
-Each conversion gets its own throw-away LibreOffice profile, so it neither touches the user's
+The filter's options ask for PDF/A-2b (or 1b, or plain) and a tagged PDF; ``_pdfa.finish``
+then makes the bytes depend on the document only (issue 14). :func:`convert_many` gives one
+run many documents (``IN/d0000.docx IN/d0001.docx …``, up to :data:`BATCH_SIZE`): starting
+LibreOffice is most of the cost of a conversion.
+
+Each run gets its own throw-away LibreOffice profile, so it neither touches the user's
 profile nor hands the job to a LibreOffice window that is already open, and several
 conversions can run at the same time.
 
@@ -25,6 +32,8 @@ rules under the Tiêu ngữ come out different. :func:`check_fonts` verifies thi
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
+import json
 import math
 import os
 import shutil
@@ -37,14 +46,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .._errors import ConversionError, InvalidTypeError, ValidationError
+from .._errors import BaocaoError, ConversionError, InvalidTypeError, ValidationError
 from .._files import read_docx, write_output
-from .._ooxml import open_docx
+from .._ooxml import CUSTOM_PART, CustomValue, Package, open_docx, read_custom_properties
 from .._signals import deferred
+from ._metadata import flatten, unflatten
+from ._pdfa import PDF_VERSIONS, finish
 from ._seal import seal
 
 __all__ = [
+    "BATCH_SIZE",
     "check_fonts",
+    "check_pdf_version",
+    "convert_many",
     "find_soffice",
     "to_pdf",
 ]
@@ -341,7 +355,60 @@ def _start(args: list[str], temp: Path | None = None) -> subprocess.Popen[bytes]
     )
 
 
-def _convert(program: str, data: bytes, timeout: float) -> bytes:
+def _filter(version: str) -> str:
+    """The ``--convert-to`` argument: LibreOffice's PDF export with its options as JSON."""
+    options = {
+        "SelectPdfVersion": {"type": "long", "value": str(PDF_VERSIONS[version])},
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "ExportBookmarks": {"type": "boolean", "value": "true"},
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+BATCH_SIZE = 20
+"""Documents that one LibreOffice run converts at most (``convert_many``): enough to pay
+for its start (2-5 s) many times over, few enough that a document that makes it fail or
+hang costs little of the batch."""
+
+
+def _run(args: list[str], program: str, temp: Path, timeout: float, count: int) -> str:
+    """Run LibreOffice with ``args``; its last output (for errors), or a ConversionError."""
+    try:
+        with deferred():  # a signal now would leave LibreOffice running, unknown
+            proc = _start(args, temp)
+    except OSError as err:
+        raise ConversionError(
+            f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
+        ) from err
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        what = "the document" if count == 1 else f"{count} documents"
+        raise ConversionError(
+            f"LibreOffice ({program}) did not convert {what} within {timeout:g} s "
+            "and was stopped; pass a larger timeout= for big documents."
+        ) from None
+    except BaseException:
+        _kill(proc)
+        raise
+    if proc.returncode != 0:
+        raise ConversionError(
+            f"LibreOffice ({program}) failed with exit status {proc.returncode}; "
+            f"its last output:\n{_tail(stdout, stderr)}"
+        )
+    return _tail(stdout, stderr)
+
+
+class _StoppedRunError(ConversionError):
+    """LibreOffice died or hung in a run of several documents before converting this one."""
+
+
+def _convert_many(
+    program: str, documents: Sequence[bytes], timeout: float, version: str
+) -> list[bytes | ConversionError]:
+    """Convert ``documents`` in one LibreOffice run; each gives its PDF or its error.
+    ``timeout`` is per document: the run may take ``timeout`` times their number."""
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-", ignore_cleanup_errors=True) as tmp:
         root = Path(tmp)
         profile, in_dir, out_dir = root / "profile", root / "in", root / "out"
@@ -349,55 +416,182 @@ def _convert(program: str, data: bytes, timeout: float) -> bytes:
         for folder in (profile, in_dir, out_dir, temp):
             folder.mkdir()
         _write_profile(profile)
-        source = in_dir / "document.docx"
-        source.write_bytes(data)
+        names = (
+            ["document"] if len(documents) == 1 else [f"d{i:04d}" for i in range(len(documents))]
+        )
+        sources = []
+        for name, data in zip(names, documents, strict=True):
+            source = in_dir / f"{name}.docx"
+            source.write_bytes(data)
+            sources.append(str(source))
         args = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            _filter(version),
             "--outdir",
             str(out_dir),
-            str(source),
+            *sources,
         ]
         try:
-            with deferred():  # a signal now would leave LibreOffice running, unknown
-                proc = _start(args, temp)
-        except OSError as err:
-            raise ConversionError(
-                f"LibreOffice ({program}) could not be started: {err}. {_INSTALL_LIBREOFFICE}"
-            ) from err
+            output = _run(args, program, temp, timeout * len(documents), len(documents))
+        except ConversionError as exc:
+            if len(documents) == 1:
+                raise
+            failed: ConversionError | None = _StoppedRunError(str(exc))  # some were converted
+        else:
+            failed = None
+        results: list[bytes | ConversionError] = []
+        for name in names:
+            result = out_dir / f"{name}.pdf"
+            if not result.is_file():
+                results.append(
+                    failed
+                    or ConversionError(
+                        f"LibreOffice ({program}) produced no PDF (the document may be damaged, "
+                        f"or in a format LibreOffice cannot read); its last output:\n{output}"
+                    )
+                )
+                continue
+            pdf = result.read_bytes()
+            if not pdf.startswith(b"%PDF"):
+                results.append(
+                    ConversionError(
+                        f"LibreOffice ({program}) wrote a file that is not a PDF; its last "
+                        f"output:\n{output}"
+                    )
+                )
+                continue
+            results.append(pdf)
+        return results
+
+
+def _convert_batch(
+    program: str, documents: Sequence[bytes], timeout: float, version: str
+) -> list[bytes | ConversionError]:
+    """Convert ``documents``, one LibreOffice run for all of them if it goes well.
+
+    LibreOffice converts the files of a run in their order, so when it dies or hangs, the
+    first document it had not converted is the one that stopped it: that one fails with the
+    reason, and the documents after it go to a new run. Two runs in a row that convert
+    nothing mean LibreOffice itself is broken: the rest fail with its error."""
+    results: list[bytes | ConversionError | None] = [None] * len(documents)
+    pending = list(range(len(documents)))
+    barren = 0
+    while pending:
         try:
-            stdout, stderr = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(proc)
-            raise ConversionError(
-                f"LibreOffice ({program}) did not convert the document within {timeout:g} s "
-                "and was stopped; pass a larger timeout= for big documents."
-            ) from None
-        except BaseException:
-            _kill(proc)
-            raise
-        if proc.returncode != 0:
-            raise ConversionError(
-                f"LibreOffice ({program}) failed with exit status {proc.returncode}; "
-                f"its last output:\n{_tail(stdout, stderr)}"
-            )
-        result = out_dir / "document.pdf"
-        if not result.is_file():
-            raise ConversionError(
-                f"LibreOffice ({program}) produced no PDF (the document may be damaged, or "
-                f"in a format LibreOffice cannot read); its last output:\n{_tail(stdout, stderr)}"
-            )
-        pdf = result.read_bytes()
-        if not pdf.startswith(b"%PDF"):
-            raise ConversionError(
-                f"LibreOffice ({program}) wrote a file that is not a PDF; its last output:\n"
-                f"{_tail(stdout, stderr)}"
-            )
-        return pdf
+            pdfs = _convert_many(program, [documents[i] for i in pending], timeout, version)
+        except ConversionError as exc:  # one document, or LibreOffice did not start
+            pdfs = [exc] * len(pending)
+        stopped = [
+            i for i, pdf in zip(pending, pdfs, strict=True) if isinstance(pdf, _StoppedRunError)
+        ]
+        for i, pdf in zip(pending, pdfs, strict=True):
+            if not isinstance(pdf, _StoppedRunError):
+                results[i] = pdf
+        if not stopped:
+            break
+        barren = 0 if any(isinstance(pdf, bytes) for pdf in pdfs) else barren + 1
+        reason = next(pdf for pdf in pdfs if isinstance(pdf, _StoppedRunError))
+        culprits = stopped if barren >= 2 else stopped[:1]
+        for i in culprits:
+            results[i] = ConversionError(str(reason))
+        pending = [i for i in stopped if i not in culprits]
+    return [r if r is not None else ConversionError("not converted") for r in results]
+
+
+def _docx_facts(package: Package) -> tuple[_dt.datetime | None, list[tuple[str, CustomValue]]]:
+    """The date of a .docx (``dcterms:created``) and its Phụ lục VI custom properties."""
+    created: _dt.datetime | None = None
+    if "docProps/core.xml" in package.names:
+        with contextlib.suppress(BaocaoError):
+            core = package.xml("docProps/core.xml")
+            element = core.find("{http://purl.org/dc/terms/}created")
+            if element is not None and element.text:
+                with contextlib.suppress(ValueError):
+                    stamp = _dt.datetime.fromisoformat(element.text.strip().replace("Z", "+00:00"))
+                    created = stamp if stamp.tzinfo else stamp.replace(tzinfo=_dt.timezone.utc)
+    properties: list[tuple[str, CustomValue]] = []
+    if CUSTOM_PART in package.names:
+        with contextlib.suppress(BaocaoError):
+            found = read_custom_properties(package.xml(CUSTOM_PART))
+            properties = flatten(unflatten(found))
+    return created, properties
+
+
+def check_pdf_version(pdf_version: object) -> None:
+    """Raise unless ``pdf_version`` is one of :data:`~._pdfa.PDF_VERSIONS`."""
+    if not isinstance(pdf_version, str):
+        raise InvalidTypeError(pdf_version, "is not a str such as '2b'", path="pdf_version")
+    if pdf_version not in PDF_VERSIONS:
+        raise ValidationError(
+            pdf_version,
+            "is not a PDF version: '2b' (PDF/A-2b), '1b' (PDF/A-1b) or 'plain'",
+            path="pdf_version",
+        )
+
+
+def _check_options(timeout: object, pdf_version: object) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise InvalidTypeError(timeout, "is not a number of seconds", path="timeout")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise ValidationError(timeout, "is not a positive number of seconds", path="timeout")
+    check_pdf_version(pdf_version)
+    return float(timeout)
+
+
+def convert_many(
+    documents: Sequence[bytes],
+    *,
+    pdf_version: str = "2b",
+    timeout: float = 120.0,
+    soffice: str | None = None,
+    properties: Sequence[Sequence[tuple[str, CustomValue]] | None] | None = None,
+) -> list[bytes | BaocaoError]:
+    """Convert several .docx documents to PDF with one LibreOffice for each
+    :data:`BATCH_SIZE` of them; each gives its PDF or its error, in order.
+
+    ``properties`` (one entry per document, ``None`` to use the document's own custom
+    properties) are the flat fields of Phụ lục VI for the PDF's XMP. ``timeout`` is per
+    document. When LibreOffice dies or hangs, it is killed with everything it started; the
+    document it stopped on fails with the reason, and the rest go to a new run
+    (``_convert_batch``).
+    """
+    limit = _check_options(timeout, pdf_version)
+    results: list[bytes | BaocaoError] = []
+    prepared: list[tuple[int, bytes, _dt.datetime | None, Sequence[tuple[str, CustomValue]]]] = []
+    for index, data in enumerate(documents):
+        try:
+            package = open_docx(data, "docx", validate=False)
+            created, own = _docx_facts(package)
+            given = None if properties is None else properties[index]
+            prepared.append((index, seal(data), created, own if given is None else given))
+        except BaocaoError as exc:
+            prepared.append((index, b"", None, ()))
+            results.append(exc)
+            continue
+        results.append(ConversionError("not converted"))
+    todo = [p for p in prepared if p[1]]
+    if not todo:
+        return results
+    program = find_soffice(soffice)  # after sealing: a refused document says so first
+    check_fonts()
+    for start in range(0, len(todo), BATCH_SIZE):
+        batch = todo[start : start + BATCH_SIZE]
+        pdfs = _convert_batch(program, [p[1] for p in batch], limit, str(pdf_version))
+        for (index, _data, created, props), pdf in zip(batch, pdfs, strict=True):
+            if isinstance(pdf, ConversionError):
+                results[index] = pdf
+                continue
+            try:
+                results[index] = finish(
+                    pdf, version=str(pdf_version), created=created, properties=props
+                )
+            except ConversionError as exc:
+                results[index] = exc
+    return results
 
 
 def to_pdf(
@@ -406,8 +600,15 @@ def to_pdf(
     *,
     timeout: float = 120.0,
     soffice: str | None = None,
+    pdf_version: str = "2b",
 ) -> bytes:
     """Convert a .docx document to PDF with LibreOffice, and return the PDF.
+
+    The PDF is PDF/A-2b by default (``pdf_version="1b"`` for PDF/A-1b, ``"plain"`` for a
+    PDF 1.6 without the PDF/A identification), tagged, with its fonts embedded, and the
+    same document gives the same bytes: its dates are the .docx's ``dcterms:created`` (the
+    report's date) and its ID a digest of its content. The custom properties of Phụ lục VI
+    that ``render(..., metadata=True)`` writes go into its XMP, with PageAmount.
 
     Args:
         docx: the .docx as bytes, a path, or a binary stream (read to its end).
@@ -429,17 +630,14 @@ def to_pdf(
         ConversionError: LibreOffice is missing, fails, is too slow or writes no PDF, or no
             font with the metrics of Times New Roman is installed (see :func:`check_fonts`).
     """
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise InvalidTypeError(timeout, "is not a number of seconds", path="timeout")
-    if not (math.isfinite(timeout) and timeout > 0):
-        raise ValidationError(timeout, "is not a positive number of seconds", path="timeout")
+    _check_options(timeout, pdf_version)
     if out is not None and not isinstance(out, (str, os.PathLike)) and not hasattr(out, "write"):
         raise InvalidTypeError(
             out, "is not a path or a binary stream to write the PDF to", path="out"
         )
-    data = seal(_read_input(docx))
-    program = find_soffice(soffice)
-    check_fonts()
-    pdf = _convert(program, data, float(timeout))
+    data = _read_input(docx)
+    (pdf,) = convert_many([data], pdf_version=pdf_version, timeout=timeout, soffice=soffice)
+    if isinstance(pdf, BaocaoError):
+        raise pdf
     write_output(out, pdf, what="the PDF")
     return pdf

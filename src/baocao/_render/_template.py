@@ -38,7 +38,15 @@ from lxml import etree
 from .. import _model as m
 from .._errors import InvalidTypeError, TemplateError
 from .._files import write_output
-from .._ooxml import FOOTNOTES_TYPE, WP_NS, Compressed, compress, qn, zip_entries
+from .._ooxml import (
+    FOOTNOTES_TYPE,
+    WP_NS,
+    Compressed,
+    add_custom_properties,
+    compress,
+    qn,
+    zip_entries,
+)
 from .._options import Margins, check_profile
 from ._context import context as build_context
 from ._describe import describe
@@ -47,6 +55,7 @@ from ._grid_context import check_grids_printed, prints_grids
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._limits import TemplateLimits, budget
 from ._loading import load_template, reading_template, strip_template, template_name
+from ._metadata import flatten, report_metadata
 from ._sandbox import jinja_environment
 from ._strict import (
     check_text_sizes,
@@ -241,7 +250,12 @@ class Template:
         return serialize_part(root)
 
     def _render_parts(
-        self, ctx: dict[str, Any], report: m.Report, profile: str, margins: Margins | None
+        self,
+        ctx: dict[str, Any],
+        report: m.Report,
+        profile: str,
+        margins: Margins | None,
+        metadata: bool = False,
     ) -> dict[str, bytes | Compressed]:
         entries = dict(self._static)
         styles_blob, styles = self._styles[profile]
@@ -264,6 +278,8 @@ class Template:
         render_properties(props, self._properties, ctx)
         set_core_properties(props, **core_values(report))
         entries[self._core_name] = serialize_part(core)
+        if metadata:  # issue 14: Phụ lục VI as custom properties, only when asked
+            add_custom_properties(entries, flatten(report_metadata(report)))
         return entries
 
     def render(
@@ -274,11 +290,14 @@ class Template:
         profile: str | int = "14",
         margins: Margins | None = None,
         limits: TemplateLimits | None = None,
+        metadata: bool = False,
     ) -> bytes:
         """Render ``report`` and return the .docx bytes; also write them to ``out``
         (a path, written atomically, or a binary stream). Options as :func:`baocao.render`;
         ``limits`` replaces the template's own for this render.
         """
+        if not isinstance(metadata, bool):
+            raise InvalidTypeError(metadata, "is not True or False", path="metadata")
         if not isinstance(report, m.Report):
             raise InvalidTypeError(report, "is not a baocao.Report", path="report")
         if margins is not None and not isinstance(margins, Margins):
@@ -289,7 +308,7 @@ class Template:
         check_grids_printed(ctx, self._prints_grids, self.name)  # issue 12: no table dropped
         try:
             with budget(limits or self._limits, size):
-                entries = self._render_parts(ctx, report, checked, margins)
+                entries = self._render_parts(ctx, report, checked, margins, metadata)
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{self.name}: {describe(exc, self._tools.docx)}") from None
         data = zip_entries(entries)
@@ -384,6 +403,7 @@ def render(
     margins: Margins | None = None,
     limits: TemplateLimits | None = None,
     allow_raw_xml: bool = False,
+    metadata: bool = False,
 ) -> bytes:
     """Render ``report`` to .docx and return the bytes; also write them to ``out``.
 
@@ -395,6 +415,10 @@ def render(
 
     ``limits`` (a :class:`baocao.TemplateLimits`) bounds the work of the template;
     ``allow_raw_xml`` lets it use ``|safe`` (see :class:`baocao.Template`).
+
+    ``metadata=True`` writes the fields of Phụ lục VI that the report knows as the
+    document's custom properties (``docProps/custom.xml``; see docs/electronic.md); by
+    default there are none, so a report renders the same bytes as in baocao 0.1.
 
     Templates are loaded once and kept by their content (see :class:`baocao.Template`);
     a template file that changes on disk is loaded again.
@@ -413,5 +437,5 @@ def render(
     True
     """
     return cached_template(template, allow_raw_xml).render(
-        report, out, profile=profile, margins=margins, limits=limits
+        report, out, profile=profile, margins=margins, limits=limits, metadata=metadata
     )
