@@ -23,6 +23,7 @@ from . import _context as _cli_context
 from . import _lint as _cli_lint
 from . import _render as _cli_render
 from . import _schema as _cli_schema
+from . import _sign as _cli_sign
 from . import _words as _cli_words
 from ._common import UsageError, version
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_lint.add_parser(sub)
     _cli_words.add_parser(sub)
     sub.choices["words"].set_defaults(func=_cli_words.run)
+    _cli_sign.add_parsers(sub)  # issue 14: fields, sign, verify
     return parser
 
 
