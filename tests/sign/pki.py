@@ -9,9 +9,9 @@ from pathlib import Path
 import attrs
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 PASSWORD = "mật khẩu thử"
 
@@ -70,7 +70,8 @@ def _root(
 
 def make_pki(folder: Path, names: dict[str, str]) -> Pki:
     """A root and, for each ``role: common name``, a PKCS#12 file ``role.p12`` (password
-    :data:`PASSWORD`) with the signer's key, certificate and the root."""
+    :data:`PASSWORD`) with the signer's key, certificate and the root; the key and the
+    certificate also apart (``role.key.pem``, ``role.cert.der``), for a PKCS#11 token."""
     now = datetime.datetime.now(datetime.timezone.utc)
     root_key, root = _root("Gốc thử nghiệm baocao", now)
     _other_key, other = _root("Một gốc khác", now)
@@ -103,6 +104,40 @@ def make_pki(folder: Path, names: dict[str, str]) -> Pki:
             )
         )
         signers[role] = path
+        (folder / f"{role}.key.pem").write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        (folder / f"{role}.cert.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's
+    # test TSA signs with RSA only
+    tsa = (
+        x509.CertificateBuilder()
+        .subject_name(_name("Máy đóng dấu thời gian thử"))
+        .issuer_name(root.subject)
+        .public_key(tsa_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(_usage(ca=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
+            critical=False,
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    (folder / "tsa.cert.der").write_bytes(tsa.public_bytes(serialization.Encoding.DER))
+    (folder / "tsa.key.der").write_bytes(
+        tsa_key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     root_pem = folder / "root.pem"
     root_pem.write_bytes(root.public_bytes(serialization.Encoding.PEM))
     other_pem = folder / "other-root.pem"

@@ -121,8 +121,10 @@ class SigningKey:
 
 
 @contextlib.contextmanager
-def open_signer(key: SigningKey) -> Iterator[Any]:
-    """pyHanko's signer for ``key``; a PKCS#11 session is closed on leaving.
+def open_signer(key: SigningKey, *, raw: bool = False) -> Iterator[Any]:
+    """pyHanko's signer for ``key``; a PKCS#11 session is closed on leaving. ``raw``: the
+    token hashes nothing, pyHanko hashes and the token signs the digest (ECDSA on tokens
+    without CKM_ECDSA_SHA256, such as SoftHSM2).
 
     Raises:
         SigningError: the file, password, module, token, PIN or label is wrong.
@@ -160,7 +162,10 @@ def open_signer(key: SigningKey) -> Iterator[Any]:
     try:
         try:
             signer = pkcs11.PKCS11Signer(
-                session, key_label=key.key_label, cert_label=key.cert_label
+                session,
+                key_label=key.key_label,
+                cert_label=key.cert_label,
+                use_raw_mechanism=raw,
             )
         except Exception as exc:
             raise SigningError(

@@ -195,6 +195,41 @@ def _empty_fields(data: bytes) -> dict[str, bool]:
         raise SigningError(f"the PDF cannot be read: {exc}") from None
 
 
+class _RawMechanismError(Exception):
+    """The token refused the hash-and-sign mechanism: try it with the raw one."""
+
+
+def _sign_once(
+    data: bytes,
+    key: SigningKey,
+    meta: Any,
+    style: Any,
+    timestamper: Any,
+    params: dict[str, str],
+    *,
+    raw: bool,
+) -> io.BytesIO:
+    signers = need("pyhanko.sign.signers")
+    with open_signer(key, raw=raw) as signer:
+        writer = writer_for(data)
+        buffer = io.BytesIO()
+        try:
+            pdf_signer = signers.PdfSigner(
+                meta, signer=signer, stamp_style=style, timestamper=timestamper
+            )
+            pdf_signer.sign_pdf(
+                writer, output=buffer, existing_fields_only=True, appearance_text_params=params
+            )
+        except SigningError:
+            raise
+        except Exception as exc:  # pyHanko's SigningError, PdfError, a token, a TSA
+            if type(exc).__name__ == "MechanismInvalid" and not raw and key.pkcs11_module:
+                raise _RawMechanismError from exc
+            reason = str(exc) or type(exc).__name__
+            raise SigningError(f"cannot sign the field {meta.field_name!r}: {reason}") from None
+    return buffer
+
+
 def sign(
     pdf: bytes | str | os.PathLike[str] | BinaryIO,
     key: SigningKey,
@@ -273,21 +308,11 @@ def sign(
         reason=reason,
         location=location,
     )
-    with open_signer(key) as signer:
-        writer = writer_for(data)
-        pdf_signer = signers.PdfSigner(
-            meta, signer=signer, stamp_style=style, timestamper=timestamper
-        )
-        buffer = io.BytesIO()
-        params = {"vn_time": signing_time_text(datetime.datetime.now(datetime.timezone.utc))}
-        try:
-            pdf_signer.sign_pdf(
-                writer, output=buffer, existing_fields_only=True, appearance_text_params=params
-            )
-        except SigningError:
-            raise
-        except Exception as exc:  # pyHanko's SigningError, PdfError, a timestamp server
-            raise SigningError(f"cannot sign the field {field!r}: {exc}") from None
+    params = {"vn_time": signing_time_text(datetime.datetime.now(datetime.timezone.utc))}
+    try:
+        buffer = _sign_once(data, key, meta, style, timestamper, params, raw=False)
+    except _RawMechanismError:  # an ECDSA key on a token that only signs digests
+        buffer = _sign_once(data, key, meta, style, timestamper, params, raw=True)
     result = buffer.getvalue()
     write_output(out, result, what="the signed PDF")
     return result
