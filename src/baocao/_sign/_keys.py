@@ -62,12 +62,14 @@ class SigningKey:
     baocao.ValidationError: pkcs12: None needs a PKCS#12 file or a PKCS#11 module, and not both
 
     Attributes:
-        pkcs12: the PKCS#12 file (.p12, .pfx) holding the key and its certificate chain.
+        pkcs12: the PKCS#12 file (.p12, .pfx) holding the key and its chứng thư số
+            (certificate) with its chain.
         password: the PKCS#12 file's password (not shown in the repr).
-        pkcs11_module: the PKCS#11 module (.so, .dll, .dylib) of the token.
+        pkcs11_module: the PKCS#11 module (.so, .dll, .dylib) of the thiết bị lưu khóa bí
+            mật, the token (USB token, smart card, HSM) that holds the key.
         slot: the token's slot number; by default the first slot whose token matches.
         token_label: the token's label.
-        pin: the user PIN (not shown); ``None`` when the token asks for it itself.
+        pin: the user's mã PIN (not shown); ``None`` when the token asks for it itself.
         key_label: the label of the private key on the token.
         cert_label: the label of the certificate, when it is not the key's.
     """

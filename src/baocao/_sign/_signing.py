@@ -168,8 +168,8 @@ def _style(image: object, text: str | None, font: str | os.PathLike[str] | None)
     )
     lines = [] if text is None else [line.strip() for line in text.splitlines() if line.strip()]
     stamp_text = "\n".join([*(line.replace("%", "%%") for line in lines), "%(vn_time)s"])
-    top_left = layout.SimpleBoxLayoutRule(
-        x_align=layout.AxisAlignment.ALIGN_MIN,
+    top_right = layout.SimpleBoxLayoutRule(  # ô 14: the top right corner
+        x_align=layout.AxisAlignment.ALIGN_MAX,
         y_align=layout.AxisAlignment.ALIGN_MAX,
         margins=layout.Margins.uniform(1),
     )
@@ -177,7 +177,7 @@ def _style(image: object, text: str | None, font: str | os.PathLike[str] | None)
         stamp_text=stamp_text,
         text_box_style=box_style,
         border_width=0,
-        inner_content_layout=top_left,
+        inner_content_layout=top_right,
     )
 
 

@@ -21,6 +21,7 @@ from .._errors import InvalidTypeError, SigningError, ValidationError
 from .._files import read_bounded
 from ._deps import need
 from ._pdfio import read_pdf
+from ._signing import signing_time_text
 
 __all__ = ["SignatureInfo", "verify"]
 
@@ -31,9 +32,9 @@ class SignatureInfo:
 
     Attributes:
         field: the name of its signature field (``person``, ``body``, …).
-        signer: the signer's name, from its certificate (common name).
+        signer: người ký, the signer's name, from its certificate (common name).
         signed_at: the time the signer's software claimed, or None.
-        timestamp: the time of a timestamp token (PAdES B-T), or None.
+        timestamp: the time of its dấu thời gian, a timestamp token (PAdES B-T), or None.
         intact: the bytes it signed are unchanged.
         valid: intact, and the signature matches its certificate.
         trusted: the certificate chains to one of the roots given (False without roots).
@@ -151,7 +152,7 @@ def _info(field: str, status: Any, have_roots: bool) -> SignatureInfo:
     if status.intact and not status.valid:
         state = "INVALID"
     when = timestamp or status.signer_reported_dt
-    shown_time = "?" if when is None else when.isoformat()
+    shown_time = "?" if when is None else signing_time_text(when)
     summary = (
         f"{field}: {signer}, {shown_time}, {state}, "
         f"{'trusted' if trusted else 'not trusted'}"
