@@ -157,11 +157,11 @@ def test_the_persons_field_fills_the_gap_centred_and_the_seal_covers_its_left_th
 
 
 def test_the_separate_files_field_is_top_right_of_page_1() -> None:
-    box = separate_box(_page(), right_mm=15, width_mm=70, height_mm=16)
+    box = separate_box(_page(), right_mm=15, width_mm=70, height_mm=13)
     assert box.x1 == pytest.approx(A4[0] - 15 * PT_PER_MM)
     assert box.width == pytest.approx(70 * PT_PER_MM)
-    assert A4[1] - box.y1 == pytest.approx(5 * PT_PER_MM)
-    assert box.y0 > A4[1] - 25 * PT_PER_MM  # inside the top margin
+    assert A4[1] - box.y1 == pytest.approx(4 * PT_PER_MM)
+    assert box.y0 > A4[1] - 20 * PT_PER_MM  # inside the smallest top margin
 
 
 def _chars(text: str, x0: float, width: float = 5.0) -> tuple[tuple[str, float, float], ...]:

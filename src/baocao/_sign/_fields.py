@@ -28,7 +28,6 @@ from typing import Any, BinaryIO
 
 from .._errors import InvalidTypeError, SigningError, ValidationError
 from .._files import write_output
-from .._nd30 import SEPARATE_FILE_SIGNATURE_PT
 from .._options import Margins
 from ._deps import need
 from ._pdfio import read_pdf, writer_for
@@ -53,7 +52,9 @@ SEAL_MM = 36.0
 """The seal's diameter when none is given. The seal image goes in at its real size (II.8.a):
 give the body's own with ``seal_mm=``."""
 
-_SEPARATE_MM = (70.0, 4 * SEPARATE_FILE_SIGNATURE_PT * 1.15 / 72 * 25.4)  # four 10 pt lines
+_SEPARATE_MM = (70.0, 13.0)
+"""The width and height of the ô 14 field: three lines of 10 pt (a copy's form, the copying
+body, the time), 4 mm under the top edge, so inside the smallest top margin (20 mm)."""
 
 
 def field_names(index: int, count: int) -> tuple[str, str]:
@@ -86,10 +87,8 @@ def _places(pdf: bytes, report: Any, seal_mm: float) -> list[tuple[str, int, Box
         raise SigningError("the PDF has no page")
     places: list[tuple[str, int, Box, str]] = []
     blocks = ctx["signatures"]
-    after = 0
     for index, block in enumerate(blocks):
-        found = find_block(pages, block, after=0 if index else after)
-        after = found.page
+        found = find_block(pages, block)
         page = pages[found.page]
         texts = [str(t) for t in block["lines"]]
         widths = [line.box.width for line in page.lines if line.text in texts]

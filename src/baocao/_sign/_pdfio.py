@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from typing import Any
@@ -44,9 +45,35 @@ def read_pdf(pdf: object, *, path: str = "pdf") -> bytes:
 
 
 def writer_for(data: bytes) -> Any:
-    """pyHanko's incremental writer on ``data``: what it writes is appended to the bytes."""
-    incremental = need("pyhanko.pdf_utils.incremental_writer")
+    """pyHanko's incremental writer on ``data``: what it writes is appended to the bytes,
+    and the document's metadata is left as it is.
+
+    pyHanko's writer rewrites the XMP packet and the /Info dictionary of every update it
+    writes (its producer, the clock's modification date; the XMP re-serialised through its
+    own model). A signed document keeps the metadata baocao wrote instead: the PDF/A
+    identification, the fields of Phụ lục VI, the dates from the report; the signing time
+    is in each signature. The hook is ``_update_meta`` (pyHanko 0.38): a test holds the
+    XMP of a PDF/A file byte for byte through two signatures (tests/sign/test_pdfa.py).
+
+    The second part of the trailer's /ID, which pyHanko draws at random, is derived from
+    the bytes updated (``_handle_id``), so that the same PDF and report give the same
+    signing-ready PDF.
+    """
+    base: Any = need("pyhanko.pdf_utils.incremental_writer").IncrementalPdfFileWriter
+    generic = need("pyhanko.pdf_utils.generic")
+    derived = generic.ByteStringObject(hashlib.sha256(data).digest()[:16])
+
+    class _KeepMetadata(base):  # type: ignore[misc]
+        def _update_meta(self) -> None:
+            return None
+
+        @classmethod
+        def _handle_id(cls, prev: Any) -> Any:
+            ids = super()._handle_id(prev)
+            ids[1] = derived
+            return ids
+
     try:
-        return incremental.IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        return _KeepMetadata(io.BytesIO(data), strict=False)
     except Exception as exc:  # pyHanko's PdfReadError and the like
         raise SigningError(f"the PDF cannot be read: {exc}") from None

@@ -203,9 +203,10 @@ def _is_first_line_of(line: str, text: str) -> bool:
     return line == text or (text.startswith(line) and text[len(line) :].startswith(" "))
 
 
-def find_block(pages: Sequence[Page], block: dict[str, Any], *, after: int = 0) -> Found:
+def find_block(pages: Sequence[Page], block: dict[str, Any]) -> Found:
     """Find the signature block ``block`` (a context block: ``lines``, ``other_title``,
-    ``name``, ``gap``) on ``pages``, the first from page ``after`` on that has its layout.
+    ``name``, ``gap``) on ``pages``: the first place that has its layout (the signature
+    comes before the appendices).
 
     Raises:
         SigningError: no page has the block with baocao's layout.
@@ -214,7 +215,7 @@ def find_block(pages: Sequence[Page], block: dict[str, Any], *, after: int = 0) 
     name = str(block["name"])
     other = block.get("other_title")
     gap_lines = int(block["gap"]["lines"])
-    for page in pages[after:]:
+    for page in pages:
         for name_line in page.lines:
             if _squash(name_line.text) != _squash(name):
                 continue
@@ -269,9 +270,9 @@ def seal_box(person: Box, seal_mm: float) -> Box:
 
 def separate_box(page: Page, right_mm: float, width_mm: float, height_mm: float) -> Box:
     """The field of the body's text signature on a separate file (ô 14): the top right
-    corner of page 1, its right edge on the right margin, inside the top margin."""
+    corner of page 1, its right edge on the right margin, its top 4 mm under the page's."""
     right = page.width - right_mm * PT_PER_MM
-    top = page.height - 5 * PT_PER_MM
+    top = page.height - 4 * PT_PER_MM
     return Box(right - width_mm * PT_PER_MM, top - height_mm * PT_PER_MM, right, top)
 
 
