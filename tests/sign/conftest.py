@@ -17,13 +17,18 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def printed() -> dict[str, bytes]:
-    """The PDFs LibreOffice prints of three examples: one signer, a draft with its number
-    and date left blank, and a joint report of two signers."""
+    """The PDFs LibreOffice prints of four examples: one signer, a draft with its number
+    and date left blank, a joint report of two signers, and a TM./KT. block of three title
+    lines in the 13 pt profile with other margins (``bc-tm-kt``)."""
     require_tools()
     names = ("2710-BC-SNV", "draft-to-trinh", "bc-lien-tich")
-    return {
+    printed = {
         name: baocao.to_pdf(baocao.render(baocao.load(EXAMPLES / f"{name}.yaml"))) for name in names
     }
+    margins = baocao.Margins(top=25, left=35, right=20)
+    small = baocao.render(baocao.load(EXAMPLES / "bc-tm-kt.yaml"), profile="13", margins=margins)
+    printed["bc-tm-kt"] = baocao.to_pdf(small)
+    return printed
 
 
 @pytest.fixture(scope="session")

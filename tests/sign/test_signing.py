@@ -84,6 +84,19 @@ def test_a_joint_report_gets_a_pair_of_fields_per_signer(printed: dict[str, byte
     assert fields["cosigner1-person"]["rect"][2] < fields["person"]["rect"][0]  # left of it
 
 
+def test_three_title_lines_in_the_13_pt_profile(printed: dict[str, bytes]) -> None:
+    pdf = printed["bc-tm-kt"]
+    fields = _fields(baocao.signing_fields(pdf, report("bc-tm-kt")))
+    x0, y0, x1, y1 = fields["person"]["rect"]
+    lines = read_pages(pdf)[fields["person"]["page"]].lines
+    title = next(line.box for line in lines if line.text == "PHÓ CHỦ TỊCH")  # the last line
+    assert y1 == pytest.approx(title.y0, abs=1)
+    assert y1 - y0 == pytest.approx(
+        5 * 1.15 * 13 - 13, abs=2
+    )  # 4 empty lines of 13 pt, rounded out
+    assert (x0 + x1) / 2 == pytest.approx((title.x0 + title.x1) / 2, abs=1)
+
+
 def test_a_separate_file_gets_one_field_top_right(printed: dict[str, bytes]) -> None:
     fields = _fields(baocao.signing_fields(printed["2710-BC-SNV"], separate=True))
     assert list(fields) == ["body"]
