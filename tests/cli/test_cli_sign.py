@@ -75,7 +75,9 @@ def test_sign_errors_are_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     ready = tmp_path / "ky.pdf"
-    assert main(["fields", str(pdf), "--separate", "-o", str(ready)]) == 0
+    assert (
+        main(["fields", str(pdf), "--separate", "--margins", "20,20,30,20", "-o", str(ready)]) == 0
+    )
     capsys.readouterr()
     monkeypatch.setenv("BAOCAO_PASSWORD", "sai")
     argv = ["sign", str(ready), "--as", "body", "--pkcs12", str(keys.signers["body"])]

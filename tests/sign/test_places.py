@@ -86,6 +86,20 @@ CASES = [
         "Nguyễn Văn A",
     ),
     (
+        "the last title line wrapped by the column",
+        [
+            _page(
+                _line("GIÁM ĐỐC SỞ TÀI NGUYÊN", 330.0, 513.69, 472.0),
+                _line("VÀ MÔI TRƯỜNG", 352.0, 497.59, 450.0),
+                _line("Nguyễn Văn A", 360.0, 417.09, 442.0),
+            )
+        ],
+        _block(["GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"], "Nguyễn Văn A"),
+        0,
+        "VÀ MÔI TRƯỜNG",
+        "Nguyễn Văn A",
+    ),
+    (
         "the same name in the body (not 5 lines under a title) is passed over",
         [
             _page(
@@ -127,7 +141,8 @@ def test_the_block_is_found_by_its_strings_and_layout(
 
 NOT_FOUND = [
     ("another name", _block(["GIÁM ĐỐC"], "Nguyễn Văn B")),
-    ("another title", _block(["PHÓ GIÁM ĐỐC"], "Trương Văn Lắm")),
+    ("another title", _block(["CHỦ TỊCH"], "Trương Văn Lắm")),
+    ("a title's end without its beginning above", _block(["PHÓ GIÁM ĐỐC"], "Trương Văn Lắm")),
     ("another gap", {**_block(["GIÁM ĐỐC"], "Trương Văn Lắm"), "gap": {"lines": 3}}),
     ("an other title that is not printed", _block(["GIÁM ĐỐC"], "Trương Văn Lắm", "TRƯỞNG BAN")),
 ]

@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from ._common import UsageError, check_targets, read_report
+from ._render import _margins  # the same --margins as render
 
 __all__ = ["add_parsers", "run_fields", "run_sign", "run_verify"]
 
@@ -66,6 +67,13 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     p.add_argument(
         "--seal-mm", type=_seal, default=None, metavar="MM", help="the seal's real size (36)"
+    )
+    p.add_argument(
+        "--margins",
+        type=_margins,
+        default=None,
+        metavar="T,B,L,R",
+        help="the margins the report was rendered with, in mm (for --separate)",
     )
     p.set_defaults(func=run_fields)
 
@@ -144,7 +152,9 @@ def run_fields(args: argparse.Namespace) -> int:
     target = _output(args)
     report = None if args.separate else read_report(args.report)
     options = {} if args.seal_mm is None else {"seal_mm": args.seal_mm}
-    signing_fields(args.input, report, target, separate=args.separate, **options)
+    signing_fields(
+        args.input, report, target, separate=args.separate, margins=args.margins, **options
+    )
     print(f"wrote {target}", file=sys.stderr)
     return 0
 
