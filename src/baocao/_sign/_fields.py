@@ -91,7 +91,12 @@ def _places(pdf: bytes, report: Any, seal_mm: float) -> list[tuple[str, int, Box
         found = find_block(pages, block)
         page = pages[found.page]
         texts = [str(t) for t in block["lines"]]
-        widths = [line.box.width for line in page.lines if line.text in texts]
+        axis = found.title.box.centre_x
+        widths = [  # the block's own title lines: centred on its axis
+            line.box.width
+            for line in page.lines
+            if line.text in texts and abs(line.box.centre_x - axis) <= 3
+        ]
         person = person_box(found, widths)
         person_name, body_name = field_names(index, len(blocks))
         places.append((person_name, found.page, person, "sig"))

@@ -20,8 +20,10 @@ MAX_PDF_BYTES = 512 * 1024 * 1024
 def read_pdf(pdf: object, *, path: str = "pdf") -> bytes:
     """The bytes of a PDF given as bytes, a path or a binary stream; checked to start as
     a PDF does. Errors name ``path`` (the argument)."""
+    shown: object
     if isinstance(pdf, (bytes, bytearray, memoryview)):
-        data, shown = bytes(pdf), "the PDF"
+        data = bytes(pdf)
+        shown = data[:16]
     elif isinstance(pdf, (str, os.PathLike)):
         name = os.fspath(pdf)
         if not os.path.isfile(name):
@@ -40,7 +42,7 @@ def read_pdf(pdf: object, *, path: str = "pdf") -> bytes:
     else:
         raise InvalidTypeError(pdf, "is not a PDF as bytes, a path or a binary stream", path=path)
     if b"%PDF-" not in data[:1024]:
-        raise ValidationError(shown, "is not a PDF (it does not start with %PDF-)", path=path)
+        raise ValidationError(shown, "is not a PDF (no %PDF- header)", path=path)
     return data
 
 

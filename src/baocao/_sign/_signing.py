@@ -271,6 +271,8 @@ def sign(
         ValidationError: an argument is invalid (the message names it).
     """
     data = read_pdf(pdf)
+    if not isinstance(key, SigningKey):
+        raise InvalidTypeError(key, "is not a baocao.SigningKey", path="key")
     if not isinstance(field, str) or not field:
         raise InvalidTypeError(field, "is not the name of a signature field", path="field")
     if image is not None and text is not None:
