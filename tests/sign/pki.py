@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import attrs
 from cryptography import x509
@@ -68,6 +69,34 @@ def _root(
     return key, cert
 
 
+def _issue(
+    root: x509.Certificate,
+    root_key: ec.EllipticCurvePrivateKey,
+    common_name: str,
+    public_key: Any,
+    now: datetime.datetime,
+    *extensions: x509.ExtensionType,
+) -> x509.Certificate:
+    """A certificate for ``common_name`` signed by the root, valid for a month."""
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name))
+        .issuer_name(root.subject)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(_usage(ca=False), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
+            critical=False,
+        )
+    )
+    for extension in extensions:
+        builder = builder.add_extension(extension, critical=True)
+    return builder.sign(root_key, hashes.SHA256())
+
+
 def make_pki(folder: Path, names: dict[str, str]) -> Pki:
     """A root and, for each ``role: common name``, a PKCS#12 file ``role.p12`` (password
     :data:`PASSWORD`) with the signer's key, certificate and the root; the key and the
@@ -78,21 +107,7 @@ def make_pki(folder: Path, names: dict[str, str]) -> Pki:
     signers = {}
     for role, common_name in names.items():
         key = ec.generate_private_key(ec.SECP256R1())
-        cert = (
-            x509.CertificateBuilder()
-            .subject_name(_name(common_name))
-            .issuer_name(root.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30))
-            .add_extension(_usage(ca=False), critical=True)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
-                critical=False,
-            )
-            .sign(root_key, hashes.SHA256())
-        )
+        cert = _issue(root, root_key, common_name, key.public_key(), now)
         path = folder / f"{role}.p12"
         path.write_bytes(
             pkcs12.serialize_key_and_certificates(
@@ -114,21 +129,9 @@ def make_pki(folder: Path, names: dict[str, str]) -> Pki:
         (folder / f"{role}.cert.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
     tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's
     # test TSA signs with RSA only
-    tsa = (
-        x509.CertificateBuilder()
-        .subject_name(_name("Máy đóng dấu thời gian thử"))
-        .issuer_name(root.subject)
-        .public_key(tsa_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(_usage(ca=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()),
-            critical=False,
-        )
-        .sign(root_key, hashes.SHA256())
+    time_stamping = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
+    tsa = _issue(
+        root, root_key, "Máy đóng dấu thời gian thử", tsa_key.public_key(), now, time_stamping
     )
     (folder / "tsa.cert.der").write_bytes(tsa.public_bytes(serialization.Encoding.DER))
     (folder / "tsa.key.der").write_bytes(
