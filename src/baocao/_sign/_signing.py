@@ -46,8 +46,18 @@ def signing_time_text(when: datetime.datetime) -> str:
     return when.astimezone(VIETNAM).replace(microsecond=0).isoformat()
 
 
+#: Where Times New Roman or Liberation Serif usually is when fontconfig cannot say.
+_FONT_PLACES = (
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+    r"C:\Windows\Fonts\times.ttf",
+    "/System/Library/Fonts/Supplemental/Times New Roman.ttf",
+    "/Library/Fonts/Times New Roman.ttf",
+)
+
+
 def _times_font(font: str | os.PathLike[str] | None) -> str:
-    """A font file with Times New Roman's metrics: ``font``, else fontconfig's choice."""
+    """A font file with Times New Roman's metrics: ``font``, else fontconfig's choice, else
+    the usual places of Times New Roman and Liberation Serif."""
     if font is not None:
         path = os.fspath(font)
         if not os.path.isfile(path):
@@ -66,6 +76,9 @@ def _times_font(font: str | os.PathLike[str] | None) -> str:
             found = ""
         if found.lower().endswith((".ttf", ".otf")) and os.path.isfile(found):
             return found
+    for place in _FONT_PLACES:
+        if os.path.isfile(place):
+            return place
     raise SigningError(
         "a text signature needs a font with Vietnamese letters (Times New Roman or "
         "Liberation Serif: `apt install fonts-liberation2`); give its file with font=..."
@@ -166,8 +179,11 @@ def _style(image: object, text: str | None, font: str | os.PathLike[str] | None)
         leading=round(size * 1.15),
         text_color=(0, 0, 0),
     )
-    lines = [] if text is None else [line.strip() for line in text.splitlines() if line.strip()]
-    stamp_text = "\n".join([*(line.replace("%", "%%") for line in lines), "%(vn_time)s"])
+    if text is None:  # neither image nor text: the signer's name (its certificate's)
+        lines = ["%(signer)s"]
+    else:
+        lines = [line.strip().replace("%", "%%") for line in text.splitlines() if line.strip()]
+    stamp_text = "\n".join([*lines, "%(vn_time)s"])
     top_right = layout.SimpleBoxLayoutRule(  # ô 14: the top right corner
         x_align=layout.AxisAlignment.ALIGN_MAX,
         y_align=layout.AxisAlignment.ALIGN_MAX,
@@ -257,7 +273,8 @@ def sign(
         image: the visible signature, a PNG (path or bytes) with a transparent background,
             scaled into the field (the signature, blue; the seal, red, at its real size).
         text: without an image, the lines of a text signature (ô 14: the document's số và
-            ký hiệu); the signing time (ISO 8601, +07:00) follows them, in 10 pt.
+            ký hiệu); the signing time (ISO 8601, +07:00) follows them, in 10 pt. With
+            neither, the text is the signer's name (from the certificate) and the time.
         timestamp_url: an RFC 3161 timestamp server: PAdES B-T instead of B-B.
         reason, location: the signature's /Reason and /Location.
         font: the font file of a text signature (default: fontconfig's Times New Roman).
