@@ -3,6 +3,7 @@ signing-ready, signed by the person and then the body, verified; errors in one l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,13 @@ def test_fields_sign_twice_and_verify(
         "body: Sở Nội vụ",
     ]
     assert all("intact, trusted" in line for line in lines)
+    assert main(["verify", str(twice), "--json", "--trust", str(keys.root_pem)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(s["field"], s["signer"], s["intact"], s["trusted"]) for s in listed] == [
+        ("person", "Trương Văn Lắm", True, True),
+        ("body", "Sở Nội vụ", True, True),
+    ]
+    assert listed[0]["signed_at"].endswith("+07:00")
     assert main(["verify", str(twice), "--trust", str(keys.other_root_pem)]) == 1
     assert "not trusted" in capsys.readouterr().out
     assert main(["verify", str(pdf)]) == 1

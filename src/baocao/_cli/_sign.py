@@ -26,6 +26,7 @@ import os
 import sys
 from pathlib import Path
 
+from .._files import json_for
 from ._common import UsageError, check_targets, read_report
 from ._render import _margins  # the same --margins as render
 
@@ -133,6 +134,7 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         "checked.",
     )
     p.add_argument("input", metavar="FILE.pdf", help="the signed PDF")
+    p.add_argument("--json", action="store_true", help="print the signatures as one JSON list")
     p.add_argument(
         "--trust",
         action="append",
@@ -203,10 +205,13 @@ def run_verify(args: argparse.Namespace) -> int:
     from .._sign import verify
 
     found = verify(args.input, args.trust)
+    good = all(info.intact and info.valid and (info.trusted or not args.trust) for info in found)
+    if args.json:
+        print(json_for([info.to_dict() for info in found], sys.stdout))
+        return 0 if found and good else 1
     if not found:
         print(f"{args.input}: no signature")
         return 1
     for info in found:
         print(f"{args.input}: {info.summary}")
-    good = all(info.intact and info.valid and (info.trusted or not args.trust) for info in found)
     return 0 if good else 1

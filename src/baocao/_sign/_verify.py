@@ -56,6 +56,14 @@ class SignatureInfo:
     changes: str
     summary: str
 
+    def to_dict(self) -> dict[str, object]:
+        """The signature as JSON-ready data (times as ISO 8601 in the Vietnam zone)."""
+        data: dict[str, object] = attrs.asdict(self)
+        for name in ("signed_at", "timestamp"):
+            value = getattr(self, name)
+            data[name] = None if value is None else signing_time_text(value)
+        return data
+
 
 def _error(name: str, path: str) -> Callable[[str], Exception]:
     def error(reason: str) -> Exception:
