@@ -196,3 +196,22 @@ def test_the_blanks_of_number_and_date_become_boxes() -> None:
     assert (boxes["day"].x0, boxes["day"].x1) == (290 + 15 * 5, 290 + 21 * 5)
     with pytest.raises(SigningError, match="not on page 1"):
         blank_boxes(page, "Số: /BC-SNV", "", year_blank=False)
+
+
+def test_pages_are_read_only_as_far_as_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from baocao._sign import _places
+
+    made: list[int] = []
+
+    def generate(pdf: bytes) -> Any:
+        for index in range(5):
+            made.append(index)
+            yield _page(index=index)
+
+    monkeypatch.setattr(_places, "_generate", generate)
+    pages = _places.read_pages(b"%PDF-")
+    assert pages[1].index == 1
+    assert made == [0, 1]  # the pages after the one asked for are not read
+    assert [p.index for p in pages] == [0, 1, 2, 3, 4]
+    assert len(pages) == 5
+    assert pages[-1].index == 4

@@ -83,8 +83,6 @@ def _places(pdf: bytes, report: Any, seal_mm: float) -> list[tuple[str, int, Box
 
     ctx = context(report)
     pages = read_pages(pdf)
-    if not pages:
-        raise SigningError("the PDF has no page")
     places: list[tuple[str, int, Box, str]] = []
     blocks = ctx["signatures"]
     for index, block in enumerate(blocks):
@@ -154,10 +152,11 @@ def signing_fields(
     elif not isinstance(margins, Margins):
         raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
     if separate:
-        pages = read_pages(data)
-        if not pages:
-            raise SigningError("the PDF has no page")
-        box = separate_box(pages[0], margins.right, *_SEPARATE_MM)
+        try:
+            first = read_pages(data)[0]
+        except IndexError:
+            raise SigningError("the PDF has no page") from None
+        box = separate_box(first, margins.right, *_SEPARATE_MM)
         places = [(BODY, 0, box, "sig")]
     else:
         from .._model import Report

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 
@@ -36,6 +36,7 @@ __all__ = [
     "LINE_FACTOR",
     "Box",
     "Page",
+    "Pages",
     "TextLine",
     "blank_boxes",
     "find_block",
@@ -121,26 +122,70 @@ def _squash(text: str) -> str:
     return " ".join(_norm(text).split())
 
 
-def read_pages(pdf: bytes) -> list[Page]:
-    """The text lines of every page of ``pdf`` (pdfminer.six).
+class Pages(Sequence[Page]):
+    """The pages of a PDF, read (pdfminer.six) as far as they are asked for: the signature
+    comes before the appendices, which a search for it then never reads."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._source: Iterator[Page] | None = _generate(pdf)
+        self._read: list[Page] = []
+
+    def _fill(self, upto: int | None) -> None:
+        while self._source is not None and (upto is None or len(self._read) <= upto):
+            try:
+                self._read.append(next(self._source))
+            except StopIteration:
+                self._source = None
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | Sequence[Page]:
+        if isinstance(index, slice) or index < 0:
+            self._fill(None)
+        else:
+            self._fill(index)
+        return self._read[index]
+
+    def __len__(self) -> int:
+        self._fill(None)
+        return len(self._read)
+
+    def __iter__(self) -> Iterator[Page]:
+        index = 0
+        while True:
+            self._fill(index)
+            if index >= len(self._read):
+                return
+            yield self._read[index]
+            index += 1
+
+
+def read_pages(pdf: bytes) -> Pages:
+    """The text lines of the pages of ``pdf`` (pdfminer.six), read on first use.
 
     Raises:
         SigningError: the PDF cannot be read, or pdfminer.six is not installed.
     """
+    return Pages(pdf)
+
+
+def _generate(pdf: bytes) -> Iterator[Page]:
     high_level = need("pdfminer.high_level")
     layout = need("pdfminer.layout")
     params = layout.LAParams(line_margin=0.01, char_margin=1.0, word_margin=0.1)
-    pages: list[Page] = []
     try:
         for index, page in enumerate(high_level.extract_pages(io.BytesIO(pdf), laparams=params)):
             lines = tuple(_lines(page, layout))
             x0, y0, x1, y1 = page.bbox
-            pages.append(Page(index, float(x1 - x0), float(y1 - y0), lines))
+            yield Page(index, float(x1 - x0), float(y1 - y0), lines)
     except SigningError:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise SigningError(f"the PDF cannot be read: {exc}") from None
-    return pages
 
 
 def _lines(page: Any, layout: Any) -> Iterable[TextLine]:
