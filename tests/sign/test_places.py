@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from baocao import SigningError
 from baocao._sign._places import (
@@ -215,3 +217,29 @@ def test_pages_are_read_only_as_far_as_asked(monkeypatch: pytest.MonkeyPatch) ->
     assert [p.index for p in pages] == [0, 1, 2, 3, 4]
     assert len(pages) == 5
     assert pages[-1].index == 4
+
+
+@given(
+    size=st.sampled_from([13.0, 14.0]),
+    centre=st.floats(min_value=150, max_value=450),
+    title_y=st.floats(min_value=200, max_value=750),
+    other=st.booleans(),
+    width=st.floats(min_value=40, max_value=200),
+)
+def test_a_block_anywhere_is_found_where_it_is(
+    size: float, centre: float, title_y: float, other: bool, width: float
+) -> None:
+    step = LINE_FACTOR * size
+    lines = [_line("GIÁM ĐỐC", centre - width / 2, title_y, centre + width / 2, size)]
+    below_y = title_y - 5 * step
+    if other:
+        lines.append(_line("TRƯỞNG BAN", centre - 40, below_y, centre + 40, size))
+    name_y = below_y - (step if other else 0)
+    lines.append(_line("Nguyễn Văn A", centre - 45, name_y, centre + 45, size))
+    block = _block(["GIÁM ĐỐC"], "Nguyễn Văn A", "TRƯỞNG BAN" if other else None)
+    found = find_block([_page(*lines)], block)
+    box = person_box(found)
+    assert box.y1 == pytest.approx(title_y)
+    assert box.y0 == pytest.approx(below_y + size)
+    assert box.centre_x == pytest.approx(centre)
+    assert box.width >= max(width, 2 * box.height) - 1e-9
