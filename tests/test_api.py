@@ -83,6 +83,13 @@ PUBLIC = {
     "TemplateError",
     "ConversionError",
     "WorkerError",
+    # signing (issue 14)
+    "SigningError",
+    "SigningKey",
+    "SignatureInfo",
+    "sign",
+    "signing_fields",
+    "verify",
 }
 
 

@@ -22,6 +22,7 @@ from ._errors import (
     InvalidTypeError,
     LoadError,
     NotADocxError,
+    SigningError,
     TemplateError,
     ValidationError,
     WorkerError,
@@ -93,6 +94,11 @@ _LAZY = {
     "json_schema": "_model",
     "Template": "_render",
     "render": "_render",
+    "SignatureInfo": "_sign",
+    "SigningKey": "_sign",
+    "sign": "_sign",
+    "signing_fields": "_sign",
+    "verify": "_sign",
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
@@ -145,6 +151,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         render_many,
         to_pdf,
     )
+    from ._sign import SignatureInfo, SigningKey, sign, signing_fields, verify
     from ._words import (
         Style,
         fix_text,
@@ -221,6 +228,9 @@ __all__ = [
     "Report",
     "Section",
     "Signatory",
+    "SignatureInfo",
+    "SigningError",
+    "SigningKey",
     "Style",
     "SubtotalRow",
     "Table",
@@ -250,7 +260,10 @@ __all__ = [
     "render",
     "render_many",
     "rows_from_file",
+    "sign",
+    "signing_fields",
     "to_pdf",
+    "verify",
     "words_to_money",
     "words_to_number",
     "words_to_percent",

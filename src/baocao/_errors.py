@@ -11,8 +11,11 @@ subclasses the built-in exception a caller would catch anyway::
      │                                                 a value the context does not have
      ├── ConversionError(BaocaoError, RuntimeError)   converting to PDF failed (LibreOffice
      │                                                 missing, failing or too slow)
-     └── WorkerError(BaocaoError, RuntimeError)       a worker process of render_many died
-                                                       (killed, out of memory) with reports
+     ├── WorkerError(BaocaoError, RuntimeError)       a worker process of render_many died
+     │                                                 (killed, out of memory) with reports
+     └── SigningError(BaocaoError, RuntimeError)      signing fields, signing or verifying a
+                                                       PDF failed (pyHanko missing, a wrong
+                                                       key or password, a token, a damaged PDF)
 
 A :class:`ValidationError` names the *path* of the field (``sections[2].items[0].title``)
 and the offending value, so the message alone says what to fix::
@@ -33,6 +36,7 @@ __all__ = [
     "InvalidTypeError",
     "LoadError",
     "NotADocxError",
+    "SigningError",
     "TemplateError",
     "ValidationError",
     "WorkerError",
@@ -135,3 +139,9 @@ class ConversionError(BaocaoError, RuntimeError):
 class WorkerError(BaocaoError, RuntimeError):
     """A worker process of :func:`baocao.render_many` died (killed, out of memory) or could
     not read a report; the reports it held get this error, the batch goes on."""
+
+
+class SigningError(BaocaoError, RuntimeError):
+    """Adding signature fields to a PDF, signing it or verifying its signatures failed:
+    the ``baocao[sign]`` extra (pyHanko) is not installed, the key, password or token is
+    wrong, the PDF cannot be read, or the place of a signature is not where baocao put it."""

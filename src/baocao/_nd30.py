@@ -45,14 +45,17 @@ __all__ = [
     "RECALL_MARK",
     "ROMAN",
     "RULE_SHARE",
+    "SEPARATE_FILE_SIGNATURE_PT",
     "SIGNATURE_FORMS",
     "SIGNATURE_GAP_MIN_MM",
+    "SIGNATURE_SEAL_SHARE",
     "SIZE_RANGES",
     "STYLE_ELEMENTS",
     "STYLE_SIZES",
     "UNITS_LABEL",
     "UPPER_LETTERS",
     "URGENCY_MARKS",
+    "VIETNAM_UTC_OFFSET_HOURS",
     "numbering_label",
     "roman",
     "signature_form_problem",
@@ -211,6 +214,19 @@ SIGNATURE_GAP_MIN_MM = 20.0
 """The least height of the space between the signer's title and name (ô 7c): room for a
 handwritten signature or its image and the seal over a third of it (PL I, II.7.d, II.8;
 Điều 33.1). The decree gives no figure; 20 mm is the smallest that holds a signature."""
+
+SIGNATURE_SEAL_SHARE = 1 / 3
+"""The share of the signer's signature image that the body's seal image covers, on its
+left (Phụ lục I, II.8.a: "trùm lên khoảng 1/3 hình ảnh chữ ký số … về bên trái")."""
+
+SEPARATE_FILE_SIGNATURE_PT = 10
+"""The size of the text of the body's digital signature on an appendix or attachment issued
+as a separate file (Phụ lục I, II.8.b) and on an electronic copy (Phụ lục I, Phần II, I.3):
+top right of page 1, no image, Times New Roman, upright, black."""
+
+VIETNAM_UTC_OFFSET_HOURS = 7
+"""The Vietnam time zone (UTC+07:00) in which the signing time of that text is written,
+ISO 8601 (Phụ lục I, II.8.b)."""
 
 
 def signature_form_problem(chain: tuple[str, ...]) -> str | None:

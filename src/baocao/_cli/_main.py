@@ -26,6 +26,7 @@ from . import _lint as _cli_lint
 from . import _metadata as _cli_metadata
 from . import _render as _cli_render
 from . import _schema as _cli_schema
+from . import _sign as _cli_sign
 from . import _words as _cli_words
 from ._common import UsageError, version
 
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_words.add_parser(sub)
     sub.choices["words"].set_defaults(func=_cli_words.run)
     _cli_fix_text.add_parser(sub)
+    _cli_sign.add_parsers(sub)  # issue 14: fields, sign, verify
     return parser
 
 
