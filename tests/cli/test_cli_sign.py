@@ -131,3 +131,38 @@ def test_wrong_command_lines_exit_2(
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7\n")
     assert _status(argv) == 2
     assert words in capsys.readouterr().err
+
+
+@pytest.mark.soffice
+def test_render_pdf_fields_in_one_step(tmp_path: Path) -> None:
+    """``render --pdf --fields`` gives the same signing-ready PDF as ``fields`` on the
+    PDF of ``render --pdf``, the same bytes every time, for one input and for several."""
+    require_tools()
+    one, again = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for path in (one, again):
+        assert main(["render", str(EXAMPLE_YAML), "-o", str(path), "--pdf", "--fields", "-q"]) == 0
+    assert one.read_bytes() == again.read_bytes()
+    fields = _field_names(one.read_bytes())
+    assert {"person", "body"} <= fields
+    out = tmp_path / "out"
+    joint = EXAMPLE_YAML.parent / "bc-lien-tich.yaml"
+    batch = ["render", str(EXAMPLE_YAML), str(joint), "-o", str(out), "--pdf", "--fields", "-q"]
+    assert main(batch) == 0
+    assert (out / "2710-BC-SNV.pdf").read_bytes() == one.read_bytes()
+    assert {"person", "body", "cosigner1-person"} <= _field_names(
+        (out / "bc-lien-tich.pdf").read_bytes()
+    )
+
+
+def test_fields_need_a_pdf(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(EXAMPLE_YAML), "-o", "x.docx", "--fields"]) == 2
+    assert "--fields puts signature fields in a PDF: add --pdf" in capsys.readouterr().err
+
+
+def _field_names(pdf: bytes) -> set[str]:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return {str(field.T) for field in document.Root.AcroForm.Fields}

@@ -160,11 +160,18 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
         pdf=args.pdf,  # issue 14: one LibreOffice for many documents
         pdf_version=args.pdf_version,
     ):
-        if result.ok:
+        error = result.error
+        if result.ok and args.fields:
+            report, target = jobs[result.index]
+            try:
+                _add_fields(target.read_bytes(), report, target)
+            except BaocaoError as exc:
+                error = exc
+        if error is None:
             rendered += 1
         else:
             failures += 1
-            print(f"baocao: error: {jobs[result.index][1]}: {result.error}", file=sys.stderr)
+            print(f"baocao: error: {jobs[result.index][1]}: {error}", file=sys.stderr)
     if not args.quiet:
         print(
             f"rendered {rendered} of {len(paths)} reports"
@@ -174,9 +181,18 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _add_fields(pdf: bytes, report: Report, output: Path | None = None) -> bytes:
+    """``--fields``: the PDF with the empty signature fields of the decree's places."""
+    from .._sign import signing_fields  # pyHanko, the optional extra, only when asked
+
+    return signing_fields(pdf, report, output)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``baocao render`` for one input, or for several (:func:`_cmd_render_many`)."""
     check_output_option(args)
+    if args.fields and not args.pdf:
+        raise UsageError("--fields puts signature fields in a PDF: add --pdf")
     if len(args.input) > 1 or Path(args.input[0]).is_dir():
         return _cmd_render_many(args)
     args.input = args.input[0]
@@ -189,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
             from .._render import to_pdf
 
             data = to_pdf(data, pdf_version=args.pdf_version)
+            if args.fields:
+                data = _add_fields(data, report)
         write_stdout(data)
         return 0
     if args.output is None:
@@ -206,7 +224,10 @@ def run(args: argparse.Namespace) -> int:
     if args.pdf:
         from .._render import to_pdf
 
-        to_pdf(_render(report, args), output, pdf_version=args.pdf_version)
+        if args.fields:
+            _add_fields(to_pdf(_render(report, args), pdf_version=args.pdf_version), report, output)
+        else:
+            to_pdf(_render(report, args), output, pdf_version=args.pdf_version)
     else:
         _render(report, args, output)
     if not args.quiet:
@@ -273,6 +294,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         choices=["2b", "1b", "plain"],
         default="2b",
         help="with --pdf: PDF/A-2b (default), PDF/A-1b, or a plain PDF",
+    )
+    p.add_argument(
+        "--fields",
+        action="store_true",
+        help="with --pdf: add the empty, named signature fields where the decree puts the "
+        "signatures (needs the extra baocao[sign]; docs/signing.md)",
     )
     p.add_argument(
         "--metadata",
