@@ -160,7 +160,7 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
         pdf=args.pdf,  # issue 14: one LibreOffice for many documents
         pdf_version=args.pdf_version,
     ):
-        error = result.error
+        error = None if result.ok else result.error
         if result.ok and args.fields:
             report, target = jobs[result.index]
             try:
