@@ -54,7 +54,12 @@ def read_markdown(
     """The plain data (the YAML form) of the Markdown report ``text``, and the function
     that gives an error raised for a field of it the line and column it came from."""
     builder = _Builder(text, name)
-    return builder.build(SyntaxTreeNode(parser().parse(text))), builder.located
+    env: dict[str, Any] = {}
+    tokens = parser().parse(text, env)
+    for key, index in env.get("footnotes", {}).get("refs", {}).items():
+        if index == -1:  # defined, never referred to: the parser drops it
+            raise builder.unused_note(key[1:])
+    return builder.build(SyntaxTreeNode(tokens)), builder.located
 
 
 class _Container:
@@ -81,7 +86,6 @@ class _Builder:
         self.notes: dict[str, str] = {}
         self.used: set[str] = set()
         self.texts = Texts(self.lines, self.notes, self.spots, self.used)
-        self._note_spots: dict[str, Spot] = {}
         self.front: dict[str, Any] = {}
         self.front_text = ""
         self.front_line = 0  # the line of the file where the front matter's YAML starts
@@ -106,11 +110,21 @@ class _Builder:
         for node in nodes:
             if node.type != "footnote_block":
                 self._top(node)
-        for label, spot in self._note_spots.items():
-            if label not in self.used:
-                raise self.lines.error(spot, f"the footnote [^{label}] is never used in the text")
         self._check_appendix_labels()
         return {**self.front, **self.data}
+
+    def unused_note(self, label: str) -> LoadError:
+        """The error of a footnote defined and never referred to."""
+        mark = f"[^{label}]:"
+        spots = [
+            (number, line.index(mark) + 1)
+            for number, line in enumerate(self.lines.lines, 1)
+            if line.lstrip().startswith(mark)
+        ]
+        number, column = spots[0] if spots else (1, 1)
+        return self.lines.error(
+            (number, column), f"the footnote [^{label}] is never used in the text"
+        )
 
     def _front_matter(self, node: SyntaxTreeNode) -> None:
         self.front_text = node.content
@@ -130,7 +144,7 @@ class _Builder:
         for key in data:
             if key in BODY_FIELDS:
                 raise self.lines.error(
-                    self._front_spot(key),
+                    self._front_spot(key, of_key=True),
                     f"{key} is the body of the report: write it in Markdown below the "
                     "front matter, not in it",
                 )
@@ -145,7 +159,6 @@ class _Builder:
             if len(paragraphs) != 1 or len(note.children) != 1:
                 raise self.lines.error(spot, f"the footnote [^{label}] is not one paragraph")
             self.notes[label] = self.texts.plain(paragraphs[0].children[0], "a footnote")
-            self._note_spots[label] = spot
 
     # ------------------------------------------------------------------ the top level
 
@@ -412,7 +425,12 @@ class _Builder:
         for body in bodies:
             for row in body.children:
                 where = f"{path}.rows[{len(rows)}]"
-                self.spots[where] = self.lines.spot(row)
+                self.spots[where] = spot = self.lines.spot(row)
+                typed = _typed_cells(self.lines.lines[spot[0] - 1])
+                if typed > len(header):  # the parser drops the cells past the header's
+                    raise self.lines.error(
+                        spot, f"the row has {typed} cells but the header has {len(header)}"
+                    )
                 rows.append(
                     [
                         self._cell(cell.children[0], f"{where}[{i}]")
@@ -535,7 +553,7 @@ class _Builder:
             return self._front_spot(exc.value)  # "is not a field of Report"
         return (self.front_line + 1, 1) if self.front_line else (1, 1)
 
-    def _front_spot(self, path: str) -> Spot:
+    def _front_spot(self, path: str, *, of_key: bool = False) -> Spot:
         """The place in the front matter of the value at ``path`` (of its key, when the
         value is empty)."""
         try:
@@ -551,7 +569,8 @@ class _Builder:
                 if not found:
                     break
                 name, node = found[0]
-                mark = node.start_mark if node.value not in ("", None) else name.start_mark
+                empty = node.value in ("", None) or of_key
+                mark = name.start_mark if empty else node.start_mark
             elif (
                 isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value)
             ):
@@ -609,6 +628,14 @@ def _first_inline(node: SyntaxTreeNode) -> SyntaxTreeNode | None:
 
 def _cells(head: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [cell for row in head.children for cell in row.children]
+
+
+def _typed_cells(line: str) -> int:
+    """How many cells a table row's line holds, as typed (``|`` not escaped)."""
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return len(re.split(r"(?<!\\)\|", text))
 
 
 def _is_comment(text: str) -> bool:
