@@ -294,3 +294,28 @@ def test_bytes_and_the_limit() -> None:
     assert r.sections[0].title == "A"
     with pytest.raises(baocao.LoadError, match="not UTF-8"):
         baocao.loads_markdown(b"\xff")
+
+
+def test_the_place_crosses_processes() -> None:
+    import pickle
+
+    with pytest.raises(baocao.ValidationError) as caught:
+        report("## A\n\nNgày {date: 2026-02-30}.\n")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (again.where, again.path, str(again)) == (
+        caught.value.where,
+        caught.value.path,
+        str(caught.value),
+    )
+    assert str(again.with_prefix("x")).startswith(caught.value.where + ": x.sections[0]")
+
+
+def test_part_labels_and_decimal_items() -> None:
+    r = report("# PHẦN I - Tình hình\n\n## Kết quả\n\nA.\n\n# Phần mềm\n\nB.\n")
+    assert [p.title for p in r.parts] == ["Tình hình", "Phần mềm"]  # a word, not a label
+    with pytest.raises(baocao.LoadError, match="numbered 'Phần III'"):
+        report("# Phần III: A\n\nB.\n")
+    with pytest.raises(baocao.LoadError, match=r"numbered 'Phần thứ nhất'.* 'Phần I'"):
+        report("# Phần thứ nhất: A\n\nB.\n")  # another style: say numbering.part
+    front = FRONT.replace("---\nissuer", "---\nnumbering: {part: Phần thứ nhất}\nissuer")
+    assert report("# Phần thứ nhất: A\n\nB.\n", front).parts[0].title == "A"

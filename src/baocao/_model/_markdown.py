@@ -33,7 +33,7 @@ import yaml
 from markdown_it.tree import SyntaxTreeNode
 
 from .._errors import LoadError, ValidationError
-from .._nd30 import numbering_label, roman
+from .._nd30 import DECIMAL_STYLE, numbering_label, roman
 from . import _numbering
 from ._markdown_inline import Lines, Spot, Texts, as_text, attributes, parser, typed_label
 from ._parse import parsed
@@ -235,7 +235,8 @@ class _Builder:
                     spot,
                     f"the heading is numbered {wrong!r}, but it is {kind} "
                     f"{self._count(kind)}, which baocao numbers {expected!r}: leave the "
-                    "number out (baocao writes it) or correct it",
+                    "number out (baocao writes it) or correct it (another style of "
+                    "label is chosen in the front matter's numbering)",
                 )
             if rest != raw:
                 data["title"] = typed_label(text, expected, part=level == 1)[0]
@@ -317,7 +318,7 @@ class _Builder:
         if style is None:
             return None
         own = self._count(kind)
-        if kind == "item" and self.section is not None:
+        if kind == "item" and style == DECIMAL_STYLE:  # 1.2.: the section's number first
             section_number = self._section_number()
             return numbering_label(style, (section_number, own)) if section_number else None
         return numbering_label(style, (own,))

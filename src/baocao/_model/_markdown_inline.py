@@ -302,7 +302,7 @@ _ANY_LABEL = re.compile(
     r"(?:[IVXLCDM]+[.\-]|[A-Z][.\-]|\d+(?:\.\d+)*[.)\-]|[a-zđ]\))(?=\s|$)",
 )
 _ANY_PART = re.compile(
-    r"(?:Phần|PHẦN)\s+(?:thứ\s+\S+|THỨ\s+\S+|[IVXLCDM]+|[A-Z])(?=[\s.:\-–]|$)",
+    r"(?:Phần|PHẦN)\s+(?:thứ\s+[^\s.:\-–]+|THỨ\s+[^\s.:\-–]+|[IVXLCDM]+|[A-Z])(?=[\s.:\-–]|$)",
 )
 _AFTER_PART = re.compile(r"\s*[.:\-–]?\s*")
 
@@ -310,7 +310,9 @@ _AFTER_PART = re.compile(r"\s*[.:\-–]?\s*")
 def typed_label(text: str, expected: str | None, part: bool) -> tuple[str, str | None]:
     """The title without the label the author typed, and that label when it is not
     ``expected`` (``None`` when it is, or when none was typed)."""
-    if expected and text.startswith(expected):
+    # "PHẦN I" for "Phần I" is the same number: a part's label may differ in case
+    head = text[: len(expected)] if expected else ""
+    if expected and (head == expected or (part and head.casefold() == expected.casefold())):
         rest = text[len(expected) :]
         if not rest or rest[0].isspace() or (part and rest[0] in ".:-–"):
             if part:
