@@ -217,7 +217,7 @@ ERRORS: list[tuple[str, str, int, int, str]] = [
     ("bad option", "## A\n\n{money: 5 east}\n", 3, 1, "'east'"),
     ("loose footnote", "## A\n\nMột[^9].\n", 3, 4, "[^9] has no text"),
     ("unused footnote", "## A\n\nMột.\n\n[^1]: Hai.\n", 5, 1, "never used"),
-    ("second break", "## A\n\nB.\n\n***\n\nC.\n\n***\n", 9, 1, "second thematic break"),
+    ("second break", "## A\n\nB.\n\n***\n\nC.\n\n***\n", 9, 1, "this is a second one"),
     ("heading after closing", "## A\n\nB.\n\n***\n\n## C\n", 7, 4, "after the closing"),
     # errors of the model, with the place of the value
     ("bad money", "## A\n\nLà {money: 5,5}.\n", 3, 4, "money"),
@@ -319,3 +319,10 @@ def test_part_labels_and_decimal_items() -> None:
         report("# Phần thứ nhất: A\n\nB.\n")  # another style: say numbering.part
     front = FRONT.replace("---\nissuer", "---\nnumbering: {part: Phần thứ nhất}\nissuer")
     assert report("# Phần thứ nhất: A\n\nB.\n", front).parts[0].title == "A"
+
+
+def test_windows_line_ends_read_the_same() -> None:
+    body = "## A\n\nMột {money: 5}.\n\n- Hai\n"
+    assert report(body.replace("\n", "\r\n"), FRONT.replace("\n", "\r\n")) == report(body)
+    with pytest.raises(baocao.LoadError, match=rf"^report\.md:{FRONT_LINES + 3}:5: bold"):
+        report("## A\r\n\r\nMột **hai**.\r\n")

@@ -53,6 +53,7 @@ def read_markdown(
 ) -> tuple[dict[str, Any], Callable[[ValidationError], ValidationError]]:
     """The plain data (the YAML form) of the Markdown report ``text``, and the function
     that gives an error raised for a field of it the line and column it came from."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it reads lines
     builder = _Builder(text, name)
     env: dict[str, Any] = {}
     tokens = parser().parse(text, env)
@@ -196,8 +197,9 @@ class _Builder:
         if self.closing or self.appendix is not None:
             raise self.lines.error(
                 self._spot(node),
-                "a second thematic break: the first one already ended the sections "
-                "(what follows it is the closing)",
+                "a thematic break (***) ends the sections of the report once, before its "
+                "closing: "
+                + ("this one is in an appendix" if self.appendix else "this is a second one"),
             )
         self.closing = True
         self.part = self.section = self.item = None
