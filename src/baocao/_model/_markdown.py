@@ -35,7 +35,16 @@ from markdown_it.tree import SyntaxTreeNode
 from .._errors import LoadError, ValidationError
 from .._nd30 import DECIMAL_STYLE, numbering_label, roman
 from . import _numbering
-from ._markdown_inline import Lines, Spot, Texts, as_text, attributes, parser, typed_label
+from ._markdown_inline import (
+    Lines,
+    Spot,
+    Texts,
+    as_text,
+    attributes,
+    parser,
+    typed_label,
+    without_attributes,
+)
 from ._parse import parsed
 
 __all__ = ["BODY_FIELDS", "read_markdown"]
@@ -210,7 +219,7 @@ class _Builder:
         level = int(node.tag[1:])
         inline = node.children[0]
         raw, attrs = attributes(inline.content)
-        text, _ = attributes(self.texts.plain(inline, "a heading"))
+        text, _ = without_attributes(inline.content, self.texts.plain(inline, "a heading"))
         spot = self.lines.spot(inline)
         if level == 1 and _APPENDIX.match(text):
             self._appendix(text, attrs, spot)
@@ -506,7 +515,7 @@ class _Builder:
         pieces = self.texts.pieces(inline, f"{path}.text")
         numbered = True
         if pieces and isinstance(pieces[-1], str):
-            rest, attrs = attributes(pieces[-1])
+            rest, attrs = without_attributes(inline.content.split("\n")[-1], pieces[-1])
             if attrs is not None:
                 numbered = _numbered(attrs, self.lines.spot(inline), self.lines, ())
                 pieces[-1] = rest

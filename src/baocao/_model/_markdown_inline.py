@@ -31,6 +31,7 @@ __all__ = [
     "located_error",
     "parser",
     "typed_label",
+    "without_attributes",
 ]
 
 Spot = tuple[int, int]
@@ -275,12 +276,27 @@ def as_text(pieces: list[Any]) -> Any:
 _ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 
 
+def without_attributes(raw: str, text: str) -> tuple[str, dict[str, str] | None]:
+    """``text`` (read from the source ``raw``) without the attribute block that ends
+    ``raw``, and the block (see :func:`attributes`): found in the source, so that an
+    escaped ``\\{-\\}`` stays text."""
+    rest, found = attributes(raw)
+    if found is None:
+        return text, None
+    suffix = raw[len(rest) :]
+    return (text[: -len(suffix)] if text.endswith(suffix) else text), found
+
+
 def attributes(text: str) -> tuple[str, dict[str, str] | None]:
     """``text`` without a trailing attribute block, and the block: ``{-}`` and
     ``{.unnumbered}`` give ``{"numbered": "false"}``; ``key=value`` pairs (quoted when
     they hold spaces) give themselves. ``None`` when there is no block."""
     match = _ATTRIBUTES.search(text)
-    if match is None or _PIECE.match(text, match.start(0) + match[0].index("{")):
+    if match is None:
+        return text, None
+    brace = match.start(0) + match[0].index("{")
+    escapes = len(text[:brace]) - len(text[:brace].rstrip("\\"))
+    if escapes % 2 or "\\" in match[1] or _PIECE.match(text, brace):  # \{…\} is text
         return text, None
     try:
         words = shlex.split(match[1])
