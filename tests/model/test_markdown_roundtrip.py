@@ -172,15 +172,20 @@ def write_points(points: tuple[baocao.Point, ...], indent: str) -> list[str]:
     ]
 
 
-def write(report: baocao.Report) -> str:
-    WRITER.notes.clear()
-    out = write_blocks(report.opening, "")
-    for section in report.sections:
-        out.append("## " + escaped(section.title) + ("" if section.numbered else " {-}"))
-        out += write_blocks(section.body, "")
-        for item in section.items:
+def write_sections(sections: tuple[baocao.Section, ...], typed: bool) -> list[str]:
+    """``typed``: the numbers baocao assigns typed anyway (it drops them)."""
+    out = []
+    numbered = 0
+    for section in sections:
+        label = ""
+        if section.numbered:
+            numbered += 1
+            label = f"{baocao._nd30.roman(numbered)}. " if typed else ""
+        mark = "" if section.numbered else " {-}"
+        out += ["## " + label + escaped(section.title) + mark, *write_blocks(section.body, "")]
+        for number, item in enumerate(section.items, 1):
             if item.title is not None:
-                out.append("### " + escaped(item.title))
+                out.append("### " + (f"{number}. " if typed else "") + escaped(item.title))
                 out += write_blocks(item.body, "")
                 out += write_points(item.points, "")
             else:
@@ -188,25 +193,55 @@ def write(report: baocao.Report) -> str:
                 below = write_blocks(item.body, "   ") + write_points(item.points, "   ")
                 out.append(write_entry(item.text, True, below, ""))
         out += write_blocks(section.closing, "")
+    return out
+
+
+def write(report: baocao.Report, typed: bool = False) -> str:
+    WRITER.notes.clear()
+    out = write_blocks(report.opening, "")
+    for number, part in enumerate(report.parts, 1):
+        out.append("# " + (f"Phần {baocao._nd30.roman(number)}: " if typed else "") + escaped(part.title))
+        out += write_blocks(part.body, "") + write_sections(part.sections, typed)
+    out += write_sections(report.sections, typed)
     if report.closing:
         out += ["***", *write_blocks(report.closing, "")]
+    for appendix in report.appendices:
+        out.append("# Phụ lục: " + escaped(appendix.title))
+        out += write_blocks(appendix.body, "") + write_sections(appendix.sections, typed)
     out += [f"[^{n}]: {escaped(note)}" for n, note in enumerate(WRITER.notes, 1)]
     return FRONT + "\n\n".join(out) + "\n"
 
 
+@st.composite
+def bodies(draw: st.DrawFn) -> dict[str, Any]:
+    """The body of a report: sections or parts, opening, closing, appendices."""
+    fields: dict[str, Any] = {"opening": draw(blocks), "closing": draw(blocks)}
+    if draw(st.booleans()):
+        fields["sections"] = draw(st.lists(sections(), min_size=1, max_size=3))
+    else:
+        fields["parts"] = [
+            baocao.Part(
+                title=draw(titles),
+                body=draw(blocks),
+                sections=draw(st.lists(sections(), min_size=1, max_size=2)),
+            )
+            for _ in range(draw(st.integers(1, 2)))
+        ]
+    fields["appendices"] = [
+        baocao.Appendix(
+            title=draw(titles),
+            body=draw(blocks),
+            sections=draw(st.lists(sections(), min_size=1, max_size=1)),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    return fields
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(sections(), min_size=1, max_size=3), blocks, blocks)
-def test_a_report_written_in_markdown_reads_back(
-    drawn: list[baocao.Section], opening: list[Any], closing: list[Any]
-) -> None:
-    report = baocao.loads(FRONT.strip("-\n") + "\nsections: [{title: x, body: [x]}]")
-    report = baocao.Report(
-        **{
-            **{f: getattr(report, f) for f in ("issuer", "place", "date", "subject")},
-            "signatory": report.signatory,
-            "sections": drawn,
-            "opening": opening,
-            "closing": closing,
-        }
-    )
-    assert baocao.loads_markdown(write(report), source="report.md") == report
+@given(bodies(), st.booleans())
+def test_a_report_written_in_markdown_reads_back(body: dict[str, Any], typed: bool) -> None:
+    head = baocao.loads(FRONT.strip("-\n") + "\nsections: [{title: x, body: [x]}]")
+    fields = ("issuer", "place", "date", "subject", "signatory")
+    report = baocao.Report(**{f: getattr(head, f) for f in fields}, **body)
+    assert baocao.loads_markdown(write(report, typed), source="report.md") == report
