@@ -200,7 +200,8 @@ def write(report: baocao.Report, typed: bool = False) -> str:
     WRITER.notes.clear()
     out = write_blocks(report.opening, "")
     for number, part in enumerate(report.parts, 1):
-        out.append("# " + (f"Phần {baocao._nd30.roman(number)}: " if typed else "") + escaped(part.title))
+        label = f"Phần {baocao._nd30.roman(number)}: " if typed else ""
+        out.append("# " + label + escaped(part.title))
         out += write_blocks(part.body, "") + write_sections(part.sections, typed)
     out += write_sections(report.sections, typed)
     if report.closing:
