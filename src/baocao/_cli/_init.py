@@ -56,7 +56,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=(
             "Write a commented starter report that renders and checks with no finding: "
             "Markdown with YAML front matter (the default) or YAML. Replace its values, "
-            "then baocao render it."
+            "then baocao render it. The types of Mẫu 1.4 (--type) are the only forms "
+            "baocao writes today."
         ),
     )
     parser.add_argument(
