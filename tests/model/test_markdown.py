@@ -165,6 +165,15 @@ CONSTRUCTS: list[tuple[str, str, Any, Any]] = [
         [("Số liệu", "landscape", "triệu đồng", 1), ("Danh mục", "portrait", None, 0)],
     ),
     (
+        "a section's closing after items with a title",
+        "## A\n\n### B\n\nC.\n\n::: closing\nNhìn chung đạt.\n\n- Còn chậm.\n:::\n\nD.\n",
+        lambda r: (r.sections[0].items[0].body, r.sections[0].closing),
+        (
+            (baocao.Paragraph("C."),),
+            (baocao.Paragraph("Nhìn chung đạt."), baocao.Dash("Còn chậm."), baocao.Paragraph("D.")),
+        ),
+    ),
+    (
         "comments",
         "<!-- a note to the writer -->\n\n## A\n\nB <!-- not printed -->.\n",
         lambda r: (r.opening, r.sections[0].body[0].text),
@@ -218,6 +227,9 @@ ERRORS: list[tuple[str, str, int, int, str]] = [
     ("loose footnote", "## A\n\nMột[^9].\n", 3, 4, "[^9] has no text"),
     ("unused footnote", "## A\n\nMột.\n\n[^1]: Hai.\n", 5, 1, "never used"),
     ("second break", "## A\n\nB.\n\n***\n\nC.\n\n***\n", 9, 1, "this is a second one"),
+    ("closing outside a section", "::: closing\nA.\n:::\n\n## B\n\nC.\n", 1, 1, "closes a section"),
+    ("another container", "## A\n\n::: note\nB.\n:::\n", 3, 1, "only '::: closing'"),
+    ("items after a closing", "## A\n\n::: closing\nB.\n:::\n\n1. C\n", 7, 4, "after the closing"),
     ("heading after closing", "## A\n\nB.\n\n***\n\n## C\n", 7, 4, "after the closing"),
     # errors of the model, with the place of the value
     ("bad money", "## A\n\nLà {money: 5,5}.\n", 3, 4, "money"),

@@ -84,9 +84,10 @@ titles = words.map(lambda t: "Mục " + t)
 @st.composite
 def sections(draw: st.DrawFn) -> baocao.Section:
     body = draw(blocks)
-    if draw(st.booleans()):  # items with a title: no closing after them
+    closing: list[Any]
+    if draw(st.booleans()):  # items with a title: a closing after them in ::: closing
         items = draw(st.lists(st.builds(baocao.Item, title=titles, body=blocks, points=points)))
-        closing: list[Any] = []
+        closing = draw(blocks)
     else:
         items = draw(st.lists(st.builds(baocao.Item, text=texts(), body=blocks, points=points)))
         closing = draw(blocks) if items else []
@@ -192,7 +193,10 @@ def write_sections(sections: tuple[baocao.Section, ...], typed: bool) -> list[st
                 assert item.text is not None
                 below = write_blocks(item.body, "   ") + write_points(item.points, "   ")
                 out.append(write_entry(item.text, True, below, ""))
-        out += write_blocks(section.closing, "")
+        if section.closing and (not section.items or section.items[-1].title is not None):
+            out += ["::: closing", *write_blocks(section.closing, ""), ":::"]
+        else:
+            out += write_blocks(section.closing, "")
     return out
 
 

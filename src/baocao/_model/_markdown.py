@@ -17,7 +17,8 @@ The dialect (docs/authoring.md, "Markdown"):
   lists are the items without a title of a section, or the points of an item (and the
   sub-points of a point), the blocks under a list entry its body.
 * text before the first heading is the opening; a thematic break (``***``) ends the
-  sections: what follows is the closing.
+  sections: what follows is the closing; ``::: closing`` … ``:::`` is the closing of a
+  section, after its items.
 * GFM tables; a fenced ``table`` block holds a statistics table in YAML.
 * ``[^1]`` footnotes; ``{money: 4607678000 south}``, ``{percent: 32,59}``,
   ``{rate: 41/86 down}``, ``{number: 1.942,54}``, ``{date: 2014-01-13}`` pieces.
@@ -180,6 +181,8 @@ class _Builder:
             self._thematic_break(node)
         elif kind == "ordered_list":
             self._numbered_list(node)
+        elif kind == "container_closing":
+            self._section_closing(node)
         elif kind in _BLOCKS:
             blocks, path = self._blocks_here(node)
             self._block(node, blocks, path)
@@ -201,6 +204,21 @@ class _Builder:
     def _spot(self, node: SyntaxTreeNode) -> Spot:
         inline = _first_inline(node)
         return self.lines.spot(inline) if inline is not None else self.lines.spot(node)
+
+    def _section_closing(self, node: SyntaxTreeNode) -> None:
+        """``::: closing`` … ``:::``: the closing of the section, after its items (also
+        after items with a title, whose body would otherwise hold the blocks)."""
+        section = self.section
+        if section is None or self.closing:
+            raise self.lines.error(
+                self.lines.spot(node),
+                "a ::: closing block closes a section: put it under one (the report's "
+                "own closing follows a *** line)",
+            )
+        self.item = None
+        blocks = section.list("closing")
+        for child in node.children:
+            self._block(child, blocks, f"{section.path}.closing")
 
     def _thematic_break(self, node: SyntaxTreeNode) -> None:
         if self.closing or self.appendix is not None:
@@ -375,7 +393,8 @@ class _Builder:
                 )
             return self.item.list("body"), f"{self.item.path}.body"
         if self.section is not None:
-            key = "closing" if self.section.data.get("items") else "body"
+            data = self.section.data
+            key = "closing" if data.get("items") or data.get("closing") else "body"
             return self.section.list(key), f"{self.section.path}.{key}"
         owner = self.appendix or self.part
         if owner is not None:
@@ -390,6 +409,11 @@ class _Builder:
         where = f"{path}[{len(blocks)}]"
         self.spots[where] = self._spot(node)
         if kind == "paragraph":
+            if node.children[0].content.startswith(":::"):
+                raise self.lines.error(
+                    self.lines.spot(node),
+                    "only '::: closing' blocks have a place in a report (and a ::: line ends one)",
+                )
             pieces = self.texts.pieces(node.children[0], f"{where}.text")
             text = as_text(pieces)
             blocks.append(text if isinstance(text, str) else {"text": text})

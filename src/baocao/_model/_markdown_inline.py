@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
 from markdown_it.rules_inline import emphasis as _emphasis
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -111,9 +112,11 @@ def _comment_rule(state: StateInline, silent: bool) -> bool:
 
 def parser() -> MarkdownIt:
     """The parser of the dialect: CommonMark, GFM tables, front matter, footnotes (no
-    inline ``^[…]`` ones), the pieces of baocao, and offsets on refused constructs."""
+    inline ``^[…]`` ones), ``::: closing`` blocks, the pieces of baocao, and offsets on
+    refused constructs."""
     md = MarkdownIt("commonmark").enable("table")
     md.use(front_matter_plugin).use(footnote_plugin, inline=False)
+    md.use(container_plugin, name="closing")  # ::: closing … ::: after a section's items
     for name, rule in (
         ("emphasis", _emphasis.tokenize),
         ("link", link),
