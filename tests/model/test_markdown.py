@@ -174,6 +174,16 @@ CONSTRUCTS: list[tuple[str, str, Any, Any]] = [
         ),
     ),
     (
+        "items without a title after one with a title",
+        "## A\n\n### B\n\n1. Điểm\n\n::: items\n1. Khoản\n:::\n\nKết.\n",
+        lambda r: r.sections[0],
+        baocao.Section(
+            title="A",
+            items=[baocao.Item(title="B", points=["Điểm"]), baocao.Item(text="Khoản")],
+            closing=["Kết."],
+        ),
+    ),
+    (
         "comments",
         "<!-- a note to the writer -->\n\n## A\n\nB <!-- not printed -->.\n",
         lambda r: (r.opening, r.sections[0].body[0].text),
@@ -229,6 +239,8 @@ ERRORS: list[tuple[str, str, int, int, str]] = [
     ("second break", "## A\n\nB.\n\n***\n\nC.\n\n***\n", 9, 1, "this is a second one"),
     ("closing outside a section", "::: closing\nA.\n:::\n\n## B\n\nC.\n", 1, 1, "closes a section"),
     ("another container", "## A\n\n::: note\nB.\n:::\n", 3, 1, "only '::: closing'"),
+    ("items outside a section", "::: items\n1. A\n:::\n", 2, 4, "numbered list has no"),
+    ("a paragraph in items", "## A\n\n::: items\nB.\n:::\n", 4, 1, "holds one numbered"),
     ("items after a closing", "## A\n\n::: closing\nB.\n:::\n\n1. C\n", 7, 4, "after the closing"),
     ("heading after closing", "## A\n\nB.\n\n***\n\n## C\n", 7, 4, "after the closing"),
     # errors of the model, with the place of the value

@@ -84,13 +84,10 @@ titles = words.map(lambda t: "Mục " + t)
 @st.composite
 def sections(draw: st.DrawFn) -> baocao.Section:
     body = draw(blocks)
-    closing: list[Any]
-    if draw(st.booleans()):  # items with a title: a closing after them in ::: closing
-        items = draw(st.lists(st.builds(baocao.Item, title=titles, body=blocks, points=points)))
-        closing = draw(blocks)
-    else:
-        items = draw(st.lists(st.builds(baocao.Item, text=texts(), body=blocks, points=points)))
-        closing = draw(blocks) if items else []
+    titled = st.builds(baocao.Item, title=titles, body=blocks, points=points)
+    untitled = st.builds(baocao.Item, text=texts(), body=blocks, points=points)
+    items = draw(st.lists(titled | untitled, max_size=3))
+    closing = draw(blocks)
     if not (body or items or closing):
         body = [baocao.Paragraph(draw(texts()))]
     return baocao.Section(
@@ -184,15 +181,18 @@ def write_sections(sections: tuple[baocao.Section, ...], typed: bool) -> list[st
             label = f"{baocao._nd30.roman(numbered)}. " if typed else ""
         mark = "" if section.numbered else " {-}"
         out += ["## " + label + escaped(section.title) + mark, *write_blocks(section.body, "")]
+        after_title = False
         for number, item in enumerate(section.items, 1):
             if item.title is not None:
                 out.append("### " + (f"{number}. " if typed else "") + escaped(item.title))
                 out += write_blocks(item.body, "")
                 out += write_points(item.points, "")
+                after_title = True
             else:
                 assert item.text is not None
                 below = write_blocks(item.body, "   ") + write_points(item.points, "   ")
-                out.append(write_entry(item.text, True, below, ""))
+                entry = write_entry(item.text, True, below, "")
+                out += ["::: items", entry, ":::"] if after_title else [entry]
         if section.closing and (not section.items or section.items[-1].title is not None):
             out += ["::: closing", *write_blocks(section.closing, ""), ":::"]
         else:

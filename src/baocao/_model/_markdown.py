@@ -18,7 +18,8 @@ The dialect (docs/authoring.md, "Markdown"):
   sub-points of a point), the blocks under a list entry its body.
 * text before the first heading is the opening; a thematic break (``***``) ends the
   sections: what follows is the closing; ``::: closing`` … ``:::`` is the closing of a
-  section, after its items.
+  section, after its items, and ``::: items`` … ``:::`` items without a title after one
+  with a title.
 * GFM tables; a fenced ``table`` block holds a statistics table in YAML.
 * ``[^1]`` footnotes; ``{money: 4607678000 south}``, ``{percent: 32,59}``,
   ``{rate: 41/86 down}``, ``{number: 1.942,54}``, ``{date: 2014-01-13}`` pieces.
@@ -183,6 +184,8 @@ class _Builder:
             self._numbered_list(node)
         elif kind == "container_closing":
             self._section_closing(node)
+        elif kind == "container_items":
+            self._section_items(node)
         elif kind in _BLOCKS:
             blocks, path = self._blocks_here(node)
             self._block(node, blocks, path)
@@ -219,6 +222,17 @@ class _Builder:
         blocks = section.list("closing")
         for child in node.children:
             self._block(child, blocks, f"{section.path}.closing")
+
+    def _section_items(self, node: SyntaxTreeNode) -> None:
+        """``::: items`` … ``:::``: a numbered list of items without a title, also after
+        an item with a title (whose points a numbered list would otherwise be)."""
+        self.item = None
+        for child in node.children:
+            if child.type != "ordered_list":
+                raise self.lines.error(
+                    self._spot(child), "a ::: items block holds one numbered list of items"
+                )
+            self._numbered_list(child)
 
     def _thematic_break(self, node: SyntaxTreeNode) -> None:
         if self.closing or self.appendix is not None:
@@ -412,7 +426,8 @@ class _Builder:
             if node.children[0].content.startswith(":::"):
                 raise self.lines.error(
                     self.lines.spot(node),
-                    "only '::: closing' blocks have a place in a report (and a ::: line ends one)",
+                    "only '::: closing' and '::: items' blocks have a place in a report "
+                    "(and a ::: line ends one)",
                 )
             pieces = self.texts.pieces(node.children[0], f"{where}.text")
             text = as_text(pieces)

@@ -112,11 +112,12 @@ def _comment_rule(state: StateInline, silent: bool) -> bool:
 
 def parser() -> MarkdownIt:
     """The parser of the dialect: CommonMark, GFM tables, front matter, footnotes (no
-    inline ``^[…]`` ones), ``::: closing`` blocks, the pieces of baocao, and offsets on
-    refused constructs."""
+    inline ``^[…]`` ones), ``::: closing`` and ``::: items`` blocks, the pieces of
+    baocao, and offsets on refused constructs."""
     md = MarkdownIt("commonmark").enable("table")
     md.use(front_matter_plugin).use(footnote_plugin, inline=False)
     md.use(container_plugin, name="closing")  # ::: closing … ::: after a section's items
+    md.use(container_plugin, name="items")  # ::: items … ::: items without a title
     for name, rule in (
         ("emphasis", _emphasis.tokenize),
         ("link", link),
