@@ -74,6 +74,8 @@ PUBLIC = {
     "register_num2words",
     # issue 15: legacy encodings and broken Unicode
     "fix_text",
+    # issue 15: a report written in Markdown
+    "loads_markdown",
     # errors
     "BaocaoError",
     "ValidationError",

@@ -489,7 +489,7 @@ CASES: list[Case] = [
         lambda: "subject: x",
         baocao.LoadError,
         None,
-        "expected a .yaml, .yml or .json file",
+        "expected a .yaml, .yml, .json or .md file",
         "report.txt",
     ),
     Case(
@@ -497,7 +497,7 @@ CASES: list[Case] = [
         lambda: baocao.render(make_report()),
         baocao.LoadError,
         None,
-        "expected a .yaml, .yml or .json file",
+        "expected a .yaml, .yml, .json or .md file",
         "report.docx",
     ),
     Case(

@@ -3,8 +3,9 @@
 A report (báo cáo, or any document of Mẫu 1.4: kế hoạch, tờ trình, thông báo, …) is a
 frozen, validated :class:`Report`. :func:`render` fills a .docx template that follows
 the format of Nghị định 30/2020/NĐ-CP, Phụ lục I; :func:`load` reads the report from
-YAML or JSON. The numbering of the body, upper case, the date line, the punctuation of
-the lists and the amounts in words all come from the library.
+YAML, JSON or Markdown (:func:`loads_markdown`). The numbering of the body, upper case,
+the date line, the punctuation of the lists and the amounts in words all come from the
+library.
 
     >>> import baocao
     >>> baocao.money_to_words(4607678000, style="south")
@@ -87,6 +88,7 @@ _LAZY = {
     "lint": "_render",
     "load": "_model",
     "loads": "_model",
+    "loads_markdown": "_model",
     "register_num2words": "_words",
     "to_pdf": "_render",
     "metadata": "_render",
@@ -136,6 +138,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         json_schema,
         load,
         loads,
+        loads_markdown,
         rows_from_file,
     )
     from ._options import Margins
@@ -250,6 +253,7 @@ __all__ = [
     "lint",
     "load",
     "loads",
+    "loads_markdown",
     "metadata",
     "money_to_words",
     "number_to_words",

@@ -82,31 +82,40 @@ class ValidationError(BaocaoError, ValueError):
             (empty when the error is about a whole value passed to a function).
         value: the offending value.
         reason: what is wrong or what was expected, e.g. ``"must not be empty"``.
+        where: the place in a source text the value was read from, when it has one:
+            ``"report.md:12:3"`` (file, line, column) for a report written in Markdown
+            (issue 15); it starts the message. Empty otherwise.
     """
 
-    def __init__(self, value: object, reason: str, *, path: str = "") -> None:
+    def __init__(self, value: object, reason: str, *, path: str = "", where: str = "") -> None:
         self.value = value
         self.reason = reason
         self.path = path
+        self.where = where
         super().__init__(self._message())
 
     def _message(self) -> str:
+        at = f"{self.where}: " if self.where else ""
         head = f"{self.path}: " if self.path else ""
-        return f"{head}{_short_repr(self.value)} {self.reason}"
+        return f"{at}{head}{_short_repr(self.value)} {self.reason}"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Errors cross process boundaries in render_many: rebuild them from their fields.
-        return (_rebuild, (type(self), self.value, self.reason, self.path))
+        return (_rebuild, (type(self), self.value, self.reason, self.path, self.where))
 
     def with_prefix(self, prefix: str) -> ValidationError:
         """Return the same error with ``prefix`` put in front of its path."""
-        new = type(self)(self.value, self.reason, path=join_path(prefix, self.path))
+        new = type(self)(
+            self.value, self.reason, path=join_path(prefix, self.path), where=self.where
+        )
         new.__cause__ = self.__cause__
         return new
 
 
-def _rebuild(cls: type[ValidationError], value: object, reason: str, path: str) -> ValidationError:
-    return cls(value, reason, path=path)
+def _rebuild(
+    cls: type[ValidationError], value: object, reason: str, path: str, where: str = ""
+) -> ValidationError:
+    return cls(value, reason, path=path, where=where)
 
 
 class InvalidTypeError(ValidationError, TypeError):

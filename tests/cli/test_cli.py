@@ -74,7 +74,7 @@ def test_bad_input_is_one_line_and_exit_1(
     ("argv", "words"),
     [
         (["render", "missing.yaml"], "cannot read the file"),
-        (["render", "report.txt"], "expected a .yaml, .yml or .json file"),
+        (["render", "report.txt"], "expected a .yaml, .yml, .json or .md file"),
         (["render", str(EXAMPLE_YAML), "--template", "missing.docx"], "cannot read the template"),
         (["context", "missing.json"], "cannot read the file"),
     ],
@@ -323,9 +323,9 @@ EXIT_CASES: list[tuple[list[str], int, str]] = [
     (["schema", "-o", ""], 2, "-o is empty"),
     # bad input: exit 1
     (["render", "missing.yaml"], 1, "missing.yaml: cannot read the file"),
-    (["render", "report.txt"], 1, "expected a .yaml, .yml or .json file"),
+    (["render", "report.txt"], 1, "expected a .yaml, .yml, .json or .md file"),
     (["render", "bad.yaml"], 1, "sections[0].body[0]"),
-    (["render", "empty"], 1, "no .yaml, .yml or .json file in this folder"),
+    (["render", "empty"], 1, "no .yaml, .yml, .json or .md file in this folder"),
     (["render", "a.yaml", "--template", "missing.docx"], 1, "cannot read the template"),
     (["render", "a.yaml", "--template", "file.txt", "-o", "x.docx"], 1, "file.txt"),
     (

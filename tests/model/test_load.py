@@ -265,7 +265,7 @@ sections: [{title: Kết quả, body: [on, 12:30, 1_000]}]
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("r.txt", "x", "expected a .yaml, .yml or .json file"),
+        ("r.txt", "x", "expected a .yaml, .yml, .json or .md file"),
         ("r.yaml", "a: [", "not valid YAML"),
         ("r.json", "{", "not valid JSON"),
         ("r.yaml", "- 1\n- 2\n", "expected a mapping"),

@@ -28,5 +28,5 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Print, as JSON, exactly the values that a template "
         "receives for INPUT (see templates/README.md).",
     )
-    p.add_argument("input", metavar="INPUT", help="the report (.yaml, .yml, .json or -)")
+    p.add_argument("input", metavar="INPUT", help="the report (.yaml, .yml, .json, .md or -)")
     p.set_defaults(func=run)

@@ -63,10 +63,23 @@ def _render(report: Report, args: argparse.Namespace, output: Path | None = None
     )
 
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".json")
+INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".md")
 
 
 _FILE_SUFFIXES = (".docx", ".pdf")  # a new -o with these names a file, not a folder
+
+
+def _is_input(path: Path) -> bool:
+    """A file of a folder that is a report: .yaml, .yml, .json, and .md that opens with
+    front matter (a README.md beside the reports is not one)."""
+    suffix = path.suffix.lower()
+    if suffix != ".md":
+        return suffix in INPUT_SUFFIXES
+    try:
+        with path.open("rb") as stream:
+            return stream.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 def _inputs(names: list[str]) -> list[Path]:
@@ -74,9 +87,9 @@ def _inputs(names: list[str]) -> list[Path]:
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES)
+            found = sorted(p for p in path.iterdir() if _is_input(p))
             if not found:
-                raise LoadError(f"{path}: no .yaml, .yml or .json file in this folder")
+                raise LoadError(f"{path}: no .yaml, .yml, .json or .md file in this folder")
             paths.extend(found)
         else:
             paths.append(path)
@@ -239,14 +252,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Add the ``render`` subcommand to ``subparsers``; it dispatches to :func:`run`."""
     p = subparsers.add_parser(
         "render",
-        help="render a report (YAML or JSON) to .docx",
-        description="Render a report described in YAML or JSON to .docx (or PDF with --pdf).",
+        help="render a report (YAML, JSON or Markdown) to .docx",
+        description="Render a report described in YAML, JSON or Markdown with YAML front "
+        "matter to .docx (or PDF with --pdf).",
     )
     p.add_argument(
         "input",
         metavar="INPUT",
         nargs="+",
-        help="the report: a .yaml, .yml or .json file, or - for standard input; "
+        help="the report: a .yaml, .yml, .json or .md (Markdown) file, or - for standard "
+        "input (YAML or JSON); "
         "several files or a folder render them all, on every core",
     )
     p.add_argument(

@@ -18,8 +18,9 @@ The rooms, each importing only those above it:
 * ``_numbering``: how the tree is numbered (:class:`Numbering`: schemes, label styles);
 * ``_report``: the issuer, the signatory, the filing line, appendices and the report;
 * ``_parse``: YAML and JSON text into plain data, at bounded cost;
-* ``_load``: files, texts and mappings into a report; ``_schema``: the JSON Schema of
-  the input.
+* ``_load``: files, texts and mappings into a report; ``_markdown`` (with
+  ``_markdown_inline``): a report written in Markdown with YAML front matter;
+  ``_schema``: the JSON Schema of the input.
 
 It imports only ``_errors``, ``_text``, ``_files`` and ``_nd30``. The loader (PyYAML) and the
 JSON Schema load on first use.
@@ -68,7 +69,7 @@ from ._table_fields import uses_grid
 from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
-    from ._load import MAX_INPUT_BYTES, load, loads
+    from ._load import MAX_INPUT_BYTES, load, loads, loads_markdown
     from ._rows_file import rows_from_file
     from ._schema import json_schema
 
@@ -105,6 +106,7 @@ __getattr__ = lazy_names(
         "MAX_INPUT_BYTES": "._load",
         "load": "._load",
         "loads": "._load",
+        "loads_markdown": "._load",
         "json_schema": "._schema",
         "rows_from_file": "._rows_file",
     },
@@ -170,6 +172,7 @@ __all__ = [
     "layout_problem",
     "load",
     "loads",
+    "loads_markdown",
     "rows_from_file",
     "uses_grid",
 ]

@@ -30,7 +30,6 @@ import contextvars
 import datetime as _dt
 import decimal
 import enum
-import json
 import os
 import re
 import types
@@ -40,7 +39,6 @@ from pathlib import Path
 from typing import Any, Union
 
 import attrs
-import yaml
 
 from .._errors import InvalidTypeError, LoadError, ValidationError, join_path
 from .._files import read_bounded
@@ -49,20 +47,12 @@ from . import _body, _fields, _grid, _kinds, _layout, _numbering, _report, _tabl
 from ._body import Block, Cell, Dash, Item, Paragraph, Point, Table
 from ._fields import MAX_DIGITS, ShortForm, short_form
 from ._grid import GroupRow, HeaderCell, SubtotalRow
-from ._parse import (
-    _ISO_DATE,
-    MAX_DEPTH,
-    _DuplicateKeyError,
-    _json_data,
-    _Oversized,
-    _yaml_data,
-    _ZeroPadded,
-)
+from ._parse import _ISO_DATE, _Oversized, _ZeroPadded, parsed
 from ._report import Report
 from ._table_fields import Row
 from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
-__all__ = ["MAX_INPUT_BYTES", "load", "loads", "structure"]
+__all__ = ["MAX_INPUT_BYTES", "checked_text", "load", "loads", "loads_markdown", "structure"]
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 """Largest input file :func:`load` reads (10 MiB); a report is far smaller."""
@@ -78,6 +68,18 @@ def loads(text: str | bytes, *, format: str = "yaml", name: str = "<string>") ->
     bytes are read as UTF-8."""
     if format not in ("yaml", "json"):
         raise LoadError(f"{name}: unknown format {format!r}; expected 'yaml' or 'json'")
+    text = checked_text(text, name)
+    data = parsed(text, format, name)
+    if not isinstance(data, Mapping):
+        raise LoadError(
+            f"{name}: expected a mapping of report fields at the top, got {type(data).__name__}"
+        )
+    return structure(data)
+
+
+def checked_text(text: object, name: str) -> str:
+    """``text`` as a str within :data:`MAX_INPUT_BYTES` (bytes are read as UTF-8), or the
+    error that says why it is not one."""
     if isinstance(text, (bytes, bytearray)):  # as 0.1 took them (yaml.load reads bytes)
         if len(text) > MAX_INPUT_BYTES:
             raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
@@ -97,31 +99,49 @@ def loads(text: str | bytes, *, format: str = "yaml", name: str = "<string>") ->
         ) from None
     if size > MAX_INPUT_BYTES:
         raise LoadError(f"{name}: the input is larger than {MAX_INPUT_BYTES} bytes")
+    return text
+
+
+def loads_markdown(text: str | bytes, *, source: str | None = None) -> Report:
+    """A report from Markdown ``text`` with YAML front matter (issue 15, §1); ``source``
+    names the file in errors, which start ``report.md:LINE:COLUMN:``.
+
+    The front matter holds the fields of the YAML form but the body; the body is
+    Markdown: ``#`` a part, ``##`` a section, ``###`` an item with a title, numbered lists
+    the items without a title or the points, ``-`` lists dash lines (docs/authoring.md,
+    "Markdown").
+
+    >>> import baocao
+    >>> report = baocao.loads_markdown('''---
+    ... issuer: {name: Sở Nội vụ, abbreviation: SNV}
+    ... place: Hà Nội
+    ... date: 2026-01-05
+    ... subject: Kết quả công tác văn thư
+    ... signatory: {title: Giám đốc, name: Nguyễn Văn A}
+    ... ---
+    ... ## I. Kết quả
+    ...
+    ... Kinh phí là {money: 125000000}.
+    ... ''', source="report.md")
+    >>> report.sections[0].title, report.sections[0].body[0].text[1]
+    ('Kết quả', Money(amount=125000000, style='north', suffix=None))
+    >>> baocao.loads_markdown("## II. Kết quả\\n\\nĐã xong.\\n", source="report.md")
+    Traceback (most recent call last):
+    ...
+    baocao.LoadError: report.md:1:4: the heading is numbered 'II.', but it is section 1, ...
+    """
+    from ._markdown import read_markdown  # markdown-it-py, only for Markdown
+
+    name = source or "<markdown>"
+    data, locate = read_markdown(checked_text(text, name), name)
     try:
-        data = _json_data(text, name) if format == "json" else _yaml_data(text, name)
-    except _DuplicateKeyError as exc:
-        raise LoadError(
-            f"{name}: not valid JSON: the key {exc.args[0]!r} appears twice in one object"
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"{name}: not valid JSON: {exc}") from None
-    except yaml.YAMLError as exc:
-        if "maximum nesting depth" in str(exc):  # libyaml's own bound, 1000 levels
-            raise LoadError(
-                f"{name}: the input is nested too deeply (more than {MAX_DEPTH} levels)"
-            ) from None
-        raise LoadError(f"{name}: not valid YAML: {_one_line(str(exc))}") from None
-    except RecursionError:
-        raise LoadError(f"{name}: the input is nested too deeply") from None
-    if not isinstance(data, Mapping):
-        raise LoadError(
-            f"{name}: expected a mapping of report fields at the top, got {type(data).__name__}"
-        )
-    return structure(data)
+        return structure(data)
+    except ValidationError as exc:
+        raise locate(exc) from None
 
 
 def load(source: Source) -> Report:
-    """Load a report from a YAML or JSON file, or from a mapping.
+    """Load a report from a YAML, JSON or Markdown (``.md``) file, or from a mapping.
 
     >>> import baocao
     >>> report = baocao.load({
@@ -144,8 +164,8 @@ def load(source: Source) -> Report:
         raise InvalidTypeError(source, "is not a path or a mapping")
     path = Path(source)
     suffix = path.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".json"):
-        raise LoadError(f"{path}: expected a .yaml, .yml or .json file")
+    if suffix not in (".yaml", ".yml", ".json", ".md"):
+        raise LoadError(f"{path}: expected a .yaml, .yml, .json or .md file")
     raw = read_bounded(path, MAX_INPUT_BYTES, lambda reason: LoadError(f"{path}: {reason}"))
     try:
         text = raw.decode("utf-8-sig")
@@ -154,6 +174,8 @@ def load(source: Source) -> Report:
     del raw  # a copy fewer while the text is parsed
     token = _BASE.set(path.parent)  # rows: {file: …} is relative to the input file
     try:
+        if suffix == ".md":  # issue 15: Markdown with YAML front matter
+            return loads_markdown(text, source=str(path))
         return loads(text, format="json" if suffix == ".json" else "yaml", name=str(path))
     finally:
         _BASE.reset(token)
@@ -161,10 +183,6 @@ def load(source: Source) -> Report:
 
 _BASE: contextvars.ContextVar[Path | None] = contextvars.ContextVar("baocao_base", default=None)
 """The folder of the input file being loaded (``None``: the current folder)."""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------- structuring

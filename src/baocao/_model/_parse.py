@@ -24,7 +24,7 @@ import yaml
 from .._errors import LoadError, ValidationError, join_path
 from ._fields import MAX_DIGITS
 
-__all__ = ["MAX_DEPTH", "MAX_ITEMS"]
+__all__ = ["MAX_DEPTH", "MAX_ITEMS", "parsed"]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """A date as the input writes it, YYYY-MM-DD (``date.fromisoformat`` reads more)."""
@@ -411,3 +411,32 @@ def _json_data(text: str, name: str) -> object:
                 f"{name}: the input holds more than {MAX_ITEMS} values; split the report"
             )
     return data
+
+
+def parsed(text: str, format: str, name: str, line: int = 0) -> Any:
+    """The plain data of a YAML or JSON ``text``, or a :class:`~baocao.LoadError` saying
+    why not; ``line`` is where the text starts in its file (YAML front matter)."""
+    try:
+        return _json_data(text, name) if format == "json" else _yaml_data(text, name)
+    except _DuplicateKeyError as exc:
+        raise LoadError(
+            f"{name}: not valid JSON: the key {exc.args[0]!r} appears twice in one object"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"{name}: not valid JSON: {exc}") from None
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(exc):  # libyaml's own bound, 1000 levels
+            raise LoadError(
+                f"{name}: the input is nested too deeply (more than {MAX_DEPTH} levels)"
+            ) from None
+        mark = getattr(exc, "problem_mark", None)
+        if line and mark is not None:  # front matter: name the line of the file
+            where = f"{name}:{line + mark.line + 1}:{mark.column + 1}"
+            raise LoadError(f"{where}: not valid YAML: {_one_line(str(exc))}") from None
+        raise LoadError(f"{name}: not valid YAML: {_one_line(str(exc))}") from None
+    except RecursionError:
+        raise LoadError(f"{name}: the input is nested too deeply") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
