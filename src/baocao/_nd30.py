@@ -30,6 +30,9 @@ __all__ = [
     "DOCUMENT_TYPES",
     "DRAFT_MARK",
     "LABEL_STYLES",
+    "LETTER_SUBJECT_PREFIX",
+    "LETTER_SUBJECT_SIZE",
+    "LETTER_TYPE",
     "MARGIN_RANGES",
     "METADATA_FIELDS",
     "METADATA_LANGUAGE",
@@ -179,6 +182,19 @@ DOCUMENT_TYPES: dict[str, str] = {
 """The tên loại văn bản that use Mẫu 1.4 ("văn bản có tên loại"): the abbreviation of Phụ
 lục III, Mục I that goes into the symbol (``BC`` in ``2710/BC-SNV``) → the name printed
 above the trích yếu, in normal case."""
+
+# issue 13: the công văn
+LETTER_TYPE: tuple[str, str] = ("CV", "Công văn")
+"""The công văn (Mẫu 1.5 of Phụ lục III): baocao's ``doc_type`` for it and its name. A công
+văn has no type name printed and no abbreviation in Phụ lục III, Mục I: its ký hiệu is the
+issuing body's abbreviation and the drafting unit's, ``2917/SGDĐT-VP`` (PL I, II.3.b)."""
+
+LETTER_SUBJECT_PREFIX = "V/v"
+""""về việc": the trích yếu of a công văn is printed after it, under "Số:" (ô 5b, PL I,
+II.5.b), in normal case, 12–13 pt, upright, centred, 6 pt after the Số line."""
+
+LETTER_SUBJECT_SIZE: tuple[float, float] = (12.0, 13.0)
+"""The size range of the công văn's trích yếu "V/v …" (PL I, II.5.b; Mục V, row 5b)."""
 
 AUTHORITY_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 """Quyền hạn ký, the prefixes before a signer's title (Điều 13): thay mặt, ký thay, thừa

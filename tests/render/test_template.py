@@ -31,8 +31,17 @@ def test_committed_template_is_up_to_date() -> None:
     )
 
 
+def test_committed_letter_template_is_up_to_date() -> None:
+    """Issue 13: the công văn's template (Mẫu 1.5) is built by the same generator."""
+    committed = (ROOT / "templates" / "cong-van.docx").read_bytes()
+    assert committed == build_template("1.5"), (
+        "templates/cong-van.docx is stale: run `python -m baocao._render._template_gen`"
+    )
+
+
 def test_generator_is_deterministic() -> None:
     assert build_template() == build_template()
+    assert build_template("1.5") == build_template("1.5")
 
 
 def test_default_template_is_found() -> None:

@@ -56,6 +56,7 @@ from ._layout import (
     SUBJECT,
     _validate_layout,
 )
+from ._letter import check_letter
 from ._marks import (
     AppendixNumbering,
     Confidentiality,
@@ -432,6 +433,8 @@ class Report:
         subject: trích yếu nội dung (ô 5a), in normal case.
         signatory: người ký (ô 7).
         doc_type: tên loại văn bản (ô 5a); its abbreviation starts the symbol (ký hiệu).
+            ``CV`` makes a công văn (Mẫu 1.5): no type name, the trích yếu printed
+            "V/v …" under "Số:", the ký hiệu ``<issuer>-<filing.unit>``, Kính gửi required.
         addressees: kính gửi (ô 9a), for a report sent to a higher body; "Như trên"
             then opens Nơi nhận.
         legal_bases: căn cứ ban hành, each printed in italics ending with ";", the last
@@ -616,8 +619,13 @@ class Report:
                         path=f"recipients[{index}]",
                     )
         check_depth(self)  # issue 12: numbering
+        if self.doc_type is DocumentType.LETTER:  # issue 13: the công văn
+            check_letter(self)
 
     @property
     def symbol(self) -> str:
-        """Ký hiệu: ``<type>-<issuer>``, e.g. ``BC-SNV``."""
+        """Ký hiệu: ``<type>-<issuer>``, e.g. ``BC-SNV``; for a công văn ``<issuer>-<unit>``,
+        e.g. ``SGDĐT-VP`` (PL I, II.3.b)."""
+        if self.doc_type is DocumentType.LETTER:
+            return f"{self.issuer.abbreviation}-{self.filing.unit}"
         return f"{self.doc_type.value}-{self.issuer.abbreviation}"
