@@ -9,6 +9,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 import baocao
@@ -43,7 +44,7 @@ def _large(document: Any) -> None:
 
 
 def _left(document: Any) -> None:
-    _letter_para(document).alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.LEFT
+    _letter_para(document).alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _moved(document: Any) -> None:

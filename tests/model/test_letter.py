@@ -22,6 +22,21 @@ LETTER: dict[str, Any] = {
 }
 
 
+LETTER_DATA: dict[str, Any] = {
+    "doc_type": "CV",
+    "issuer": {"name": "Sở Giáo dục và Đào tạo", "abbreviation": "SGDĐT"},
+    "number": 2917,
+    "place": "Quảng Ninh",
+    "date": "2026-09-08",
+    "subject": "báo cáo nhanh",
+    "addressees": ["Bộ Giáo dục và Đào tạo"],
+    "opening": ["Xin báo cáo."],
+    "filing": {"unit": "VP"},
+    "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
+}
+"""A công văn as data, the input of load and of the schema's tests."""
+
+
 def make_letter(**changes: Any) -> baocao.Report:
     return make_report(**{**LETTER, **changes})
 
@@ -85,18 +100,5 @@ def test_the_error_says_which_fields_a_letter_takes() -> None:
 
 
 def test_load_picks_the_letter_from_doc_type() -> None:
-    letter = baocao.load(
-        {
-            "doc_type": "CV",
-            "issuer": {"name": "Sở Giáo dục và Đào tạo", "abbreviation": "SGDĐT"},
-            "number": 2917,
-            "place": "Quảng Ninh",
-            "date": "2026-09-08",
-            "subject": "báo cáo nhanh",
-            "addressees": "Bộ Giáo dục và Đào tạo",
-            "opening": ["Xin báo cáo."],
-            "filing": {"unit": "VP"},
-            "signatory": {"title": "Giám đốc", "name": "Nguyễn Văn A"},
-        }
-    )
+    letter = baocao.load(LETTER_DATA)
     assert letter.symbol == "SGDĐT-VP"

@@ -623,3 +623,30 @@ def test_descriptions_carry_the_vietnamese_terms() -> None:
     assert "trích yếu" in schema["properties"]["subject"]["description"]
     assert "kính gửi" in schema["properties"]["addressees"]["description"]
     assert "quyền hạn" in schema["$defs"]["Signatory"]["properties"]["authority"]["description"]
+
+
+# --------------------------------------------------------------------------- issue 13: công văn
+
+from .test_letter import LETTER_DATA  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"addressees": None},
+        {"filing": {}},
+        {"subject": "V/v báo cáo nhanh"},
+        {"subtitle": "(Tài liệu)"},
+    ],
+)
+def test_the_schema_says_what_a_letter_takes(changes: dict[str, Any]) -> None:
+    """The schema and load agree on a công văn: valid for both, or refused by both."""
+    data = {k: v for k, v in {**LETTER_DATA, **changes}.items() if v is not None}
+    valid = VALIDATOR.is_valid(data)
+    try:
+        baocao.load(data)
+        loaded = True
+    except baocao.ValidationError:
+        loaded = False
+    assert valid == loaded == (changes == {})

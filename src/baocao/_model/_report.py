@@ -430,7 +430,8 @@ class Report:
         place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh"; required, except with
             ``number_and_date: false`` (no date line to print it on).
         date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
-        subject: trích yếu nội dung (ô 5a), in normal case.
+        subject: trích yếu nội dung (ô 5a), in normal case; a công văn prints it after
+            "V/v" (về việc) under "Số:" (ô 5b), so write it without "V/v".
         signatory: người ký (ô 7).
         doc_type: tên loại văn bản (ô 5a); its abbreviation starts the symbol (ký hiệu).
             ``CV`` makes a công văn (Mẫu 1.5): no type name, the trích yếu printed

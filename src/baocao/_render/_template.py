@@ -307,6 +307,13 @@ class Template:
             raise InvalidTypeError(metadata, "is not True or False", path="metadata")
         if not isinstance(report, m.Report):
             raise InvalidTypeError(report, "is not a baocao.Report", path="report")
+        if self.name == template_name(None) and not report.doc_type.has_type_name:
+            # issue 13: the default template of Mẫu 1.4 hands a công văn to Mẫu 1.5's
+            # (render_many and its workers hold the default template by this name)
+            letter = cached_template(default_template_path(LETTER_TEMPLATE))
+            return letter.render(
+                report, out, profile=profile, margins=margins, limits=limits, metadata=metadata
+            )
         if margins is not None and not isinstance(margins, Margins):
             raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
         checked = check_profile(profile)
