@@ -61,13 +61,14 @@ def _no_addressee(document: Any) -> None:
             para._p.getparent().remove(para._p)
 
 
-BROKEN: list[tuple[Callable[[Any], None], str]] = [
-    (_bold, "letter.subject_style"),
-    (_large, "letter.subject_size"),
-    (_left, "letter.subject"),
-    (_moved, "letter.subject"),
-    (_no_addressee, "letter.addressee"),
+LETTER_CASES: list[tuple[str, Callable[[Any], None]]] = [
+    ("letter.subject_style", _bold),
+    ("letter.subject_size", _large),
+    ("letter.subject", _left),
+    ("letter.subject", _moved),
+    ("letter.addressee", _no_addressee),
 ]
+"""One broken công văn per rule of ``_rules_letter`` (test_check_rules counts them)."""
 
 
 def _break(data: bytes, change: Callable[[Any], None]) -> bytes:
@@ -82,9 +83,11 @@ def test_a_letter_has_no_report_only_findings(letter_docx: bytes) -> None:
     assert baocao.check(letter_docx) == []
 
 
-@pytest.mark.parametrize(("change", "rule"), BROKEN, ids=[b[0].__name__ for b in BROKEN])
+@pytest.mark.parametrize(
+    ("rule", "change"), LETTER_CASES, ids=[case[1].__name__ for case in LETTER_CASES]
+)
 def test_each_letter_rule_finds_its_broken_document(
-    letter_docx: bytes, change: Callable[[Any], None], rule: str
+    letter_docx: bytes, rule: str, change: Callable[[Any], None]
 ) -> None:
     findings = baocao.check(_break(letter_docx, change))
     assert rule in {f.rule for f in findings}, [str(f) for f in findings]

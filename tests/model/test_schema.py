@@ -32,6 +32,7 @@ from baocao._model._schema import CROSS_FIELD_RULES
 from baocao._text import nfc
 
 from ..conftest import EXAMPLE_YAML, minimal_data
+from .test_letter import LETTER_DATA
 
 SCHEMA = baocao.json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -626,8 +627,6 @@ def test_descriptions_carry_the_vietnamese_terms() -> None:
 
 
 # --------------------------------------------------------------------------- issue 13: công văn
-
-from .test_letter import LETTER_DATA  # noqa: E402
 
 
 @pytest.mark.parametrize(
