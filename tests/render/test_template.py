@@ -526,3 +526,15 @@ def test_a_template_that_makes_a_text_too_long_is_refused() -> None:
     report = make_report(subject="x" * 6_000_000)
     for message in refused(template, report):
         assert "longer than 10 000 000 bytes (UTF-8)" in message
+
+
+def test_the_letter_template_lints_clean_and_is_picked_for_a_letter() -> None:
+    """Issue 13: render uses cong-van.docx for a công văn, bao-cao.docx for the rest."""
+    from baocao._render import lint
+    from baocao._render._loading import LETTER_TEMPLATE
+
+    path = default_template_path(LETTER_TEMPLATE)
+    assert lint(path) == []
+    letter = baocao.load(ROOT / "examples" / "cong-van-bao-cao-nhanh.yaml")
+    assert baocao.render(letter) == baocao.render(letter, template=path)
+    assert baocao.render(letter) != baocao.render(letter, template=default_template_path())

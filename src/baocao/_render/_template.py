@@ -451,8 +451,8 @@ def render(
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
-    if template is None and not report.doc_type.has_type_name:  # issue 13: Mẫu 1.5
-        template = default_template_path(LETTER_TEMPLATE)
+    if template is None and isinstance(report, m.Report) and not report.doc_type.has_type_name:
+        template = default_template_path(LETTER_TEMPLATE)  # issue 13: Mẫu 1.5
     return cached_template(template, allow_raw_xml).render(
         report, out, profile=profile, margins=margins, limits=limits, metadata=metadata
     )
