@@ -99,3 +99,29 @@ def test_a_report_gets_no_letter_rule() -> None:
     document = docx.Document(io.BytesIO(data))
     assert not [p for p in document.paragraphs if p.text.startswith("V/v")]
     assert not [f for f in baocao.check(data) if f.rule.startswith("letter.")]
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "marks": {"urgency": "KHẨN", "confidentiality": "MẬT"},
+    "draft": {"draft": True, "number": None},
+    "appendix": {"appendices": [{"title": "Số liệu khai giảng", "body": ["Bảng số liệu."]}]},
+    "three addressees and a long subject": {
+        "subject": "báo cáo nhanh tình hình khai giảng năm học 2026 - 2027 và công tác bảo đảm "
+        "an toàn trường học trong mùa mưa bão trên địa bàn tỉnh",
+        "addressees": ["Bộ Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh", "Sở Tài chính"],
+    },
+    "numbered items": {
+        "sections": [{"title": "Kết quả", "items": ["Đã khai giảng.", "Đã bảo đảm an toàn."]}]
+    },
+}
+"""Công văn with the shared parts of a report: each renders with no finding."""
+
+
+@pytest.mark.parametrize("profile", ["14", "13"])
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_letters_with_the_shared_parts_check_clean(name: str, profile: str) -> None:
+    from ..model.test_letter import LETTER_DATA
+
+    letter = baocao.load({**LETTER_DATA, **VARIANTS[name]})
+    findings = baocao.check(baocao.render(letter, profile=profile))
+    assert findings == [], [str(f) for f in findings]

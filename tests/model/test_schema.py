@@ -430,7 +430,7 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
         minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]),
         None,
     ),
-    ("unknown doc_type", minimal_data(doc_type="CV"), None),
+    ("unknown doc_type", minimal_data(doc_type="QĐ"), None),
     ("money a float", _text({"money": 1.5}), None),
     ("money not whole", _text({"money": "1,5"}), None),
     ("money badly grouped", _text({"money": "1.00.000"}), None),

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._nd30 import RULE_SHARE
+from .._nd30 import DRAFT_MARK, RULE_SHARE
 from .._ooxml import DASHES, Fragment, Para, WordDocument, fragment_width_mm, longest_wrapped_mm
 from ._marks import after_subtitle, find_marks, is_reference_line, issuer_anchor, subtitle_of
 from ._patterns import (
@@ -357,6 +357,9 @@ def _letter_subject(header: Sequence[Fragment], number: Fragment) -> tuple[Fragm
     return tuple(f for f in start.para.fragments if f.line >= start.line)
 
 
+_LOOSE_DRAFT = loose(DRAFT_MARK)
+
+
 def _letter_front(paras: Sequence[Para], letter_para: Para) -> int:
     """Where a công văn's Kính gửi (or its content) starts: the first paragraph after the
     header table and the marks, outside the table."""
@@ -366,6 +369,7 @@ def _letter_front(paras: Sequence[Para], letter_para: Para) -> int:
         or paras[cursor].empty
         or paras[cursor].container.kind != "body"
         or is_rule_text(paras[cursor].text)
+        or loose(paras[cursor].text) == _LOOSE_DRAFT  # a draft's "DỰ THẢO" above Kính gửi
     ):
         cursor += 1
     return after_subtitle(paras, cursor)
