@@ -420,7 +420,8 @@ def _to_type(value: DocumentType | str) -> DocumentType:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """A typed administrative document (Mẫu 1.4), by default a báo cáo.
+    """A typed administrative document (Mẫu 1.4), by default a báo cáo, or a công văn
+    (Mẫu 1.5, ``doc_type`` CV): one model for the forms of Phụ lục III, Mục II.
 
     Attributes:
         issuer: cơ quan, tổ chức ban hành (ô 2) and its parent body.
