@@ -94,6 +94,7 @@ SIZE_RANGES: dict[str, tuple[float, float]] = {
     "date": (13, 14),
     "type": (13, 14),
     "subject": (13, 14),
+    "letter_subject": (12, 13),
     "addressee": (13, 14),
     "body": (13, 14),
     "recipients_label": (12, 12),
@@ -111,6 +112,7 @@ STYLE_SIZES: dict[str, tuple[float, float]] = {
     "BCPlaceDate": (14, 13),
     "BCTitle": (14, 13),
     "BCSubject": (14, 13),
+    "BCLetterSubject": (13, 12),
     "BCAddressee": (14, 13),
     "BCAddresseeLine": (14, 13),
     "BCLegalBasis": (14, 13),
@@ -146,6 +148,7 @@ STYLE_ELEMENTS: dict[str, str] = {
     "BCPlaceDate": "date",
     "BCTitle": "type",
     "BCSubject": "subject",
+    "BCLetterSubject": "letter_subject",
     "BCAddressee": "addressee",
     "BCAddresseeLine": "addressee",
     "BCBody": "body",
@@ -193,8 +196,9 @@ LETTER_SUBJECT_PREFIX = "V/v"
 """"về việc": the trích yếu of a công văn is printed after it, under "Số:" (ô 5b, PL I,
 II.5.b), in normal case, 12–13 pt, upright, centred, 6 pt after the Số line."""
 
-LETTER_SUBJECT_SIZE: tuple[float, float] = (12.0, 13.0)
-"""The size range of the công văn's trích yếu "V/v …" (PL I, II.5.b; Mục V, row 5b)."""
+LETTER_SUBJECT_SIZE: tuple[float, float] = SIZE_RANGES["letter_subject"]
+"""The size range of the công văn's trích yếu "V/v …" (PL I, II.5.b; Mục V, row 5b); its
+style, BC Letter Subject, is 13 pt in profile "14" and 12 pt in profile "13"."""
 
 AUTHORITY_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 """Quyền hạn ký, the prefixes before a signer's title (Điều 13): thay mặt, ký thay, thừa

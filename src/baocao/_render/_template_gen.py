@@ -19,8 +19,8 @@ of Nghị định 30/2020/NĐ-CP, Phụ lục III, and the element table of Ph�
 * Appendices: each in its own section, page numbering restarting at 1.
 
 The công văn (Mẫu 1.5, ``cong-van.docx``) is the same page without the type name: the
-trích yếu "V/v …" sits under "Số:" in the left column (BC Number: 13 pt, centred, 6 pt
-after the Số line), then Kính gửi and the body.
+trích yếu "V/v …" sits under "Số:" in the left column (its own style, BC Letter Subject:
+13 pt, or 12 in profile "13", centred, 6 pt after the Số line), then Kính gửi and the body.
 
 Every style is named "BC …" so that a user can restyle the template in Word. The
 template's Jinja context is documented in ``templates/README.md``.
@@ -49,8 +49,10 @@ from ._template_xml import (
     _header_table,
     _p,
     _page_number_xml,
+    _ppr,
     _rule,
     _section_break,
+    _style,
     _styles_xml,
     _subtitle,
     _tag,
@@ -124,7 +126,7 @@ def _letter_body_xml(header_rid: str, first_rid: str) -> str:
     """Mẫu 1.5: no type name; "V/v …" under "Số:" (ô 5b); Kính gửi; the body."""
     parts = [
         _circulation(),
-        _header_table(_p("BCNumber", "{{ letter_subject }}")),
+        _header_table(_p("BCLetterSubject", "{{ letter_subject }}")),
         _contact(),
         _tag("if draft_mark"),
         _p("BCTitle", "{{ draft_mark }}"),
@@ -139,20 +141,27 @@ def _letter_body_xml(header_rid: str, first_rid: str) -> str:
 
 _TITLE = "Mẫu 1.4 – Văn bản có tên loại (Nghị định 30/2020/NĐ-CP)"
 
-FORMS: dict[str, tuple[str, Callable[[str, str], str], str]] = {
-    "1.4": ("bao-cao.docx", _body_xml, _TITLE),
-    "1.5": ("cong-van.docx", _letter_body_xml, "Mẫu 1.5 – Công văn (Nghị định 30/2020/NĐ-CP)"),
+FORMS: dict[str, tuple[str, Callable[[str, str], str], str, tuple[str, ...]]] = {
+    "1.4": ("bao-cao.docx", _body_xml, _TITLE, ()),
+    "1.5": (
+        "cong-van.docx",
+        _letter_body_xml,
+        "Mẫu 1.5 – Công văn (Nghị định 30/2020/NĐ-CP)",
+        # ô 5b: "V/v …" centred under "Số:", 6 pt after it, upright (PL I, II.5.b)
+        (_style("BCLetterSubject", "BC Letter Subject", ppr=_ppr(jc="center", before=120)),),
+    ),
 }
-"""Each model form of Phụ lục III with a default template: its file, its body, its title."""
+"""Each model form of Phụ lục III with a default template: its file, its body, its title
+and the styles of its own."""
 
 
 def build_template(form: str = "1.4") -> bytes:
     """Build the default template of ``form`` ("1.4", "1.5") as .docx bytes (deterministic)."""
-    _name, body, title = FORMS[form]
+    _name, body, title, own_styles = FORMS[form]
     document = new_document()
     part = document.part
     # Styles: replace python-docx's default styles with ours.
-    replace_styles_part(document, _styles_xml().encode())
+    replace_styles_part(document, _styles_xml(own_styles).encode())
     # Header parts: a page number for pages 2+, an empty header for page 1.
     section = document.sections[0]
     section.different_first_page_header_footer = True

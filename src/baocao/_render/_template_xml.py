@@ -121,7 +121,8 @@ def _style(
     )
 
 
-def _styles_xml() -> str:
+def _styles_xml(extra: tuple[str, ...] = ()) -> str:
+    """The styles part: every form's "BC …" styles, then ``extra`` (a form's own)."""
     body_ppr = _ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE, first=BODY_INDENT_TW)
     centred = _ppr(jc="center")
     styles = [
@@ -235,7 +236,7 @@ def _styles_xml() -> str:
         "</w:tblCellMar></w:tblPr></w:style>"
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList">'
         '<w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/>'
-        "<w:unhideWhenUsed/></w:style>" + "".join(styles) + "</w:styles>"
+        "<w:unhideWhenUsed/></w:style>" + "".join([*styles, *extra]) + "</w:styles>"
     )
 
 
