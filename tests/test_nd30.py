@@ -84,8 +84,12 @@ def test_the_rule_render_draws_is_the_share_the_checker_measures(profile: str, i
 
 
 def test_the_document_types_are_the_decrees() -> None:
-    assert [t.value for t in _model.DocumentType] == list(_nd30.DOCUMENT_TYPES)
-    assert [t.title for t in _model.DocumentType] == list(_nd30.DOCUMENT_TYPES.values())
+    """The types of Mẫu 1.4, then the công văn (Mẫu 1.5, issue 13), which has no type name."""
+    types = [t for t in _model.DocumentType if t.has_type_name]
+    assert [t.value for t in types] == list(_nd30.DOCUMENT_TYPES)
+    assert [t.title for t in types] == list(_nd30.DOCUMENT_TYPES.values())
+    (letter,) = [t for t in _model.DocumentType if not t.has_type_name]
+    assert (letter.value, letter.title) == _nd30.LETTER_TYPE
 
 
 def test_the_authorities_are_the_decrees_prefixes() -> None:

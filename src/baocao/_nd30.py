@@ -30,6 +30,9 @@ __all__ = [
     "DOCUMENT_TYPES",
     "DRAFT_MARK",
     "LABEL_STYLES",
+    "LETTER_SUBJECT_PREFIX",
+    "LETTER_SUBJECT_SIZE",
+    "LETTER_TYPE",
     "MARGIN_RANGES",
     "METADATA_FIELDS",
     "METADATA_LANGUAGE",
@@ -91,6 +94,7 @@ SIZE_RANGES: dict[str, tuple[float, float]] = {
     "date": (13, 14),
     "type": (13, 14),
     "subject": (13, 14),
+    "letter_subject": (12, 13),
     "addressee": (13, 14),
     "body": (13, 14),
     "recipients_label": (12, 12),
@@ -108,6 +112,7 @@ STYLE_SIZES: dict[str, tuple[float, float]] = {
     "BCPlaceDate": (14, 13),
     "BCTitle": (14, 13),
     "BCSubject": (14, 13),
+    "BCLetterSubject": (13, 12),
     "BCAddressee": (14, 13),
     "BCAddresseeLine": (14, 13),
     "BCLegalBasis": (14, 13),
@@ -143,6 +148,7 @@ STYLE_ELEMENTS: dict[str, str] = {
     "BCPlaceDate": "date",
     "BCTitle": "type",
     "BCSubject": "subject",
+    "BCLetterSubject": "letter_subject",
     "BCAddressee": "addressee",
     "BCAddresseeLine": "addressee",
     "BCBody": "body",
@@ -179,6 +185,20 @@ DOCUMENT_TYPES: dict[str, str] = {
 """The tên loại văn bản that use Mẫu 1.4 ("văn bản có tên loại"): the abbreviation of Phụ
 lục III, Mục I that goes into the symbol (``BC`` in ``2710/BC-SNV``) → the name printed
 above the trích yếu, in normal case."""
+
+# issue 13: the công văn
+LETTER_TYPE: tuple[str, str] = ("CV", "Công văn")
+"""The công văn (Mẫu 1.5 of Phụ lục III): baocao's ``doc_type`` for it and its name. A công
+văn has no type name printed and no abbreviation in Phụ lục III, Mục I: its ký hiệu is the
+issuing body's abbreviation and the drafting unit's, ``2917/SGDĐT-VP`` (PL I, II.3.b)."""
+
+LETTER_SUBJECT_PREFIX = "V/v"
+""""về việc": the trích yếu of a công văn is printed after it, under "Số:" (ô 5b, PL I,
+II.5.b), in normal case, 12–13 pt, upright, centred, 6 pt after the Số line."""
+
+LETTER_SUBJECT_SIZE: tuple[float, float] = SIZE_RANGES["letter_subject"]
+"""The size range of the công văn's trích yếu "V/v …" (PL I, II.5.b; Mục V, row 5b); its
+style, BC Letter Subject, is 13 pt in profile "14" and 12 pt in profile "13"."""
 
 AUTHORITY_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 """Quyền hạn ký, the prefixes before a signer's title (Điều 13): thay mặt, ký thay, thừa

@@ -690,10 +690,11 @@ def test_the_base_has_no_finding(base: bytes) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
+    from .test_check_letter import LETTER_CASES  # the công văn's rules (issue 13)
     from .test_check_marks import MARK_CASES  # the rules of issue 12 (drafts, marks)
     from .test_check_rules_new import NEW_CASES  # the rules of issue 9 §4, cased there
 
-    cased = {rule for rule, _ in CASES + NEW_CASES + MARK_CASES}
+    cased = {rule for rule, _ in CASES + NEW_CASES + MARK_CASES} | {r for r, _ in LETTER_CASES}
     assert [rule.id for rule in RULES if rule.id in cased] == [rule.id for rule in RULES]
 
 

@@ -218,7 +218,7 @@ BAD: list[tuple[dict[str, Any], str, str]] = [
         "appendices[0].body",
         "no body and no sections",
     ),
-    (minimal_data(doc_type="CV"), "doc_type", "is not one of"),
+    (minimal_data(doc_type="QĐ"), "doc_type", "is not one of"),
     (
         minimal_data(sections=[{"title": "A", "body": [{"Kết quả như sau": None}]}]),
         "sections[0].body[0]",

@@ -32,6 +32,7 @@ from baocao._model._schema import CROSS_FIELD_RULES
 from baocao._text import nfc
 
 from ..conftest import EXAMPLE_YAML, minimal_data
+from .test_letter import LETTER_DATA
 
 SCHEMA = baocao.json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -429,7 +430,7 @@ REFUSED: list[tuple[str, dict[str, Any], str | None]] = [
         minimal_data(sections=[{"title": "A", "body": [{"dash": "x", "text": "y"}]}]),
         None,
     ),
-    ("unknown doc_type", minimal_data(doc_type="CV"), None),
+    ("unknown doc_type", minimal_data(doc_type="QĐ"), None),
     ("money a float", _text({"money": 1.5}), None),
     ("money not whole", _text({"money": "1,5"}), None),
     ("money badly grouped", _text({"money": "1.00.000"}), None),
@@ -623,3 +624,28 @@ def test_descriptions_carry_the_vietnamese_terms() -> None:
     assert "trích yếu" in schema["properties"]["subject"]["description"]
     assert "kính gửi" in schema["properties"]["addressees"]["description"]
     assert "quyền hạn" in schema["$defs"]["Signatory"]["properties"]["authority"]["description"]
+
+
+# --------------------------------------------------------------------------- issue 13: công văn
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"addressees": None},
+        {"filing": {}},
+        {"subject": "V/v báo cáo nhanh"},
+        {"subtitle": "(Tài liệu)"},
+    ],
+)
+def test_the_schema_says_what_a_letter_takes(changes: dict[str, Any]) -> None:
+    """The schema and load agree on a công văn: valid for both, or refused by both."""
+    data = {k: v for k, v in {**LETTER_DATA, **changes}.items() if v is not None}
+    valid = VALIDATOR.is_valid(data)
+    try:
+        baocao.load(data)
+        loaded = True
+    except baocao.ValidationError:
+        loaded = False
+    assert valid == loaded == (changes == {})

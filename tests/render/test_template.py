@@ -31,8 +31,17 @@ def test_committed_template_is_up_to_date() -> None:
     )
 
 
+def test_committed_letter_template_is_up_to_date() -> None:
+    """Issue 13: the công văn's template (Mẫu 1.5) is built by the same generator."""
+    committed = (ROOT / "templates" / "cong-van.docx").read_bytes()
+    assert committed == build_template("1.5"), (
+        "templates/cong-van.docx is stale: run `python -m baocao._render._template_gen`"
+    )
+
+
 def test_generator_is_deterministic() -> None:
     assert build_template() == build_template()
+    assert build_template("1.5") == build_template("1.5")
 
 
 def test_default_template_is_found() -> None:
@@ -517,3 +526,15 @@ def test_a_template_that_makes_a_text_too_long_is_refused() -> None:
     report = make_report(subject="x" * 6_000_000)
     for message in refused(template, report):
         assert "longer than 10 000 000 bytes (UTF-8)" in message
+
+
+def test_the_letter_template_lints_clean_and_is_picked_for_a_letter() -> None:
+    """Issue 13: render uses cong-van.docx for a công văn, bao-cao.docx for the rest."""
+    from baocao._render import lint
+    from baocao._render._loading import LETTER_TEMPLATE
+
+    path = default_template_path(LETTER_TEMPLATE)
+    assert lint(path) == []
+    letter = baocao.load(ROOT / "examples" / "cong-van-bao-cao-nhanh.yaml")
+    assert baocao.render(letter) == baocao.render(letter, template=path)
+    assert baocao.render(letter) != baocao.render(letter, template=default_template_path())

@@ -14,11 +14,12 @@ from typing import Any, Literal
 
 import attrs
 
-from .._nd30 import RULE_SHARE
+from .._nd30 import DRAFT_MARK, RULE_SHARE
 from .._ooxml import DASHES, Fragment, Para, WordDocument, fragment_width_mm, longest_wrapped_mm
 from ._marks import after_subtitle, find_marks, is_reference_line, issuer_anchor, subtitle_of
 from ._patterns import (
     DATE_RE,
+    LETTER_RE,
     LOOSE_NATIONAL,
     NUMBER_RE,
     PLACEHOLDER_RE,
@@ -68,6 +69,8 @@ class Elements:
     type_name: Fragment | None = None
     subject: tuple[Fragment, ...] = ()
     subject_line: RuleLine | None = None
+    # issue 13: a công văn (Mẫu 1.5): no type name, the trích yếu "V/v …" under "Số:"
+    letter_subject: tuple[Fragment, ...] = ()
     addressee: tuple[Fragment, ...] = ()
     content: tuple[Para, ...] = ()
     recipients_label: Fragment | None = None
@@ -204,6 +207,12 @@ def find_elements(doc: WordDocument) -> Elements:
     body_start = 0
     if type_name is not None:
         body_start, found["subject"], found["addressee"] = _front(paras, type_name)
+    elif "number" in found:  # issue 13: a công văn
+        letter = _letter_subject(header, found["number"])
+        if letter:
+            found["letter_subject"] = letter
+            body_start = _letter_front(paras, letter[-1].para)
+            body_start, found["addressee"] = _addressee(paras, body_start)
     footer_start, label, recipients, signature = _footer(paras, body_start)
     found["recipients_label"] = label
     found["recipients"] = tuple(recipients)
@@ -229,8 +238,9 @@ def find_elements(doc: WordDocument) -> Elements:
         and re.fullmatch(r"phụlục(?:số)?(?:[ivxlc]+|\d+)?", loose(p.text))
     ]
     footer_start = min([footer_start, *labels[:1]])
-    if type_name is not None:
+    if type_name is not None or found.get("letter_subject"):
         found["content"] = tuple(paras[body_start:footer_start])
+    if type_name is not None:
         found["subtitle"] = subtitle_of(paras, type_name.para, body_start)
     found["appendices"] = tuple(
         _appendix(paras, begin, labels[n + 1] if n + 1 < len(labels) else len(paras))
@@ -333,6 +343,40 @@ def _front(
     while cursor < len(paras) and (paras[cursor].empty or is_rule_text(paras[cursor].text)):
         cursor += 1
     cursor = after_subtitle(paras, cursor)  # issue 12
+    cursor, addressee = _addressee(paras, cursor)
+    return cursor, tuple(subject), addressee
+
+
+def _letter_subject(header: Sequence[Fragment], number: Fragment) -> tuple[Fragment, ...]:
+    """The lines of a công văn's "V/v …" paragraph after "Số:", if any (the rule
+    ``letter.subject`` says where it should be: in the column of "Số:")."""
+    after = header[header.index(number) + 1 :]
+    start = next((f for f in after if LETTER_RE.match(f.text)), None)
+    if start is None:
+        return ()
+    return tuple(f for f in start.para.fragments if f.line >= start.line)
+
+
+_LOOSE_DRAFT = loose(DRAFT_MARK)
+
+
+def _letter_front(paras: Sequence[Para], letter_para: Para) -> int:
+    """Where a công văn's Kính gửi (or its content) starts: the first paragraph after the
+    header table and the marks, outside the table."""
+    cursor = paras.index(letter_para) + 1
+    while cursor < len(paras) and (
+        paras[cursor].in_table
+        or paras[cursor].empty
+        or paras[cursor].container.kind != "body"
+        or is_rule_text(paras[cursor].text)
+        or loose(paras[cursor].text) == _LOOSE_DRAFT  # a draft's "DỰ THẢO" above Kính gửi
+    ):
+        cursor += 1
+    return after_subtitle(paras, cursor)
+
+
+def _addressee(paras: Sequence[Para], cursor: int) -> tuple[int, tuple[Fragment, ...]]:
+    """The Kính gửi lines at ``cursor``, if any, and where the content starts after them."""
     addressee: list[Fragment] = []
     if cursor < len(paras) and loose(paras[cursor].text).startswith("kínhgửi"):
         addressee += paras[cursor].fragments
@@ -344,7 +388,7 @@ def _front(
                 cursor += 1
                 if paras[cursor - 1].text.rstrip().endswith("."):
                     break
-    return cursor, tuple(subject), tuple(addressee)
+    return cursor, tuple(addressee)
 
 
 def _continues(previous: Para, para: Para) -> bool:

@@ -61,6 +61,10 @@ def motto_words(text: str) -> bool:
 NUMBER_RE = re.compile(r"^Số(?=\s*[:.]|\s*[\d\s\u00a0.…]*/)")
 
 
+LETTER_RE = re.compile(r"^\s*V\s*/\s*v\b", re.IGNORECASE)
+"""The start of a công văn's trích yếu, "V/v …" (về việc; issue 13)."""
+
+
 DATE_RE = re.compile(r"ngày[\s\d.…]*tháng[\s\d.…]*năm", re.IGNORECASE)
 
 

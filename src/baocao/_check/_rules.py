@@ -8,7 +8,8 @@ yields a :class:`Problem` for each place the rule is not met. Adding a rule is a
 
 The rows live in one module per area of the report (``_rules_page``, ``_rules_header``,
 ``_rules_number_date``, ``_rules_body``, ``_rules_tail``, ``_rules_appendices``,
-``_rules_amounts``; the shared helpers in ``_rule``): a new rule goes in its area's table.
+``_rules_amounts``, ``_rules_letter`` for the công văn; the shared helpers in ``_rule``):
+a new rule goes in its area's table.
 This module assembles :data:`RULES` from them in a fixed order, runs them
 (:func:`run_rules`) and gives :func:`check`.
 
@@ -33,6 +34,7 @@ from ._rules_amounts import AMOUNT_RULES
 from ._rules_appendices import APPENDIX_RULES
 from ._rules_body import BODY_RULES
 from ._rules_header import HEADER_RULES
+from ._rules_letter import LETTER_RULES
 from ._rules_marks import MARK_RULES
 from ._rules_number_date import NUMBER_DATE_RULES
 from ._rules_page import PAGE_NUMBER_RULES, PAGE_RULES
@@ -53,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     *HEADER_RULES,
     *NUMBER_DATE_RULES,
     *MARK_RULES,
+    *LETTER_RULES,
     *BODY_RULES,
     *TAIL_RULES,
     *PAGE_NUMBER_RULES,

@@ -10,14 +10,15 @@ from __future__ import annotations
 import enum
 
 from .._errors import InvalidTypeError, ValidationError
-from .._nd30 import DOCUMENT_TYPES
+from .._nd30 import DOCUMENT_TYPES, LETTER_TYPE
 from .._text import nfc
 
 __all__ = ["Authority", "DocumentType"]
 
 
 class DocumentType(enum.Enum):
-    """Tên loại văn bản: the document types that use Mẫu 1.4 ("văn bản có tên loại").
+    """Tên loại văn bản: the document types of Mẫu 1.4 ("văn bản có tên loại"), and the
+    công văn (Mẫu 1.5, ``CV``), which prints no type name.
 
     The value is the abbreviation of Phụ lục III, Mục I that goes into the symbol
     (ký hiệu, e.g. ``BC`` in ``2710/BC-SNV``); :attr:`title` is the name printed above
@@ -27,6 +28,8 @@ class DocumentType(enum.Enum):
     ('BC', 'Báo cáo')
     >>> DocumentType.parse("kế hoạch")
     <DocumentType.PLAN: 'KH'>
+    >>> DocumentType.parse("công văn").form, DocumentType.REPORT.form
+    ('1.5', '1.4')
     """
 
     REPORT = "BC"
@@ -46,11 +49,24 @@ class DocumentType(enum.Enum):
     DISPATCH_SLIP = "PG"
     TRANSFER_SLIP = "PC"
     NOTE_SLIP = "PB"
+    # issue 13: the forms of Phụ lục III, Mục II beyond Mẫu 1.4
+    LETTER = "CV"
 
     @property
     def title(self) -> str:
         """The type's name in normal case, e.g. ``"Báo cáo"``."""
         return _TYPE_TITLES[self]
+
+    @property
+    def form(self) -> str:
+        """The model form (mẫu) of Phụ lục III, Mục II the type is written in: ``"1.5"``
+        for a công văn, ``"1.4"`` for every type with a printed type name."""
+        return "1.5" if self is DocumentType.LETTER else "1.4"
+
+    @property
+    def has_type_name(self) -> bool:
+        """Whether the type name is printed above the trích yếu (not for a công văn)."""
+        return self is not DocumentType.LETTER
 
     @classmethod
     def parse(cls, value: object, *, path: str = "doc_type") -> DocumentType:
@@ -67,7 +83,9 @@ class DocumentType(enum.Enum):
         raise ValidationError(value, f"is not one of {choices}", path=path)
 
 
-_TYPE_TITLES = {member: DOCUMENT_TYPES[member.value] for member in DocumentType}
+_TYPE_TITLES = {
+    member: dict([*DOCUMENT_TYPES.items(), LETTER_TYPE])[member.value] for member in DocumentType
+}
 
 
 class Authority(enum.Enum):

@@ -56,6 +56,7 @@ from ._layout import (
     SUBJECT,
     _validate_layout,
 )
+from ._letter import check_letter
 from ._marks import (
     AppendixNumbering,
     Confidentiality,
@@ -419,7 +420,8 @@ def _to_type(value: DocumentType | str) -> DocumentType:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """A typed administrative document (Mẫu 1.4), by default a báo cáo.
+    """A typed administrative document (Mẫu 1.4), by default a báo cáo, or a công văn
+    (Mẫu 1.5, ``doc_type`` CV): one model for the forms of Phụ lục III, Mục II.
 
     Attributes:
         issuer: cơ quan, tổ chức ban hành (ô 2) and its parent body.
@@ -429,9 +431,12 @@ class Report:
         place: địa danh (ô 4), e.g. "Thành phố Hồ Chí Minh"; required, except with
             ``number_and_date: false`` (no date line to print it on).
         date: thời gian ban hành (ô 4), printed "ngày 03 tháng 7 năm 2020".
-        subject: trích yếu nội dung (ô 5a), in normal case.
+        subject: trích yếu nội dung (ô 5a), in normal case; a công văn prints it after
+            "V/v" (về việc) under "Số:" (ô 5b), so write it without "V/v".
         signatory: người ký (ô 7).
         doc_type: tên loại văn bản (ô 5a); its abbreviation starts the symbol (ký hiệu).
+            ``CV`` makes a công văn (Mẫu 1.5): no type name, the trích yếu printed
+            "V/v …" under "Số:", the ký hiệu ``<issuer>-<filing.unit>``, Kính gửi required.
         addressees: kính gửi (ô 9a), for a report sent to a higher body; "Như trên"
             then opens Nơi nhận.
         legal_bases: căn cứ ban hành, each printed in italics ending with ";", the last
@@ -616,8 +621,13 @@ class Report:
                         path=f"recipients[{index}]",
                     )
         check_depth(self)  # issue 12: numbering
+        if self.doc_type is DocumentType.LETTER:  # issue 13: the công văn
+            check_letter(self)
 
     @property
     def symbol(self) -> str:
-        """Ký hiệu: ``<type>-<issuer>``, e.g. ``BC-SNV``."""
+        """Ký hiệu: ``<type>-<issuer>``, e.g. ``BC-SNV``; for a công văn ``<issuer>-<unit>``,
+        e.g. ``SGDĐT-VP`` (PL I, II.3.b)."""
+        if self.doc_type is DocumentType.LETTER:
+            return f"{self.issuer.abbreviation}-{self.filing.unit}"
         return f"{self.doc_type.value}-{self.issuer.abbreviation}"

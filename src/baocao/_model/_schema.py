@@ -24,6 +24,7 @@ from ._fields import ShortForm, _no_end_punctuation, _OneOf, bounds, field_bound
 from ._grid import HeaderCell
 from ._kinds import DocumentType
 from ._layout import HEADING, LISTED, ONE_LINE, Layout, field_layout
+from ._letter import LETTER_FIELDS
 from ._load import _hints
 from ._numbering import Numbering
 from ._report import ABBREVIATION, ORGAN_ID, Appendix, Filing, Issuer, Report, Signatory
@@ -274,6 +275,29 @@ def _one_of_given(first: str, second: str) -> dict[str, Any]:
 
 # Rules between the fields of one class, that JSON Schema can say (each mirrors a check of
 # the class's __attrs_post_init__ or of a validator in baocao._model).
+_LETTER_RULE: dict[str, Any] = {
+    "if": {
+        "required": ["doc_type"],
+        "properties": {"doc_type": {"enum": [DocumentType.LETTER.value, "Công văn", "công văn"]}},
+    },
+    "then": {
+        "required": ["addressees", "filing"],
+        "properties": {
+            "addressees": {"minItems": 1, "not": {"type": "null"}},
+            "filing": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
+            "subject": {"not": {"pattern": "^\\s*(?:[Vv]/[Vv]|[Vv]ề việc)\\b"}},
+            "subtitle": {"type": "null"},
+            "legal_bases": {"maxItems": 0},
+            "parts": {"maxItems": 0},
+            "number_and_date": {"const": True},
+        },
+        "description": "a Công văn (doc_type CV, Mẫu 1.5) takes "
+        + ", ".join(LETTER_FIELDS)
+        + ": Kính gửi (addressees) and the drafting unit (filing.unit, the ký hiệu's "
+        "second part) required; the subject without 'V/v'; no subtitle, căn cứ or parts",
+    },
+}
+
 _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
     Item: [_one_of_given("title", "text")],
     Section: [_nonempty("body", "items")],
@@ -281,6 +305,7 @@ _CLASS_RULES: dict[type, list[dict[str, Any]]] = {
     Appendix: [_nonempty("body", "sections")],
     Report: [
         _nonempty("opening", "parts", "sections", "closing"),
+        _LETTER_RULE,  # issue 13: what a công văn takes
         {
             "not": {
                 "required": ["parts", "sections"],

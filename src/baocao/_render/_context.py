@@ -14,7 +14,7 @@ from typing import Any, cast
 
 from .. import _model as m
 from .._errors import ValidationError
-from .._nd30 import POINT_LETTERS
+from .._nd30 import LETTER_SUBJECT_PREFIX, POINT_LETTERS
 from .._nd30 import roman as _roman
 from .._text import upper
 from .._words import format_date, format_number, format_percent, money_to_words, rate
@@ -257,6 +257,7 @@ def context(report: m.Report) -> dict[str, Any]:
             "code": report.doc_type.value,
             "title": report.doc_type.title,
             "title_upper": upper(report.doc_type.title),
+            "form": report.doc_type.form,  # issue 13: the model form, "1.4" or "1.5"
         },
         "issuer": {
             "name": issuer.name,
@@ -273,6 +274,9 @@ def context(report: m.Report) -> dict[str, Any]:
         "date_text": date_line,
         "place_date": "" if report.place is None else f"{report.place}, {date_line}",
         "subject": report.subject,
+        "letter_subject": (  # issue 13: the công văn's trích yếu, ô 5b
+            None if report.doc_type.has_type_name else f"{LETTER_SUBJECT_PREFIX} {report.subject}"
+        ),
         "addressees": addressees,
         "addressee": addressees[0] if len(addressees) == 1 else None,
         "addressee_lines": (

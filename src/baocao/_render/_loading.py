@@ -44,6 +44,7 @@ from ._upstream import (
 
 __all__ = [
     "DEFAULT_TEMPLATE",
+    "LETTER_TEMPLATE",
     "PathLike",
     "default_template_path",
     "foreign_content",
@@ -55,6 +56,7 @@ __all__ = [
 ]
 
 DEFAULT_TEMPLATE = "bao-cao.docx"
+LETTER_TEMPLATE = "cong-van.docx"  # issue 13: the công văn, Mẫu 1.5
 
 PathLike = str | os.PathLike[str]
 
@@ -62,17 +64,17 @@ _FOOTNOTES = FOOTNOTES_TYPE
 _W = W_NS
 
 
-def default_template_path() -> Path:
-    """Where the default template is: inside the installed package, or in the source tree."""
-    packaged = resources.files("baocao") / "templates" / DEFAULT_TEMPLATE
+def default_template_path(name: str = DEFAULT_TEMPLATE) -> Path:
+    """Where a default template is (``bao-cao.docx``, or ``cong-van.docx`` for a công văn):
+    inside the installed package, or in the source tree."""
+    packaged = resources.files("baocao") / "templates" / name
     if packaged.is_file():
         return Path(str(packaged))
-    source = Path(__file__).resolve().parents[3] / "templates" / DEFAULT_TEMPLATE
+    source = Path(__file__).resolve().parents[3] / "templates" / name
     if source.is_file():
         return source
     raise TemplateError(
-        f"the default template {DEFAULT_TEMPLATE} is missing from the "
-        "installation; reinstall baocao"
+        f"the default template {name} is missing from the installation; reinstall baocao"
     )
 
 

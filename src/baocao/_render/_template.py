@@ -54,7 +54,14 @@ from ._footnotes import add_report_footnotes
 from ._grid_context import check_grids_printed, prints_grids
 from ._layout import Styles, apply_profile, layout_body, set_core_properties
 from ._limits import TemplateLimits, budget
-from ._loading import load_template, reading_template, strip_template, template_name
+from ._loading import (
+    LETTER_TEMPLATE,
+    default_template_path,
+    load_template,
+    reading_template,
+    strip_template,
+    template_name,
+)
 from ._metadata import flatten, report_metadata
 from ._sandbox import jinja_environment
 from ._strict import (
@@ -300,6 +307,13 @@ class Template:
             raise InvalidTypeError(metadata, "is not True or False", path="metadata")
         if not isinstance(report, m.Report):
             raise InvalidTypeError(report, "is not a baocao.Report", path="report")
+        if self.name == template_name(None) and not report.doc_type.has_type_name:
+            # issue 13: the default template of Mẫu 1.4 hands a công văn to Mẫu 1.5's
+            # (render_many and its workers hold the default template by this name)
+            letter = cached_template(default_template_path(LETTER_TEMPLATE))
+            return letter.render(
+                report, out, profile=profile, margins=margins, limits=limits, metadata=metadata
+            )
         if margins is not None and not isinstance(margins, Margins):
             raise InvalidTypeError(margins, "is not a baocao.Margins", path="margins")
         checked = check_profile(profile)
@@ -408,7 +422,8 @@ def render(
     """Render ``report`` to .docx and return the bytes; also write them to ``out``.
 
     ``out`` may be a path (written atomically) or a binary stream. ``template`` is a
-    path to a .docx template (or its bytes); by default baocao's own Mẫu 1.4 template.
+    path to a .docx template (or its bytes); by default baocao's own Mẫu 1.4 template,
+    and for a công văn (``doc_type`` CV) its Mẫu 1.5 template, ``cong-van.docx``.
     ``profile`` is the size profile of the decree's footnote: ``"14"`` (Quốc hiệu 13,
     Tiêu ngữ 14, body 14 pt; the default) or ``"13"`` (12, 13, 13). ``margins`` are
     :class:`baocao.Margins`, each inside its legal range.
@@ -436,6 +451,8 @@ def render(
     >>> "R&D <không> {{ x }}./." in texts
     True
     """
+    if template is None and isinstance(report, m.Report) and not report.doc_type.has_type_name:
+        template = default_template_path(LETTER_TEMPLATE)  # issue 13: Mẫu 1.5
     return cached_template(template, allow_raw_xml).render(
         report, out, profile=profile, margins=margins, limits=limits, metadata=metadata
     )
