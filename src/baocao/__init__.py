@@ -86,6 +86,9 @@ _LAZY = {
     "LintIssue": "_render",
     "lint": "_render",
     "load": "_model",
+    "dumps": "_model",
+    "ImportResult": "_import",
+    "import_docx": "_import",
     "loads": "_model",
     "register_num2words": "_words",
     "to_pdf": "_render",
@@ -103,6 +106,7 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     from ._check import Finding, check
+    from ._import import ImportResult, import_docx
     from ._model import (
         Appendix,
         AppendixNumbering,
@@ -133,6 +137,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         SubtotalRow,
         Table,
         Urgency,
+        dumps,
         json_schema,
         load,
         loads,
@@ -208,6 +213,7 @@ __all__ = [
     "Footnote",
     "GroupRow",
     "HeaderCell",
+    "ImportResult",
     "InvalidTypeError",
     "Issuer",
     "Item",
@@ -242,10 +248,12 @@ __all__ = [
     "WorkerError",
     "check",
     "context",
+    "dumps",
     "fix_text",
     "format_date",
     "format_number",
     "format_percent",
+    "import_docx",
     "json_schema",
     "lint",
     "load",
