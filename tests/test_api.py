@@ -74,6 +74,9 @@ PUBLIC = {
     "register_num2words",
     # issue 15: legacy encodings and broken Unicode
     "fix_text",
+    "dumps",
+    "import_docx",
+    "ImportResult",
     # errors
     "BaocaoError",
     "ValidationError",
