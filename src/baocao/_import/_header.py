@@ -188,7 +188,7 @@ def _signatory(elements: Any, notes: Notes) -> dict[str, Any]:
     ``Q. …``), the one above it the quyền hạn, above that TM. (the collective) or TL."""
     lines = [t for t in _texts(elements.signature) if not t.startswith("(")]
     name = elements.signer.text if elements.signer is not None else ""
-    if name and name == nfc(name.upper()):  # a title line, and no name under it
+    if name and name == nfc(name.upper()) and name != name.lower():  # a title, no name
         lines.append(name)
         name = ""
     signatory: dict[str, Any] = {"name": name or "Người ký", "title": "Thủ trưởng"}
@@ -197,14 +197,17 @@ def _signatory(elements: Any, notes: Notes) -> dict[str, Any]:
     if not lines:
         notes.doubt("signatory.title: no title line found; a placeholder is written")
         return signatory
-    prefix, title = _split(lines[-1])
-    rest = lines[:-1]
+    cut = len(lines) - 1  # the title: the last lines up to one with a prefix
+    while cut > 0 and _split(lines[cut - 1])[0] is None:
+        cut -= 1
+    prefix, title = _split("\n".join(lines[cut:]))
+    rest = lines[:cut]
     if prefix == "Q.":
         signatory.update(authority="Q.", title=title)
     else:
-        signatory["title"] = lines[-1]
+        signatory["title"] = "\n".join(lines[cut:])
         if prefix is not None:
-            notes.doubt(f"signatory.title {lines[-1]!r} begins with {prefix}")
+            notes.doubt(f"signatory.title {lines[cut]!r} begins with {prefix}")
         if rest:
             above, head = _split(rest[-1])
             if above in ("TM.", "KT.", "TL.", "TUQ."):
