@@ -76,6 +76,9 @@ PUBLIC = {
     "fix_text",
     # issue 15: a report written in Markdown
     "loads_markdown",
+    "dumps",
+    "import_docx",
+    "ImportResult",
     # errors
     "BaocaoError",
     "ValidationError",

@@ -25,7 +25,7 @@ from .conftest import ROOT
 
 SRC = ROOT / "src"
 PACKAGE = SRC / "baocao"
-WINGS = ("_check", "_cli", "_model", "_ooxml", "_render", "_sign", "_words")
+WINGS = ("_check", "_cli", "_import", "_model", "_ooxml", "_render", "_sign", "_words")
 
 
 def _module_name(path: Path) -> str:

@@ -87,6 +87,9 @@ _LAZY = {
     "LintIssue": "_render",
     "lint": "_render",
     "load": "_model",
+    "dumps": "_model",
+    "ImportResult": "_import",
+    "import_docx": "_import",
     "loads": "_model",
     "loads_markdown": "_model",
     "register_num2words": "_words",
@@ -105,6 +108,7 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
     from ._check import Finding, check
+    from ._import import ImportResult, import_docx
     from ._model import (
         Appendix,
         AppendixNumbering,
@@ -135,6 +139,7 @@ if TYPE_CHECKING:  # what type checkers and editors see: the same names, eagerly
         SubtotalRow,
         Table,
         Urgency,
+        dumps,
         json_schema,
         load,
         loads,
@@ -211,6 +216,7 @@ __all__ = [
     "Footnote",
     "GroupRow",
     "HeaderCell",
+    "ImportResult",
     "InvalidTypeError",
     "Issuer",
     "Item",
@@ -245,10 +251,12 @@ __all__ = [
     "WorkerError",
     "check",
     "context",
+    "dumps",
     "fix_text",
     "format_date",
     "format_number",
     "format_percent",
+    "import_docx",
     "json_schema",
     "lint",
     "load",

@@ -113,7 +113,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["render", "context", "schema", "words", "check", "lint", "fix-text"]
+    "command", ["render", "context", "schema", "words", "check", "lint", "fix-text", "import"]
 )
 def test_help_documents_every_option(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:

@@ -22,6 +22,7 @@ from .._signals import Terminated, handling_signals
 from . import _check as _cli_check
 from . import _context as _cli_context
 from . import _fix_text as _cli_fix_text
+from . import _import as _cli_import
 from . import _init as _cli_init
 from . import _lint as _cli_lint
 from . import _metadata as _cli_metadata
@@ -36,7 +37,7 @@ __all__ = ["main"]
 
 def _writes_stdout(args: argparse.Namespace) -> bool:
     """Whether the command's results go to standard output."""
-    if args.command in ("render", "schema", "fix-text", "init"):
+    if args.command in ("render", "schema", "fix-text", "init", "import"):
         return args.output == "-" or (args.command != "render" and not args.output)
     return True
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_words.add_parser(sub)
     sub.choices["words"].set_defaults(func=_cli_words.run)
     _cli_fix_text.add_parser(sub)
+    _cli_import.add_parser(sub)  # issue 15
     _cli_sign.add_parsers(sub)  # issue 14: fields, sign, verify
     _cli_init.add_parser(sub)
     return parser

@@ -19,8 +19,8 @@ The rooms, each importing only those above it:
 * ``_report``: the issuer, the signatory, the filing line, appendices and the report;
 * ``_parse``: YAML and JSON text into plain data, at bounded cost;
 * ``_load``: files, texts and mappings into a report; ``_markdown`` (with
-  ``_markdown_inline``): a report written in Markdown with YAML front matter;
-  ``_schema``: the JSON Schema of the input.
+  ``_markdown_inline``): a report written in Markdown with YAML front matter; ``_dump``: a
+  report back as YAML; ``_schema``: the JSON Schema of the input.
 
 It imports only ``_errors``, ``_text``, ``_files`` and ``_nd30``. The loader (PyYAML) and the
 JSON Schema load on first use.
@@ -69,6 +69,7 @@ from ._table_fields import uses_grid
 from ._values import Date, Footnote, Money, Number, Percent, Rate, Segment
 
 if TYPE_CHECKING:
+    from ._dump import dumps
     from ._load import MAX_INPUT_BYTES, load, loads, loads_markdown
     from ._rows_file import rows_from_file
     from ._schema import json_schema
@@ -104,6 +105,7 @@ __getattr__ = lazy_names(
     __name__,
     {
         "MAX_INPUT_BYTES": "._load",
+        "dumps": "._dump",
         "load": "._load",
         "loads": "._load",
         "loads_markdown": "._load",
@@ -167,6 +169,7 @@ __all__ = [
     "Urgency",
     "all_capitals",
     "bounds",
+    "dumps",
     "field_layout",
     "json_schema",
     "layout_problem",
