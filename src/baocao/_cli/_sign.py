@@ -32,7 +32,7 @@ from ._render import _margins  # the same --margins as render
 
 __all__ = ["add_parsers", "run_fields", "run_sign", "run_verify"]
 
-_ROLES = {"person": "person", "body": "body"}
+_ROLES = ("body", "person")  # the role names the field it signs
 
 
 def _seal(text: str) -> float:
@@ -90,7 +90,7 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument(
         "--as",
         dest="role",
-        choices=sorted(_ROLES),
+        choices=_ROLES,
         required=True,
         help="sign as the person (ô 7c) or as the body (ô 8 / ô 14)",
     )
@@ -188,7 +188,7 @@ def run_sign(args: argparse.Namespace) -> int:
         args.input,
         key,
         target,
-        field=args.field or _ROLES[args.role],
+        field=args.field or args.role,
         image=args.image,
         text=args.text,
         timestamp_url=args.timestamp_url,

@@ -124,6 +124,9 @@ def _style(
 def _styles_xml(extra: tuple[str, ...] = ()) -> str:
     """The styles part: every form's "BC …" styles, then ``extra`` (a form's own)."""
     body_ppr = _ppr(jc="both", before=BODY_BEFORE_TW, line=BODY_LINE, first=BODY_INDENT_TW)
+    heading_ppr = _ppr(  # a section's and a titled item's heading: kept with what follows
+        jc="both", before=BODY_BEFORE_TW, line=BODY_LINE, first=BODY_INDENT_TW, keep_next=True
+    )
     centred = _ppr(jc="center")
     styles = [
         # Header block (ô 1–4)
@@ -155,25 +158,13 @@ def _styles_xml(extra: tuple[str, ...] = ()) -> str:
         _style(
             "BCSection",
             "BC Section Heading",
-            ppr=_ppr(
-                jc="both",
-                before=BODY_BEFORE_TW,
-                line=BODY_LINE,
-                first=BODY_INDENT_TW,
-                keep_next=True,
-            ),
+            ppr=heading_ppr,
             bold=True,
         ),
         _style(
             "BCItemTitle",
             "BC Item Heading",
-            ppr=_ppr(
-                jc="both",
-                before=BODY_BEFORE_TW,
-                line=BODY_LINE,
-                first=BODY_INDENT_TW,
-                keep_next=True,
-            ),
+            ppr=heading_ppr,
             bold=True,
         ),
         _style(
